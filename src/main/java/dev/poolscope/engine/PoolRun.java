@@ -1,0 +1,543 @@
+package dev.poolscope.engine;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run: the shared queue of chunks, the worker slots, and every task's fate.
+ *
+ * <p>All state is guarded by {@code lock}; worker reader threads call in through
+ * {@link WorkerProcess.Callbacks}. Processes are started on the run's spawner thread and
+ * chunks written outside the lock, so a slow or stopped worker never holds up the others.
+ * Like CPython's Pool, an idle worker takes the next chunk from the one queue; unlike it, a
+ * worker that dies loses nothing silently: its task is marked, the rest of its chunk goes back
+ * to the front of the queue, and a fresh process takes the slot.
+ */
+final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
+    private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "poolscope-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A slot whose workers die this many times in a row before they are ready is given up. */
+    static final int MAX_STARTUP_FAILURES = 3;
+    /** How long a worker asked to quit may take before it is killed. */
+    private static final long QUIT_GRACE_MS = 2000;
+
+    private final RunConfig config;
+    private final WorkerCommand command;
+    private final long t0 = System.nanoTime();
+    private final EventLog log;
+    private final ExecutorService spawner;
+    private final Object lock = new Object();
+
+    private final Deque<Chunk> queue = new ArrayDeque<>();
+    private final TaskRecord[] tasks;
+    private final ResultOrder order;
+    private final WorkerProcess[] current;
+    private final int[] generations;
+    private final int[] startupFailures;
+    private final Set<WorkerProcess> live = new HashSet<>();
+    private final List<Long> pids = new ArrayList<>();
+    private int pendingSpawns;
+    private int finalCount;
+    private long outputChars;
+    private int outputLines;
+    private boolean stopping;
+    private boolean finishing;
+    private boolean finished;
+
+    /** What the run knows of one task. */
+    private static final class TaskRecord {
+        TaskStatus status;
+        String result;
+        String error;
+        WorkerProcess startedOn;
+        long droppedLines;
+        long droppedBytes;
+    }
+
+    private PoolRun(RunConfig config, WorkerCommand command, RunListener listener) {
+        int number = RUN_NUMBERS.incrementAndGet();
+        this.config = config;
+        this.command = command;
+        this.log = new EventLog(listener, "poolscope-events-" + number);
+        this.spawner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "poolscope-spawner-" + number);
+            t.setDaemon(true);
+            return t;
+        });
+        int n = config.tasks().size();
+        this.tasks = new TaskRecord[n];
+        for (int i = 0; i < n; i++) {
+            tasks[i] = new TaskRecord();
+        }
+        this.order = new ResultOrder(config.mode(), n);
+        this.current = new WorkerProcess[config.slots()];
+        this.generations = new int[config.slots()];
+        this.startupFailures = new int[config.slots()];
+        int size = config.effectiveChunksize();
+        for (int start = 0, number2 = 0; start < n; start += size, number2++) {
+            int len = Math.min(size, n - start);
+            int[] indexes = new int[len];
+            TaskSpec[] specs = new TaskSpec[len];
+            for (int i = 0; i < len; i++) {
+                indexes[i] = start + i;
+                specs[i] = config.tasks().get(start + i);
+            }
+            queue.add(new Chunk(number2, indexes, specs));
+        }
+    }
+
+    static PoolRun start(RunConfig config, WorkerCommand command, RunListener listener) {
+        PoolRun run = new PoolRun(config, command, listener);
+        for (int slot = 0; slot < config.slots(); slot++) {
+            run.scheduleSpawn(slot);
+        }
+        return run;
+    }
+
+    private long now() {
+        return System.nanoTime() - t0;
+    }
+
+    private long since(long workerNanos) {
+        return workerNanos - t0;
+    }
+
+    private void emit(RunEvent event) {
+        log.add(event);
+    }
+
+    // ---- spawning ------------------------------------------------------------------------
+
+    private void scheduleSpawn(int slot) {
+        synchronized (lock) {
+            pendingSpawns++;
+        }
+        spawner.execute(() -> spawn(slot));
+    }
+
+    private void spawn(int slot) {
+        Process process;
+        try {
+            process = command.start();
+        } catch (Exception e) {
+            synchronized (lock) {
+                pendingSpawns--;
+                emit(new RunEvent.WorkerExited(now(), slot, -1, ExitKind.CRASHED, null, null,
+                        "could not start a worker process: " + e.getMessage()));
+                afterWorkerGone(slot, false, "could not start a worker process: " + e.getMessage());
+            }
+            return;
+        }
+        LiveProcesses.add(process);
+        WorkerProcess w;
+        synchronized (lock) {
+            pendingSpawns--;
+            w = new WorkerProcess(slot, generations[slot]++, process);
+            w.expectsInitializer = config.initializer() != null;
+            live.add(w);
+            current[slot] = w;
+            pids.add(w.pid);
+            emit(new RunEvent.WorkerSpawned(now(), slot, w.pid, w.generation));
+            emit(new RunEvent.WorkerStateChanged(now(), slot, w.pid, WorkerState.STARTING));
+            if (stopping || finishing) {
+                w.kill();
+            }
+        }
+        if (config.initializer() != null) {
+            w.sendInitializer(config.initializer());
+        }
+        w.startThreads(this);
+    }
+
+    // ---- callbacks from worker reader threads ---------------------------------------------
+
+    @Override
+    public void onReady(WorkerProcess w, long nanos) {
+        Chunk next;
+        synchronized (lock) {
+            w.ready = true;
+            startupFailures[w.slot] = 0;
+            emit(new RunEvent.WorkerStateChanged(since(nanos), w.slot, w.pid, WorkerState.IDLE));
+            next = takeWork(w);
+        }
+        send(w, next);
+    }
+
+    @Override
+    public void onInitializer(WorkerProcess w, long startNanos, long endNanos, String error) {
+        synchronized (lock) {
+            emit(new RunEvent.InitializerRan(since(endNanos), w.slot, w.pid, since(startNanos), error));
+        }
+    }
+
+    @Override
+    public void onTaskStarted(WorkerProcess w, int index, long nanos) {
+        synchronized (lock) {
+            TaskRecord rec = tasks[index];
+            if (rec.status != null) {
+                return;
+            }
+            rec.startedOn = w;
+            if (w.state != WorkerState.BUSY) {
+                setState(w, WorkerState.BUSY, since(nanos));
+            }
+            emit(new RunEvent.TaskStarted(since(nanos), index, w.slot, w.pid, w.chunk == null ? -1 : w.chunk.number()));
+            Long limit = config.timeoutFor(config.tasks().get(index));
+            if (limit != null) {
+                TIMERS.schedule(() -> onTimeout(w, index, limit), limit, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void onOutput(WorkerProcess w, int index, String text) {
+        synchronized (lock) {
+            if (outputLines >= Limits.MAX_RUN_OUTPUT_LINES || outputChars + text.length() > Limits.MAX_RUN_OUTPUT_CHARS) {
+                if (index >= 0) {
+                    tasks[index].droppedLines++;
+                    tasks[index].droppedBytes += text.length();
+                }
+                return;
+            }
+            outputLines++;
+            outputChars += text.length();
+            emit(new RunEvent.OutputLine(now(), index, w.slot, w.pid, text));
+        }
+    }
+
+    @Override
+    public void onTruncated(WorkerProcess w, int index, long lines, long bytes) {
+        synchronized (lock) {
+            if (index >= 0) {
+                tasks[index].droppedLines += lines;
+                tasks[index].droppedBytes += bytes;
+            } else {
+                emit(new RunEvent.OutputTruncated(now(), index, w.slot, w.pid, lines, bytes));
+            }
+        }
+    }
+
+    @Override
+    public void onTaskEnded(WorkerProcess w, int index, long nanos, boolean ok, String resultOrError) {
+        Chunk next = null;
+        synchronized (lock) {
+            if (tasks[index].status == null) {
+                finalizeTask(index, ok ? TaskStatus.OK : TaskStatus.FAILED, ok ? resultOrError : null,
+                        ok ? null : resultOrError, since(nanos), w);
+            }
+            Chunk c = w.chunk;
+            if (c != null && c.indexes()[c.size() - 1] == index) {
+                w.chunk = null;
+                w.chunksDone++;
+                if (!finishing && !stopping) {
+                    setState(w, WorkerState.IDLE, since(nanos));
+                    next = takeWork(w);
+                }
+            }
+        }
+        send(w, next);
+    }
+
+    @Override
+    public void onExit(WorkerProcess w, ExitInfo exit, String problem) {
+        synchronized (lock) {
+            live.remove(w);
+            LiveProcesses.remove(w.process);
+            boolean clean = w.quitSent && exit.exitCode() == 0 && problem == null;
+            ExitKind kind = clean ? (w.retiring ? ExitKind.RECYCLED : ExitKind.NORMAL)
+                    : stopping ? ExitKind.TERMINATED : ExitKind.CRASHED;
+            String detail = describeExit(w, exit, problem, kind);
+            emit(new RunEvent.WorkerExited(now(), w.slot, w.pid, kind, exit.exitCode(), exit.signal(), detail));
+            setState(w, kind == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED, now());
+            if (w.chunk != null) {
+                loseChunk(w, w.chunk, "worker " + w.pid + " " + detail);
+                w.chunk = null;
+            }
+            if (kind == ExitKind.CRASHED) {
+                afterWorkerGone(w.slot, w.ready, detail);
+            }
+            checkAllGone();
+        }
+    }
+
+    private String describeExit(WorkerProcess w, ExitInfo exit, String problem, ExitKind kind) {
+        if (problem != null) {
+            return problem;
+        }
+        if (w.timedOutIndex >= 0) {
+            return "killed: task " + config.tasks().get(w.timedOutIndex).name() + " ran past its time limit";
+        }
+        switch (kind) {
+            case RECYCLED:
+                return "retired after " + w.chunksDone + " chunk(s) (maxTasksPerChild)";
+            case NORMAL:
+                return "exited normally";
+            case TERMINATED:
+                return "terminated: the run was stopped";
+            default:
+                String tail = w.ready ? "" : w.stderrTail();
+                return (w.ready ? "" : "died during start-up, ") + exit.describe()
+                        + (tail.isEmpty() ? "" : ": " + tail);
+        }
+    }
+
+    // ---- scheduling (lock held) ---------------------------------------------------------
+
+    /** The next chunk for an idle worker, or null; may instead ask the worker to quit. */
+    private Chunk takeWork(WorkerProcess w) {
+        if (stopping || finishing || w.quitSent) {
+            return null;
+        }
+        if (!config.mode().usesPool()) {
+            if (w.chunksDone == 0 && w.generation == 0) {
+                return assign(w, removeChunkFor(w.slot));
+            }
+            quit(w, false);
+            return null;
+        }
+        Integer max = config.maxTasksPerChild();
+        if (max != null && w.chunksDone >= max) {
+            quit(w, true);
+            if (!queue.isEmpty()) {
+                scheduleSpawn(w.slot);
+            }
+            return null;
+        }
+        return assign(w, queue.poll());
+    }
+
+    /** Process mode: task i belongs to process i. */
+    private Chunk removeChunkFor(int slot) {
+        for (Chunk c : queue) {
+            if (c.indexes()[0] == slot) {
+                queue.remove(c);
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Chunk assign(WorkerProcess w, Chunk c) {
+        w.chunk = c;
+        return c;
+    }
+
+    private void send(WorkerProcess w, Chunk c) {
+        if (c != null) {
+            w.sendChunk(c);
+        }
+    }
+
+    private void quit(WorkerProcess w, boolean retiring) {
+        w.quitSent = true;
+        w.retiring = retiring;
+        w.sendQuit();
+        TIMERS.schedule(w::kill, QUIT_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void setState(WorkerProcess w, WorkerState state, long at) {
+        w.state = state;
+        emit(new RunEvent.WorkerStateChanged(at, w.slot, w.pid, state));
+    }
+
+    private void finalizeTask(int index, TaskStatus status, String result, String error, long at, WorkerProcess w) {
+        TaskRecord rec = tasks[index];
+        rec.status = status;
+        rec.result = result;
+        rec.error = error;
+        int slot = w == null ? -1 : w.slot;
+        long pid = w == null ? -1 : w.pid;
+        if (rec.droppedLines > 0) {
+            emit(new RunEvent.OutputTruncated(at, index, slot, pid, rec.droppedLines, rec.droppedBytes));
+        }
+        emit(new RunEvent.TaskFinished(at, index, slot, pid, status, result, error));
+        finalCount++;
+        for (int ready : order.onFinished(index)) {
+            TaskRecord r = tasks[ready];
+            emit(new RunEvent.ResultDelivered(at, ready, r.status, r.result, r.error));
+        }
+        if (finalCount == tasks.length && !stopping) {
+            beginFinish();
+        }
+    }
+
+    /**
+     * A worker died holding a chunk: the task it was running gets the blame (crashed, or
+     * timeout if that is why it was killed); tasks it had not started go back to the front of
+     * the queue, since nothing went wrong with them. In process mode nothing is retried.
+     */
+    private void loseChunk(WorkerProcess w, Chunk c, String why) {
+        List<Integer> unstarted = new ArrayList<>();
+        for (int index : c.indexes()) {
+            TaskRecord rec = tasks[index];
+            if (rec.status != null) {
+                continue;
+            }
+            if (rec.startedOn == w || !config.mode().usesPool() || stopping) {
+                boolean timedOut = index == w.timedOutIndex;
+                TaskStatus status = stopping ? TaskStatus.CANCELLED : timedOut ? TaskStatus.TIMEOUT : TaskStatus.CRASHED;
+                String error = timedOut ? "timed out after " + config.timeoutFor(config.tasks().get(index))
+                        + " ms; worker " + w.pid + " was killed" : why;
+                finalizeTask(index, status, null, error, now(), rec.startedOn == w ? w : null);
+            } else {
+                unstarted.add(index);
+            }
+        }
+        if (!unstarted.isEmpty()) {
+            int[] indexes = unstarted.stream().mapToInt(Integer::intValue).toArray();
+            TaskSpec[] specs = new TaskSpec[indexes.length];
+            for (int i = 0; i < indexes.length; i++) {
+                specs[i] = config.tasks().get(indexes[i]);
+            }
+            queue.addFirst(new Chunk(c.number(), indexes, specs));
+        }
+    }
+
+    /** After a crash: a fresh worker for the slot, unless the slot keeps dying at start-up. */
+    private void afterWorkerGone(int slot, boolean wasReady, String detail) {
+        if (!wasReady) {
+            startupFailures[slot]++;
+        }
+        if (stopping || finishing || !config.mode().usesPool()) {
+            if (!config.mode().usesPool() && !stopping) {
+                failUnstartable(slot, detail);
+            }
+            return;
+        }
+        if (startupFailures[slot] < MAX_STARTUP_FAILURES) {
+            scheduleSpawn(slot);
+        } else if (live.isEmpty() && pendingSpawns == 0) {
+            // No slot can start a worker: the queued tasks can never run.
+            String why = "no worker could start (" + MAX_STARTUP_FAILURES + " tries): " + detail;
+            while (!queue.isEmpty()) {
+                for (int index : queue.poll().indexes()) {
+                    finalizeTask(index, TaskStatus.CRASHED, null, why, now(), null);
+                }
+            }
+        }
+    }
+
+    /** Process mode: the process for a task died before it ran it. */
+    private void failUnstartable(int slot, String detail) {
+        Chunk c = removeChunkFor(slot);
+        if (c != null) {
+            for (int index : c.indexes()) {
+                finalizeTask(index, TaskStatus.CRASHED, null, "its process " + detail, now(), null);
+            }
+        }
+    }
+
+    private void onTimeout(WorkerProcess w, int index, long limit) {
+        synchronized (lock) {
+            if (tasks[index].status == null && tasks[index].startedOn == w && live.contains(w)) {
+                w.timedOutIndex = index;
+                w.kill();
+            }
+        }
+    }
+
+    /** Every task is final: ask every worker to quit; the run ends when the last one is gone. */
+    private void beginFinish() {
+        finishing = true;
+        for (WorkerProcess w : live) {
+            if (!w.quitSent) {
+                quit(w, false);
+            }
+        }
+        checkAllGone();
+    }
+
+    private void checkAllGone() {
+        if ((finishing || stopping) && live.isEmpty() && pendingSpawns == 0 && !finished) {
+            finished = true;
+            emit(new RunEvent.RunFinished(now(), stopping));
+            spawner.shutdown();
+        }
+    }
+
+    // ---- RunHandle -----------------------------------------------------------------------
+
+    @Override
+    public RunConfig config() {
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            if (finished || stopping) {
+                return;
+            }
+            stopping = true;
+            long at = now();
+            while (!queue.isEmpty()) {
+                for (int index : queue.poll().indexes()) {
+                    finalizeTask(index, TaskStatus.CANCELLED, null, "the run was stopped", at, null);
+                }
+            }
+            for (WorkerProcess w : live) {
+                if (w.chunk != null) {
+                    for (int index : w.chunk.indexes()) {
+                        if (tasks[index].status == null) {
+                            WorkerProcess on = tasks[index].startedOn;
+                            finalizeTask(index, TaskStatus.CANCELLED, null, "the run was stopped", at, on);
+                        }
+                    }
+                }
+                w.kill();
+            }
+            checkAllGone();
+        }
+    }
+
+    @Override
+    public boolean killWorker(int slot) {
+        synchronized (lock) {
+            if (slot < 0 || slot >= current.length) {
+                return false;
+            }
+            WorkerProcess w = current[slot];
+            if (w == null || !live.contains(w)) {
+                return false;
+            }
+            w.kill();
+            return true;
+        }
+    }
+
+    @Override
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return log.delivered().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean isDone() {
+        return log.delivered().getCount() == 0;
+    }
+
+    @Override
+    public List<RunEvent> events() {
+        return log.snapshot();
+    }
+
+    @Override
+    public List<Long> pids() {
+        synchronized (lock) {
+            return List.copyOf(pids);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.poolscope.engine;
+
+/**
+ * The engine's entry point: starts runs of real worker processes.
+ *
+ * <pre>{@code
+ * RunHandle run = new PoolService().start(config, event -> ...);
+ * run.awaitDone(Duration.ofMinutes(1));
+ * }</pre>
+ */
+public final class PoolService {
+    private final WorkerCommand command;
+
+    public PoolService() {
+        this.command = WorkerCommand.forThisJvm();
+    }
+
+    /**
+     * Starts a run and returns at once; workers start on the run's own thread. The listener
+     * gets every event, in order, on the run's event thread.
+     */
+    public RunHandle start(RunConfig config, RunListener listener) {
+        return PoolRun.start(config, command, listener == null ? RunListener.NONE : listener);
+    }
+
+    /** Worker processes started by this JVM that have not ended yet (for checks and tests). */
+    public static int liveWorkerCount() {
+        return LiveProcesses.count();
+    }
+}

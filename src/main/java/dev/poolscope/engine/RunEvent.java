@@ -1,0 +1,49 @@
+package dev.poolscope.engine;
+
+/**
+ * Everything the engine reports about a run. {@code at} is nanoseconds since the run started,
+ * on the machine's monotonic clock (workers time their own tasks on the same clock).
+ * A {@code slot} is a worker's lane; {@code pid} the OS process id of the worker.
+ */
+public sealed interface RunEvent {
+    long at();
+
+    /** A worker process was started in a slot. {@code generation} counts processes per slot. */
+    record WorkerSpawned(long at, int slot, long pid, int generation) implements RunEvent {}
+
+    /** A worker changed state (the lane's badge). */
+    record WorkerStateChanged(long at, int slot, long pid, WorkerState state) implements RunEvent {}
+
+    /** The worker's initializer started or ended; {@code error} is null when it succeeded. */
+    record InitializerRan(long at, int slot, long pid, long startAt, String error) implements RunEvent {}
+
+    /** A task started on a worker; tasks of one chunk share the chunk number. */
+    record TaskStarted(long at, int index, int slot, long pid, int chunk) implements RunEvent {}
+
+    /** A line a task printed; {@code index} is -1 for a line printed by an initializer. */
+    record OutputLine(long at, int index, int slot, long pid, String text) implements RunEvent {}
+
+    /** Output was dropped because a task or the run printed more than its limit. */
+    record OutputTruncated(long at, int index, int slot, long pid, long lines, long bytes) implements RunEvent {}
+
+    /**
+     * A task reached its final status. {@code slot} and {@code pid} are -1 for a task that
+     * never started (cancelled by a stop).
+     */
+    record TaskFinished(long at, int index, int slot, long pid, TaskStatus status, String result,
+                        String error) implements RunEvent {}
+
+    /** A result reached the caller, in the order the mode delivers results. */
+    record ResultDelivered(long at, int index, TaskStatus status, String result, String error)
+            implements RunEvent {}
+
+    /**
+     * A worker process ended. {@code exitCode} is the process's exit code, {@code signal} the
+     * signal that killed it (or null); {@code detail} says why in words.
+     */
+    record WorkerExited(long at, int slot, long pid, ExitKind kind, Integer exitCode, Integer signal,
+                        String detail) implements RunEvent {}
+
+    /** The run ended: every task has its final status and no worker is left. */
+    record RunFinished(long at, boolean stopped) implements RunEvent {}
+}

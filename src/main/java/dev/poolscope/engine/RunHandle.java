@@ -1,0 +1,29 @@
+package dev.poolscope.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A run in progress. Every method is safe to call from any thread. */
+public interface RunHandle {
+    RunConfig config();
+
+    /** Stops the run: kills every worker at once, marks unfinished tasks cancelled. */
+    void stop();
+
+    /**
+     * Kills the worker in a slot with SIGKILL, as if from outside. Its task is reported
+     * crashed and a fresh worker takes the slot. Returns false when the slot has no live worker.
+     */
+    boolean killWorker(int slot);
+
+    /** Waits until the run has finished and the listener has seen every event. */
+    boolean awaitDone(Duration timeout) throws InterruptedException;
+
+    boolean isDone();
+
+    /** Every event so far, in order. */
+    List<RunEvent> events();
+
+    /** PIDs of every worker process this run has started. */
+    List<Long> pids();
+}

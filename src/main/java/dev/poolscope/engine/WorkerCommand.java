@@ -1,0 +1,57 @@
+package dev.poolscope.engine;
+
+import dev.poolscope.worker.WorkerMain;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds and starts the command line of a worker JVM. */
+final class WorkerCommand {
+    /**
+     * Start-up flags: C1 only and no perf-data file start a small JVM sooner; class data
+     * sharing stays on (SerialGC would switch part of it off on JDK 17 and start slower).
+     */
+    private static final List<String> JVM_FLAGS = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xss512k",
+            "-XX:CICompilerCount=1", "-Xms8m", "-Xmx128m", "-Dfile.encoding=UTF-8");
+
+    private final List<String> command;
+
+    WorkerCommand(List<String> command) {
+        this.command = List.copyOf(command);
+    }
+
+    /** The running JVM's own java, with a classpath of just the code that holds the worker. */
+    static WorkerCommand forThisJvm() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.add("-cp");
+        cmd.add(workerClasspath());
+        cmd.add(WorkerMain.class.getName());
+        return new WorkerCommand(cmd);
+    }
+
+    private static String workerClasspath() {
+        try {
+            // A jar or target/classes: either holds the java.base-only worker and nothing else is needed.
+            return Path.of(WorkerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException | RuntimeException e) {
+            return System.getProperty("java.class.path", ".");
+        }
+    }
+
+    Process start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.redirectError(ProcessBuilder.Redirect.PIPE);
+        pb.directory(new File(System.getProperty("java.io.tmpdir")));
+        return pb.start();
+    }
+
+    List<String> command() {
+        return command;
+    }
+}

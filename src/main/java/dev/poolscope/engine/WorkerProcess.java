@@ -1,0 +1,220 @@
+package dev.poolscope.engine;
+
+import dev.poolscope.worker.Wire;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker process: its pipes, its reader threads, and what the run knows about it.
+ * Mutable fields are guarded by the run's lock; the pipes are used by this worker's threads
+ * and by whoever dispatches to it (one at a time, since the worker is idle when it gets work).
+ */
+final class WorkerProcess {
+    /** The run's side of the conversation; called on this worker's reader thread. */
+    interface Callbacks {
+        void onReady(WorkerProcess w, long nanos);
+
+        void onInitializer(WorkerProcess w, long startNanos, long endNanos, String error);
+
+        void onTaskStarted(WorkerProcess w, int index, long nanos);
+
+        void onOutput(WorkerProcess w, int index, String text);
+
+        void onTruncated(WorkerProcess w, int index, long lines, long bytes);
+
+        void onTaskEnded(WorkerProcess w, int index, long nanos, boolean ok, String resultOrError);
+
+        void onExit(WorkerProcess w, ExitInfo exit, String problem);
+    }
+
+    final int slot;
+    final int generation;
+    final Process process;
+    final long pid;
+    private final DataOutputStream stdin;
+    private final StderrTail stderr;
+
+    // Guarded by the run's lock.
+    WorkerState state = WorkerState.STARTING;
+    Chunk chunk;
+    int chunksDone;
+    boolean ready;
+    boolean quitSent;
+    boolean retiring;
+    int timedOutIndex = -1;
+    /** Set before the threads start: whether HELLO is followed by an initializer and READY. */
+    boolean expectsInitializer;
+
+    WorkerProcess(int slot, int generation, Process process) {
+        this.slot = slot;
+        this.generation = generation;
+        this.process = process;
+        this.pid = process.pid();
+        this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        this.stderr = new StderrTail(process.getErrorStream());
+    }
+
+    void startThreads(Callbacks callbacks) {
+        daemon("poolscope-w" + slot + "-" + pid + "-stderr", stderr).start();
+        daemon("poolscope-w" + slot + "-" + pid + "-reader", () -> readLoop(callbacks)).start();
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Sends the initializer; the worker runs it before it reports ready. */
+    void sendInitializer(TaskSpec init) {
+        send(Wire.INITIALIZER, null, init);
+    }
+
+    void sendChunk(Chunk c) {
+        send(Wire.CHUNK, c, null);
+    }
+
+    void sendQuit() {
+        send(Wire.QUIT, null, null);
+    }
+
+    private void send(byte type, Chunk c, TaskSpec init) {
+        try {
+            synchronized (stdin) {
+                stdin.writeByte(type);
+                if (init != null) {
+                    job(-1, init).write(stdin);
+                } else if (c != null) {
+                    stdin.writeInt(c.indexes().length);
+                    for (int i = 0; i < c.indexes().length; i++) {
+                        job(c.indexes()[i], c.tasks()[i]).write(stdin);
+                    }
+                }
+                stdin.flush();
+            }
+        } catch (IOException e) {
+            // The worker died: its reader sees the end of its stdout and reports the exit.
+        }
+    }
+
+    private static Wire.Job job(int index, TaskSpec t) {
+        return new Wire.Job(index, t.name(), t.kind().wireCode(), t.ms(), t.n() == null ? 0 : t.n(),
+                t.n() != null, t.text(), t.times(), t.exitCode());
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    private void readLoop(Callbacks cb) {
+        String problem = null;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+            long initStart = 0;
+            while (true) {
+                byte magic = in.readByte();
+                if (magic != Wire.MAGIC) {
+                    throw new IOException("protocol error: unexpected byte 0x" + Integer.toHexString(magic & 0xff)
+                            + " on the worker's stdout");
+                }
+                byte type = in.readByte();
+                switch (type) {
+                    case Wire.HELLO -> {
+                        long nanos = in.readLong();
+                        in.readLong(); // the worker's own view of its pid; the engine already knows it
+                        if (!expectsInitializer) {
+                            cb.onReady(this, nanos);
+                        }
+                    }
+                    case Wire.INIT_STARTED -> initStart = in.readLong();
+                    case Wire.INIT_ENDED -> cb.onInitializer(this, initStart, in.readLong(), Wire.readString(in));
+                    case Wire.READY -> cb.onReady(this, in.readLong());
+                    case Wire.TASK_STARTED -> cb.onTaskStarted(this, in.readInt(), in.readLong());
+                    case Wire.OUTPUT -> {
+                        int index = in.readInt();
+                        cb.onOutput(this, index, new String(Wire.readBytes(in), StandardCharsets.UTF_8));
+                    }
+                    case Wire.OUTPUT_TRUNCATED -> cb.onTruncated(this, in.readInt(), in.readLong(), in.readLong());
+                    case Wire.TASK_ENDED -> {
+                        int index = in.readInt();
+                        long nanos = in.readLong();
+                        boolean ok = in.readByte() == Wire.STATUS_OK;
+                        cb.onTaskEnded(this, index, nanos, ok, Wire.readString(in));
+                    }
+                    default -> throw new IOException("protocol error: frame type " + type);
+                }
+            }
+        } catch (EOFException e) {
+            // Normal end of the worker's stdout: it exited.
+        } catch (IOException e) {
+            problem = e.getMessage();
+            process.destroyForcibly();
+        }
+        cb.onExit(this, ExitInfo.of(waitForExit()), problem);
+    }
+
+    private int waitForExit() {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                // stdout closed but the process lingers: do not let it outlive its slot.
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** The last lines the worker wrote on stderr, for the message when it dies at start-up. */
+    String stderrTail() {
+        return stderr.text();
+    }
+
+    /** Drains stderr (so the worker never blocks on it) and keeps its last few KB. */
+    static final class StderrTail implements Runnable {
+        private static final int KEEP = 2048;
+        private final InputStream in;
+        private final byte[] ring = new byte[KEEP];
+        private long total;
+
+        StderrTail(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[4096];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (ring) {
+                        for (int i = 0; i < n; i++) {
+                            ring[(int) (total++ % KEEP)] = buf[i];
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // The process is gone.
+            }
+        }
+
+        String text() {
+            synchronized (ring) {
+                int len = (int) Math.min(total, KEEP);
+                byte[] out = new byte[len];
+                for (int i = 0; i < len; i++) {
+                    out[i] = ring[(int) ((total - len + i) % KEEP)];
+                }
+                return new String(out, StandardCharsets.UTF_8).strip();
+            }
+        }
+    }
+}
