@@ -10,6 +10,13 @@ import java.util.concurrent.LinkedBlockingQueue;
  * never waits for a listener. {@link #add} is called under the run's lock, which fixes the order.
  */
 final class EventLog {
+    /**
+     * After handing over a batch the delivery thread rests this long, so that a busy run wakes
+     * it about a thousand times a second instead of once per event (which would cost the workers
+     * CPU on a small machine). A listener sees events at most about a millisecond late.
+     */
+    private static final long COALESCE_MS = 1;
+
     private final List<RunEvent> events = new ArrayList<>();
     private final LinkedBlockingQueue<RunEvent> pending = new LinkedBlockingQueue<>();
     private final CountDownLatch delivered = new CountDownLatch(1);
@@ -17,16 +24,22 @@ final class EventLog {
 
     EventLog(RunListener listener, String threadName) {
         this.listener = listener;
-        Thread t = new Thread(this::deliver, threadName);
-        t.setDaemon(true);
-        t.start();
+        if (listener != RunListener.NONE) {
+            Thread t = new Thread(this::deliver, threadName);
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     void add(RunEvent event) {
         synchronized (events) {
             events.add(event);
         }
-        pending.add(event);
+        if (listener != RunListener.NONE) {
+            pending.add(event);
+        } else if (event instanceof RunEvent.RunFinished) {
+            delivered.countDown();
+        }
     }
 
     List<RunEvent> snapshot() {
@@ -40,18 +53,24 @@ final class EventLog {
     }
 
     private void deliver() {
+        List<RunEvent> batch = new ArrayList<>();
         try {
             while (true) {
-                RunEvent event = pending.take();
-                try {
-                    listener.onEvent(event);
-                } catch (RuntimeException e) {
-                    // A broken listener must not stop the others' events or the run.
-                    System.err.println("poolscope: listener failed on " + event + ": " + e);
+                batch.add(pending.take());
+                pending.drainTo(batch);
+                for (RunEvent event : batch) {
+                    try {
+                        listener.onEvent(event);
+                    } catch (RuntimeException e) {
+                        // A broken listener must not stop the run or the later events.
+                        System.err.println("poolscope: listener failed on " + event + ": " + e);
+                    }
+                    if (event instanceof RunEvent.RunFinished) {
+                        return;
+                    }
                 }
-                if (event instanceof RunEvent.RunFinished) {
-                    return;
-                }
+                batch.clear();
+                Thread.sleep(COALESCE_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,12 @@ import java.nio.charset.StandardCharsets;
 final class TaskRunner {
     private TaskRunner() {}
 
+    /** A task that takes no measurable time: a no-op, or arithmetic with no sleep first. */
+    static boolean isInstant(Wire.Job job) {
+        return job.kind() == Wire.NOOP
+                || (job.ms() == 0 && (job.kind() == Wire.SQUARE || job.kind() == Wire.CUBE || job.kind() == Wire.DOUBLE));
+    }
+
     /** Runs an initializer; returns its error message, or null when it succeeded. */
     static String run(Wire.Job job, WorkerMain.Output output) throws IOException, InterruptedException {
         String[] outcome = runForResult(job, output);

@@ -9,22 +9,20 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The worker process. It reads jobs from stdin and reports on stdout in {@link Wire} frames.
  *
- * <p>The main thread only reads stdin: when stdin closes (the engine exited, crashed or was
- * killed) it halts the process at once, even while a task is spinning, so a worker never
- * outlives its engine. Tasks run on a second thread, which is the only writer of stdout.
- * System.out and System.err are pointed away from fd 1, so nothing but frames reach the engine.
+ * <p>One thread reads a job and runs it, so a job costs no hand-over between threads. A
+ * watchdog thread halts the worker as soon as its parent (the engine) is gone, even while a
+ * task is spinning, so a worker never outlives its engine; an idle worker also sees its stdin
+ * close. System.out is pointed at stderr, so nothing but frames reach the engine on fd 1.
  */
 public final class WorkerMain {
-    private static final Object STOP = new Object();
+    /** How often the watchdog checks that the engine is still there. */
+    private static final long WATCHDOG_MS = 100;
 
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Reporter reporter;
 
     private WorkerMain(Reporter reporter) {
@@ -35,78 +33,84 @@ public final class WorkerMain {
         DataOutputStream frames = new DataOutputStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         // Anything printed by accident (or by the JVM on System.out) goes to stderr, never into frames.
-        PrintStream stray = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
-        System.setOut(stray);
-        WorkerMain worker = new WorkerMain(new Reporter(frames));
-        Thread runner = new Thread(worker::runJobs, "poolscope-task-runner");
-        runner.setDaemon(true);
-        runner.start();
-        worker.readStdin();
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        startWatchdog();
+        new WorkerMain(new Reporter(frames)).serve();
     }
 
-    private void readStdin() {
+    private static void startWatchdog() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                if (parent == null || !parent.isAlive()) {
+                    Runtime.getRuntime().halt(0);
+                }
+                try {
+                    Thread.sleep(WATCHDOG_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "poolscope-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void serve() {
         try (DataInputStream in = new DataInputStream(
                 new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16))) {
+            reporter.hello();
             while (true) {
                 byte type = in.readByte();
                 switch (type) {
-                    case Wire.INITIALIZER -> inbox.put(new Initializer(Wire.Job.read(in)));
+                    case Wire.INITIALIZER -> runInitializer(Wire.Job.read(in));
                     case Wire.CHUNK -> {
                         int size = in.readInt();
                         Wire.Job[] jobs = new Wire.Job[size];
                         for (int i = 0; i < size; i++) {
                             jobs[i] = Wire.Job.read(in);
                         }
-                        inbox.put(jobs);
+                        runChunk(jobs);
                     }
-                    case Wire.QUIT -> inbox.put(STOP);
+                    case Wire.QUIT -> {
+                        reporter.flush();
+                        Runtime.getRuntime().halt(0);
+                    }
                     default -> throw new IOException("protocol error: frame type " + type);
                 }
             }
         } catch (EOFException e) {
-            // The engine went away: stop now, whatever is running.
+            // The engine closed our stdin or went away: stop now.
             Runtime.getRuntime().halt(0);
-        } catch (Exception e) {
-            System.err.println("poolscope worker: " + e);
-            Runtime.getRuntime().halt(3);
-        }
-    }
-
-    private record Initializer(Wire.Job job) {}
-
-    private void runJobs() {
-        try {
-            reporter.hello();
-            while (true) {
-                Object next = inbox.take();
-                if (next == STOP) {
-                    reporter.flush();
-                    Runtime.getRuntime().halt(0);
-                } else if (next instanceof Initializer init) {
-                    reporter.initStarted();
-                    String error = TaskRunner.run(init.job(), reporter.outputFor(-1));
-                    reporter.initEnded(error);
-                    reporter.ready();
-                } else {
-                    for (Wire.Job job : (Wire.Job[]) next) {
-                        reporter.taskStarted(job.index());
-                        Output output = reporter.outputFor(job.index());
-                        String[] outcome = TaskRunner.runForResult(job, output);
-                        output.finish();
-                        reporter.taskEnded(job.index(), outcome);
-                    }
-                    reporter.flush();
-                }
-            }
         } catch (IOException e) {
-            // stdout is closed: the engine is gone.
-            Runtime.getRuntime().halt(0);
+            // stdout closed (the engine is gone) or a broken frame.
+            System.err.println("poolscope worker: " + e.getMessage());
+            Runtime.getRuntime().halt(3);
         } catch (InterruptedException e) {
             Runtime.getRuntime().halt(0);
         }
     }
 
-    /** Writes frames; only the task thread calls it. */
+    private void runInitializer(Wire.Job job) throws IOException, InterruptedException {
+        reporter.initStarted();
+        String error = TaskRunner.run(job, reporter.outputFor(-1));
+        reporter.initEnded(error);
+        reporter.ready();
+    }
+
+    private void runChunk(Wire.Job[] jobs) throws IOException, InterruptedException {
+        for (Wire.Job job : jobs) {
+            // An instant task's start goes out with its end; any other is sent now so its bar appears now.
+            reporter.taskStarted(job.index(), !TaskRunner.isInstant(job));
+            Output output = reporter.outputFor(job.index());
+            String[] outcome = TaskRunner.runForResult(job, output);
+            output.finish();
+            reporter.taskEnded(job.index(), outcome);
+        }
+        reporter.flush();
+    }
+
+    /** Writes frames; only the main thread calls it. */
     static final class Reporter {
         private final DataOutputStream out;
         private final long pid = ProcessHandle.current().pid();
@@ -141,12 +145,13 @@ public final class WorkerMain {
             flush();
         }
 
-        void taskStarted(int index) throws IOException {
+        void taskStarted(int index, boolean flushNow) throws IOException {
             begin(Wire.TASK_STARTED);
             out.writeInt(index);
             out.writeLong(System.nanoTime());
-            // Flushed so the bar appears now, not when the task ends.
-            flush();
+            if (flushNow) {
+                flush();
+            }
         }
 
         void taskEnded(int index, String[] outcome) throws IOException {
