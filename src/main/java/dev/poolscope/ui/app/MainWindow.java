@@ -1,0 +1,285 @@
+package dev.poolscope.ui.app;
+
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.scenario.Scenario;
+import dev.poolscope.scenario.ScenarioException;
+import dev.poolscope.ui.config.ConfigModel;
+import dev.poolscope.ui.config.ConfigView;
+import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.timeline.Legend;
+import dev.poolscope.ui.timeline.Palette;
+import dev.poolscope.ui.timeline.TimelineView;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The PoolScope window: configuration on the left, the live timeline in the middle, the panels
+ * below it, menus and a tool bar on top. It owns the actions (run, stop, open, save, themes);
+ * {@link AppChrome} builds the menus and buttons that call them.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final ConfigModel config = new ConfigModel();
+    private final TimelineView timeline = new TimelineView();
+    private final RunPanels panels = new RunPanels();
+    private final Legend legend = new Legend();
+    private final RunController controller = new RunController(timeline, panels);
+    private final ScenarioSupport scenarios;
+    private final BorderPane root = new BorderPane();
+    private final Label message = new Label();
+    private final AppChrome chrome;
+    private Path currentFile;
+    private boolean presenter;
+    private boolean dark;
+
+    public MainWindow(Stage stage, AppOptions options) {
+        this(stage, options, Preferences.userNodeForPackage(MainWindow.class));
+    }
+
+    MainWindow(Stage stage, AppOptions options, Preferences prefs) {
+        this.stage = stage;
+        this.scenarios = new ScenarioSupport(prefs);
+        List<String> lessons = safeLessonNames();
+        ConfigView configView = new ConfigView(config, lessons, this::loadLesson);
+        configView.setPrefWidth(400);
+        configView.setMinWidth(330);
+        controller.onError(this::showError);
+        chrome = new AppChrome(this);
+        message.setId("messageLabel");
+        message.getStyleClass().add("message");
+        message.setWrapText(true);
+        message.setVisible(false);
+        message.managedProperty().bind(message.visibleProperty());
+        message.setOnMouseClicked(e -> message.setVisible(false));
+
+        VBox center = new VBox(chrome.timelineBar(), timeline, legend);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        center.getStyleClass().add("center");
+        SplitPane split = new SplitPane(center, panels);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        SplitPane main = new SplitPane(configView, split);
+        main.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(configView, false);
+        root.setTop(new VBox(chrome.menuBar(), chrome.toolBar(), message));
+        root.setCenter(main);
+        root.getStyleClass().addAll("poolscope", "theme-light");
+        root.getStylesheets().addAll(css("app/app.css"), css("timeline/timeline.css"));
+
+        Scene scene = new Scene(root, 1400, 900);
+        chrome.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(1280);
+        stage.setMinHeight(720);
+        stage.titleProperty().bind(Bindings.concat("PoolScope \u2014 ", config.nameProperty()));
+        stage.setOnCloseRequest(e -> shutdown());
+        applyStyle();
+        apply(options);
+    }
+
+    private static String css(String path) {
+        return MainWindow.class.getResource("/dev/poolscope/ui/" + path).toExternalForm();
+    }
+
+    private void apply(AppOptions o) {
+        if (o.file() != null) {
+            open(Path.of(o.file()));
+        } else if (o.lesson() != null) {
+            loadLesson(o.lesson());
+        }
+        if (o.scale() != null) {
+            config.setTimeScale(o.scale());
+        }
+        if (o.pool() != null) {
+            config.setPool(o.pool());
+        }
+        if (o.presenter()) {
+            togglePresenter();
+        }
+        if (o.dark()) {
+            toggleDark();
+        }
+        if (o.run()) {
+            run();
+        }
+    }
+
+    private List<String> safeLessonNames() {
+        try {
+            return ScenarioSupport.lessonNames();
+        } catch (RuntimeException e) {
+            showError("Could not list the lessons: " + e.getMessage());
+            return new ArrayList<>();
+        }
+    }
+
+    // ---- actions (called by menus, buttons and shortcuts) ----------------------------------
+
+    void run() {
+        RunConfig c = config.toRunConfig(true);
+        if (c == null) {
+            showError("Cannot run yet: " + String.join("; ", config.problems()));
+            return;
+        }
+        message.setVisible(false);
+        legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
+        controller.start(config.name(), c);
+    }
+
+    void stop() {
+        controller.stop();
+    }
+
+    void reset() {
+        controller.reset();
+    }
+
+    void fit() {
+        timeline.fit();
+    }
+
+    void loadLesson(String name) {
+        try {
+            Scenario s = ScenarioSupport.lesson(name);
+            config.load(s.name(), s.description(), s.config());
+            currentFile = null;
+            legend.setTasks(s.config().tasks().stream().map(t -> t.name()).toList());
+        } catch (ScenarioException e) {
+            showError("Could not load lesson " + name + ":\n" + ScenarioSupport.describe(e));
+        }
+    }
+
+    void openDialog() {
+        FileChooser fc = chooser("Open a scenario");
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    void open(Path file) {
+        try {
+            Scenario s = scenarios.open(file);
+            config.load(s.name(), s.description(), s.config());
+            currentFile = file;
+            legend.setTasks(s.config().tasks().stream().map(t -> t.name()).toList());
+            chrome.refreshRecent();
+        } catch (ScenarioException e) {
+            showError("Could not open " + file.getFileName() + ":\n" + ScenarioSupport.describe(e));
+        }
+    }
+
+    void save(boolean askForName) {
+        RunConfig c = config.toRunConfig(false);
+        if (c == null) {
+            showError("Cannot save yet: " + String.join("; ", config.problems()));
+            return;
+        }
+        Path target = currentFile;
+        if (askForName || target == null) {
+            FileChooser fc = chooser("Save the scenario");
+            fc.setInitialFileName(config.name() + ".json");
+            File f = fc.showSaveDialog(stage);
+            if (f == null) {
+                return;
+            }
+            target = f.toPath();
+        }
+        try {
+            scenarios.save(new Scenario(config.name(), config.describe(), c), target);
+            currentFile = target;
+            config.markSaved();
+            chrome.refreshRecent();
+        } catch (IOException | RuntimeException e) {
+            showError("Could not save " + target.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PoolScope scenario (*.json)", "*.json"));
+        if (currentFile != null && currentFile.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(currentFile.toAbsolutePath().getParent().toFile());
+        }
+        return fc;
+    }
+
+    void togglePresenter() {
+        presenter = !presenter;
+        applyStyle();
+    }
+
+    void toggleDark() {
+        dark = !dark;
+        applyStyle();
+    }
+
+    boolean isPresenter() {
+        return presenter;
+    }
+
+    boolean isDark() {
+        return dark;
+    }
+
+    private void applyStyle() {
+        root.getStyleClass().removeAll("theme-light", "theme-dark", "presenter");
+        root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
+        if (presenter) {
+            root.getStyleClass().add("presenter");
+        }
+        timeline.setStyle(dark ? Palette.DARK : Palette.LIGHT, presenter ? 1.5 : 1.0);
+        chrome.syncToggles(presenter, dark);
+    }
+
+    void showError(String text) {
+        message.setText("\u26A0 " + text + "   (click to dismiss)");
+        message.setVisible(true);
+    }
+
+    /** Stops any run and waits briefly for its workers (the window is closing). */
+    public void shutdown() {
+        controller.shutdown();
+    }
+
+    List<Path> recentFiles() {
+        return scenarios.recent();
+    }
+
+    // ---- for the tests, the frame benchmark and screenshots ----------------------------------
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public RunController controller() {
+        return controller;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public RunPanels panels() {
+        return panels;
+    }
+
+    public ConfigModel config() {
+        return config;
+    }
+}

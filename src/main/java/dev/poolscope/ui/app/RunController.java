@@ -1,0 +1,203 @@
+package dev.poolscope.ui.app;
+
+import dev.poolscope.engine.PoolService;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Runs the pool and feeds the views. Threading: the engine calls the listener on the run's
+ * event thread, and the listener only appends to a ConcurrentLinkedQueue (one per run, so a
+ * late event of an old run can never reach a new one). One AnimationTimer drains the queue on
+ * the FX thread each frame, updates the models and redraws; no Platform.runLater per event.
+ */
+public final class RunController {
+    /** Bounds one frame's work if events arrive faster than they can be drawn. */
+    private static final int MAX_EVENTS_PER_FRAME = 50_000;
+    private final PoolService service = new PoolService();
+    private final TimelineView timeline;
+    private final RunPanels panels;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final List<RunEvent> drained = new ArrayList<>();
+    private Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
+    private RunHandle handle;
+    private LiveRun live;
+    private long runStartNanos;
+    private FrameMetrics metrics;
+    private Consumer<String> errors = msg -> { };
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            // An exception escaping handle() can freeze JavaFX 21: catch everything here.
+            try {
+                frame(now);
+            } catch (Throwable t) {
+                errors.accept("Drawing failed: " + t);
+            }
+        }
+    };
+
+    public RunController(TimelineView timeline, RunPanels panels) {
+        this.timeline = timeline;
+        this.panels = panels;
+        timeline.setKiller(slot -> handle != null && !handle.isDone() && handle.killWorker(slot));
+        timer.start();
+    }
+
+    void onError(Consumer<String> errors) {
+        this.errors = errors;
+    }
+
+    /** Records frame times and event delays from now on (the frame benchmark). */
+    public void measure(FrameMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public RunHandle handle() {
+        return handle;
+    }
+
+    public LiveRun live() {
+        return live;
+    }
+
+    /** Starts a run; returns false (and does nothing) while one is running. */
+    public boolean start(String scenarioName, RunConfig config) {
+        if (running.get()) {
+            return false;
+        }
+        List<String> names = new ArrayList<>(config.tasks().size());
+        for (TaskSpec t : config.tasks()) {
+            names.add(t.name());
+        }
+        Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
+        inbox = q;
+        live = new LiveRun(names, config.slots());
+        timeline.setRun(live);
+        panels.reset(live, scenarioName, config);
+        running.set(true);
+        status.set("Starting " + config.slots() + " workers\u2026");
+        // Taken before the engine's own clock starts, so measured delays err on the long side.
+        runStartNanos = System.nanoTime();
+        handle = service.start(config, q::add);
+        return true;
+    }
+
+    /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
+    public void stop() {
+        if (handle != null && !handle.isDone()) {
+            handle.stop();
+            status.set("Stopping\u2026");
+        }
+    }
+
+    /** Stops any run and clears the picture. */
+    public void reset() {
+        stop();
+        inbox = new ConcurrentLinkedQueue<>();
+        live = null;
+        running.set(false);
+        timeline.setRun(null);
+        panels.reset(null, null, null);
+        status.set("Ready");
+    }
+
+    /** Closing the window: stop the run and wait briefly so no worker outlives the app. */
+    public void shutdown() {
+        timer.stop();
+        RunHandle h = handle;
+        if (h != null && !h.isDone()) {
+            h.stop();
+            try {
+                h.awaitDone(Duration.ofSeconds(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The run's clock now: ns since it started, or its end once it has finished. */
+    long runNow() {
+        if (live != null && live.isFinished()) {
+            return live.finishedAt();
+        }
+        return live == null ? 0 : System.nanoTime() - runStartNanos;
+    }
+
+    private void frame(long now) {
+        long t0 = System.nanoTime();
+        Queue<RunEvent> q = inbox;
+        boolean changed = false;
+        boolean finishedNow = false;
+        int n = 0;
+        RunEvent e;
+        drained.clear();
+        while (n < MAX_EVENTS_PER_FRAME && (e = q.poll()) != null) {
+            n++;
+            changed |= live.apply(e);
+            panels.accept(e);
+            if (metrics != null) {
+                drained.add(e);
+            }
+            if (e instanceof RunEvent.RunFinished f) {
+                finishedNow = true;
+            }
+        }
+        if (changed) {
+            timeline.markDirty();
+        }
+        boolean drawing = running.get();
+        long nowNs = runNow();
+        timeline.render(nowNs, drawing);
+        panels.flush(now, nowNs, finishedNow);
+        if (live != null && (n > 0 || finishedNow)) {
+            updateStatus(finishedNow);
+        }
+        if (finishedNow) {
+            running.set(false);
+        }
+        long t1 = System.nanoTime();
+        if (metrics != null && (drawing || n > 0)) {
+            metrics.frame(t1 - t0);
+            for (RunEvent d : drained) {
+                metrics.delay(t1 - (runStartNanos + d.at()));
+            }
+        }
+    }
+
+    private void updateStatus(boolean finished) {
+        if (finished) {
+            double s = live.finishedAt() / 1e9;
+            status.set(live.wasStopped()
+                    ? String.format("Stopped after %.1f s: %d of %d tasks done", s, live.finishedCount(), live.taskCount())
+                    : String.format("Finished in %.2f s: %d tasks on %d workers", s, live.taskCount(), live.laneCount()));
+        } else {
+            status.set(String.format("Running: %d of %d tasks done, %d started", live.finishedCount(), live.taskCount(),
+                    live.startedCount()));
+        }
+    }
+}

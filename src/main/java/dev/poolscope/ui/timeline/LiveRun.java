@@ -1,0 +1,224 @@
+package dev.poolscope.ui.timeline;
+
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.engine.WorkerState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the timeline knows of one run, built from the engine's events. Plain Java, touched only
+ * on the FX thread (the frame timer applies events to it), so it needs no locking. Tasks live
+ * in parallel arrays so 10,000 of them cost no allocation per frame.
+ */
+public final class LiveRun {
+    /** A mark inside a lane: a PID hand-over, a crash or an initializer span. */
+    public record Mark(Kind kind, long at, long endAt, long oldPid, long newPid, String text) {
+        public enum Kind { HANDOVER, CRASH, INIT, INIT_FAILED }
+    }
+
+    /** One lane (worker slot): its current process and what happened in it. */
+    public static final class Lane {
+        long pid = -1;
+        WorkerState state = WorkerState.STARTING;
+        int generation;
+        IntList tasks = new IntList();
+        final List<Mark> marks = new ArrayList<>();
+
+        public long pid() {
+            return pid;
+        }
+
+        public WorkerState state() {
+            return state;
+        }
+
+        public int generation() {
+            return generation;
+        }
+
+        /** Task indexes in the order they started on this lane. */
+        public int[] taskIndexes() {
+            return tasks.toArray();
+        }
+
+        public List<Mark> marks() {
+            return marks;
+        }
+    }
+
+    private final String[] names;
+    private final long[] start;
+    private final long[] end;
+    private final int[] slot;
+    private final long[] pid;
+    private final int[] chunk;
+    private final TaskStatus[] status;
+    private final String[] result;
+    private final Lane[] lanes;
+    private int startedCount;
+    private int finishedCount;
+    private long finishedAt = -1;
+    private boolean stopped;
+
+    public LiveRun(List<String> taskNames, int slots) {
+        int n = taskNames.size();
+        names = taskNames.toArray(new String[0]);
+        start = new long[n];
+        end = new long[n];
+        slot = new int[n];
+        pid = new long[n];
+        chunk = new int[n];
+        status = new TaskStatus[n];
+        result = new String[n];
+        Arrays.fill(start, -1);
+        Arrays.fill(end, -1);
+        Arrays.fill(slot, -1);
+        lanes = new Lane[slots];
+        for (int i = 0; i < slots; i++) {
+            lanes[i] = new Lane();
+        }
+    }
+
+    /** Applies one event; returns true when it changes the picture. */
+    public boolean apply(RunEvent e) {
+        if (e instanceof RunEvent.TaskStarted s) {
+            if (start[s.index()] < 0) {
+                startedCount++;
+            }
+            start[s.index()] = s.at();
+            slot[s.index()] = s.slot();
+            pid[s.index()] = s.pid();
+            chunk[s.index()] = s.chunk();
+            lanes[s.slot()].tasks.add(s.index());
+        } else if (e instanceof RunEvent.TaskFinished f) {
+            end[f.index()] = f.at();
+            status[f.index()] = f.status();
+            result[f.index()] = f.status() == TaskStatus.OK ? f.result() : f.error();
+            finishedCount++;
+        } else if (e instanceof RunEvent.WorkerStateChanged w) {
+            Lane lane = lanes[w.slot()];
+            if (w.pid() == lane.pid || lane.pid < 0) {
+                lane.state = w.state();
+            }
+        } else if (e instanceof RunEvent.WorkerSpawned w) {
+            Lane lane = lanes[w.slot()];
+            if (w.generation() > 0) {
+                lane.marks.add(new Mark(Mark.Kind.HANDOVER, w.at(), w.at(), lane.pid, w.pid(),
+                        "PID " + lane.pid + " \u2192 " + w.pid()));
+            }
+            lane.pid = w.pid();
+            lane.generation = w.generation();
+            lane.state = WorkerState.STARTING;
+        } else if (e instanceof RunEvent.WorkerExited x) {
+            if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED) {
+                lanes[x.slot()].marks.add(new Mark(Mark.Kind.CRASH, x.at(), x.at(), x.pid(), -1,
+                        "\u2716 PID " + x.pid() + " " + x.detail()));
+            }
+        } else if (e instanceof RunEvent.InitializerRan r) {
+            lanes[r.slot()].marks.add(new Mark(r.error() == null ? Mark.Kind.INIT : Mark.Kind.INIT_FAILED,
+                    r.startAt(), r.at(), r.pid(), r.pid(), r.error() == null ? "init" : "init failed: " + r.error()));
+        } else if (e instanceof RunEvent.RunFinished f) {
+            finishedAt = f.at();
+            stopped = f.stopped();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    public int taskCount() {
+        return names.length;
+    }
+
+    public int laneCount() {
+        return lanes.length;
+    }
+
+    public Lane lane(int i) {
+        return lanes[i];
+    }
+
+    public String name(int task) {
+        return names[task];
+    }
+
+    /** Start time in ns since the run began, or -1 while the task waits. */
+    public long start(int task) {
+        return start[task];
+    }
+
+    /** End time in ns, or -1 while the task runs or waits. */
+    public long end(int task) {
+        return end[task];
+    }
+
+    public int slot(int task) {
+        return slot[task];
+    }
+
+    public long pid(int task) {
+        return pid[task];
+    }
+
+    public int chunk(int task) {
+        return chunk[task];
+    }
+
+    /** The final status, or null while the task waits or runs. */
+    public TaskStatus status(int task) {
+        return status[task];
+    }
+
+    /** The result (when OK) or the error text. */
+    public String resultOrError(int task) {
+        return result[task];
+    }
+
+    public int startedCount() {
+        return startedCount;
+    }
+
+    public int finishedCount() {
+        return finishedCount;
+    }
+
+    public boolean isFinished() {
+        return finishedAt >= 0;
+    }
+
+    public boolean wasStopped() {
+        return stopped;
+    }
+
+    /** When the run ended, in ns since its start, or -1 while it runs. */
+    public long finishedAt() {
+        return finishedAt;
+    }
+
+    /** A growable int array: lanes keep their task indexes without boxing. */
+    static final class IntList {
+        private int[] data = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int get(int i) {
+            return data[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+}

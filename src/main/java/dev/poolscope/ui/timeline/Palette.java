@@ -1,0 +1,47 @@
+package dev.poolscope.ui.timeline;
+
+import javafx.scene.paint.Color;
+
+/**
+ * Colours of the timeline. Task colours are the Okabe-Ito palette, which viewers with the
+ * common colour-vision deficiencies can tell apart; a task keeps its colour (by index) in every
+ * view. Failure is never shown by colour alone: crashed bars also get a hatch, an outline and text.
+ */
+public record Palette(Color background, Color laneAlt, Color header, Color text, Color mutedText,
+                      Color grid, Color now, Color dense, Color crash, Color init) {
+    private static final Color[] TASKS = {
+        Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#009E73"), Color.web("#F0E442"),
+        Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#CC79A7"), Color.web("#999999"),
+    };
+    /** Text colour that reads on each task colour. */
+    private static final Color[] ON_TASKS = {
+        Color.BLACK, Color.BLACK, Color.WHITE, Color.BLACK, Color.WHITE, Color.WHITE, Color.BLACK, Color.BLACK,
+    };
+
+    public static final Palette LIGHT = new Palette(Color.web("#ffffff"), Color.web("#f3f5f8"),
+            Color.web("#e8ebf0"), Color.web("#1b1f24"), Color.web("#5a6370"), Color.web("#d5dae1"),
+            Color.web("#c0007a"), Color.web("#6b7785"), Color.web("#c40000"), Color.web("#8a94a3"));
+
+    public static final Palette DARK = new Palette(Color.web("#1d2127"), Color.web("#252a31"),
+            Color.web("#2c323b"), Color.web("#e8ebef"), Color.web("#a5afbd"), Color.web("#3a414c"),
+            Color.web("#ff5cc6"), Color.web("#8c97a6"), Color.web("#ff4d4d"), Color.web("#6f7a89"));
+
+    public static int taskColourCount() {
+        return TASKS.length;
+    }
+
+    public static Color task(int index) {
+        return TASKS[Math.floorMod(index, TASKS.length)];
+    }
+
+    public static Color onTask(int index) {
+        return ON_TASKS[Math.floorMod(index, TASKS.length)];
+    }
+
+    /** The hex form of a task colour, for CSS swatches. */
+    public static String taskHex(int index) {
+        Color c = task(index);
+        return String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255),
+                (int) (c.getBlue() * 255));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.poolscope.ui.timeline;
+
+/**
+ * Where things go on the timeline: time to x, lane to y, zoom and pan. Plain Java (no JavaFX)
+ * so the live view, a replay and an image export all draw the same picture.
+ *
+ * <p>Times are nanoseconds since the run started. The visible window is
+ * [{@code startNs}, {@code startNs + width * nsPerPx}]. Until the user zooms or pans, the
+ * window follows the run ({@link #follow}); "fit" returns to following.
+ */
+public final class TimelineGeometry {
+    /** The shortest window shown, so the first frames of a run are not absurdly zoomed. */
+    static final long MIN_SPAN_NS = 1_000_000_000L;
+    private double headerWidth = 190;
+    private double axisHeight = 28;
+    private double width = 800;
+    private double height = 400;
+    private double startNs;
+    private double nsPerPx = MIN_SPAN_NS / 600.0;
+    private int lanes = 1;
+    private boolean userControlled;
+
+    /** Sets the canvas size and the text scale (1 normal, larger in presenter mode). */
+    public void resize(double width, double height, double textScale) {
+        this.width = width;
+        this.height = height;
+        this.headerWidth = Math.round(190 * textScale);
+        this.axisHeight = Math.round(28 * textScale);
+    }
+
+    public void setLanes(int lanes) {
+        this.lanes = Math.max(1, lanes);
+    }
+
+    public int lanes() {
+        return lanes;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public double height() {
+        return height;
+    }
+
+    public double headerWidth() {
+        return headerWidth;
+    }
+
+    public double axisHeight() {
+        return axisHeight;
+    }
+
+    /** Width of the area where bars are drawn, right of the lane headers. */
+    public double plotWidth() {
+        return Math.max(1, width - headerWidth - 12);
+    }
+
+    public double xOf(double ns) {
+        return headerWidth + (ns - startNs) / nsPerPx;
+    }
+
+    public double nsAt(double x) {
+        return startNs + (x - headerWidth) * nsPerPx;
+    }
+
+    public double visibleStartNs() {
+        return startNs;
+    }
+
+    public double visibleEndNs() {
+        return startNs + plotWidth() * nsPerPx;
+    }
+
+    public double nsPerPx() {
+        return nsPerPx;
+    }
+
+    public double laneHeight() {
+        return Math.max(6, (height - axisHeight) / lanes);
+    }
+
+    public double laneTop(int lane) {
+        return axisHeight + lane * laneHeight();
+    }
+
+    /** The lane at a y position, or -1 outside every lane. */
+    public int laneAt(double y) {
+        if (y < axisHeight) {
+            return -1;
+        }
+        int lane = (int) ((y - axisHeight) / laneHeight());
+        return lane < lanes ? lane : -1;
+    }
+
+    public boolean userControlled() {
+        return userControlled;
+    }
+
+    /** Shows [0, max(total, 1 s)] with a little room on the right, unless the user has zoomed. */
+    public void follow(double totalNs) {
+        if (!userControlled) {
+            fit(totalNs);
+        }
+    }
+
+    /** Fits the whole run and goes back to following it as it grows. */
+    public void fit(double totalNs) {
+        double span = Math.max(MIN_SPAN_NS, totalNs * 1.08);
+        startNs = 0;
+        nsPerPx = span / plotWidth();
+    }
+
+    public void resetFollow(double totalNs) {
+        userControlled = false;
+        fit(totalNs);
+    }
+
+    /** Zooms by {@code factor} (>1 zooms in) keeping the time under {@code x} in place. */
+    public void zoomAt(double x, double factor) {
+        double anchor = nsAt(x);
+        nsPerPx = Math.max(1_000, Math.min(1e10, nsPerPx / factor));
+        startNs = anchor - (x - headerWidth) * nsPerPx;
+        userControlled = true;
+    }
+
+    public void panBy(double dx) {
+        startNs -= dx * nsPerPx;
+        userControlled = true;
+    }
+
+    /** A tick step in ns: 1, 2 or 5 times a power of ten, about {@code minPx} pixels apart. */
+    public double tickStepNs(double minPx) {
+        double raw = nsPerPx * minPx;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (pow * m >= raw) {
+                return pow * m;
+            }
+        }
+        return pow * 10;
+    }
+
+    /** A tick label: "0 s", "250 ms", "1.5 s", "2 min". */
+    public static String formatTick(double ns, double stepNs) {
+        double ms = ns / 1e6;
+        if (stepNs < 1e6) {
+            return String.format("%.1f ms", ms);
+        }
+        if (stepNs < 1e9 && Math.abs(ms) < 1000) {
+            return Math.round(ms) + " ms";
+        }
+        double s = ns / 1e9;
+        if (stepNs >= 60e9) {
+            return Math.round(s / 60) + " min";
+        }
+        return (stepNs < 1e9 ? String.format("%.1f", s) : String.valueOf(Math.round(s))) + " s";
+    }
+}

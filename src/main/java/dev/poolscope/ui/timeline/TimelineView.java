@@ -1,0 +1,220 @@
+package dev.poolscope.ui.timeline;
+
+import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.engine.WorkerState;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+
+/**
+ * The live timeline: a Canvas that fills this pane, plus a hover label and a context menu.
+ * It never redraws on its own: the frame timer calls {@link #render} once per frame, and only
+ * when something changed ({@link #markDirty}) or a task is running.
+ */
+public final class TimelineView extends Pane {
+    private final Canvas canvas = new Canvas();
+    private final Label tip = new Label();
+    private final ContextMenu menu = new ContextMenu();
+    private final TimelineGeometry geo = new TimelineGeometry();
+    private final TimelineRenderer renderer = new TimelineRenderer();
+    private LiveRun run;
+    private boolean dirty = true;
+    private double textScale = 1;
+    private double dragX = Double.NaN;
+    private double mouseX = -1;
+    private double mouseY = -1;
+    private long lastNow;
+    private IntPredicate killer = slot -> false;
+
+    public TimelineView() {
+        getStyleClass().add("timeline");
+        setId("timeline");
+        setMinSize(200, 120);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        widthProperty().addListener((o, a, b) -> dirty = true);
+        heightProperty().addListener((o, a, b) -> dirty = true);
+        tip.getStyleClass().add("timeline-tip");
+        tip.setId("timelineTip");
+        tip.setManaged(false);
+        tip.setVisible(false);
+        tip.setMouseTransparent(true);
+        getChildren().addAll(canvas, tip);
+        wireMouse();
+    }
+
+    /** Called with a slot when the user picks "Kill worker"; returns whether a worker was killed. */
+    public void setKiller(IntPredicate killer) {
+        this.killer = killer;
+    }
+
+    public void setRun(LiveRun run) {
+        this.run = run;
+        geo.setLanes(run == null ? 1 : run.laneCount());
+        geo.resetFollow(0);
+        tip.setVisible(false);
+        dirty = true;
+    }
+
+    public LiveRun run() {
+        return run;
+    }
+
+    public TimelineGeometry geometry() {
+        return geo;
+    }
+
+    public void setStyle(Palette palette, double textScale) {
+        this.textScale = textScale;
+        renderer.setStyle(palette, textScale);
+        dirty = true;
+    }
+
+    public void markDirty() {
+        dirty = true;
+    }
+
+    /** Fits the whole run and follows it again. */
+    public void fit() {
+        geo.resetFollow(lastNow);
+        dirty = true;
+    }
+
+    /** Draws a frame if needed; returns whether it drew. */
+    public boolean render(long nowNs, boolean running) {
+        if (!dirty && !running) {
+            return false;
+        }
+        lastNow = nowNs;
+        geo.resize(getWidth(), getHeight(), textScale);
+        geo.follow(nowNs);
+        renderer.draw(canvas.getGraphicsContext2D(), geo, run, nowNs);
+        if (tip.isVisible()) {
+            updateTip();
+        }
+        dirty = false;
+        return true;
+    }
+
+    /** The middle of a lane's plot area, in this pane's coordinates (for tests and tools). */
+    public Point2D laneCenter(int lane) {
+        return new Point2D(geo.headerWidth() + geo.plotWidth() / 2, geo.laneTop(lane) + geo.laneHeight() / 2);
+    }
+
+    private void wireMouse() {
+        setOnScroll((ScrollEvent e) -> {
+            if (e.getDeltaY() != 0) {
+                geo.zoomAt(Math.max(e.getX(), geo.headerWidth()), e.getDeltaY() > 0 ? 1.25 : 0.8);
+                dirty = true;
+            }
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            menu.hide();
+            if (e.getButton() == MouseButton.PRIMARY) {
+                dragX = e.getX();
+            }
+        });
+        setOnMouseDragged(e -> {
+            if (!Double.isNaN(dragX)) {
+                geo.panBy(e.getX() - dragX);
+                dragX = e.getX();
+                dirty = true;
+            }
+        });
+        setOnMouseReleased(e -> dragX = Double.NaN);
+        setOnMouseMoved(this::hover);
+        setOnMouseExited(e -> tip.setVisible(false));
+        setOnContextMenuRequested(e -> {
+            int lane = geo.laneAt(e.getY());
+            if (run == null || lane < 0) {
+                return;
+            }
+            LiveRun.Lane l = run.lane(lane);
+            boolean alive = !run.isFinished() && (l.state() == WorkerState.BUSY || l.state() == WorkerState.IDLE);
+            MenuItem kill = new MenuItem("Kill worker W" + lane + " (PID " + l.pid() + ")");
+            kill.setId("killWorker");
+            kill.setDisable(!alive);
+            kill.setOnAction(a -> killer.test(lane));
+            menu.getItems().setAll(kill);
+            menu.show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private void hover(MouseEvent e) {
+        mouseX = e.getX();
+        mouseY = e.getY();
+        updateTip();
+    }
+
+    private void updateTip() {
+        int task = taskAt(mouseX, mouseY);
+        if (task < 0) {
+            tip.setVisible(false);
+            return;
+        }
+        tip.setText(describe(task));
+        tip.autosize();
+        double x = Math.min(mouseX + 14, getWidth() - tip.getWidth() - 4);
+        double y = mouseY + 18 + tip.getHeight() > getHeight() ? mouseY - tip.getHeight() - 8 : mouseY + 18;
+        tip.relocate(Math.max(0, x), Math.max(0, y));
+        tip.setVisible(true);
+    }
+
+    /** The task whose bar is under a point, or -1. */
+    public int taskAt(double x, double y) {
+        int lane = geo.laneAt(y);
+        if (run == null || lane < 0 || x < geo.headerWidth()) {
+            return -1;
+        }
+        LiveRun.IntList tasks = run.lane(lane).tasks;
+        double ns = geo.nsAt(x);
+        double slack = 2 * geo.nsPerPx();
+        int i = TimelineRenderer.firstVisible(run, tasks, ns + slack);
+        for (int k = Math.max(0, i - 1); k <= Math.min(tasks.size() - 1, i + 1); k++) {
+            int t = tasks.get(k);
+            long end = run.end(t) < 0 ? lastNow : run.end(t);
+            if (run.start(t) - slack <= ns && ns <= end + slack) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private String describe(int t) {
+        TaskStatus st = run.status(t);
+        long end = run.end(t);
+        StringBuilder sb = new StringBuilder();
+        sb.append("Task ").append(run.name(t)).append("  (#").append(t).append(')');
+        sb.append("\nPID ").append(run.pid(t)).append("  \u00b7  worker W").append(run.slot(t));
+        if (run.chunk(t) >= 0) {
+            sb.append("  \u00b7  chunk ").append(run.chunk(t));
+        }
+        sb.append("\nstart ").append(ms(run.start(t)));
+        sb.append("   end ").append(end < 0 ? "running" : ms(end));
+        sb.append("\nduration ").append(ms((end < 0 ? lastNow : end) - run.start(t)));
+        if (st == null) {
+            sb.append("\nstatus: running");
+        } else if (st == TaskStatus.OK) {
+            String r = run.resultOrError(t);
+            sb.append("\nresult: ").append(r == null ? "(none)" : r);
+        } else {
+            sb.append("\n\u2716 ").append(st.id()).append(": ").append(run.resultOrError(t));
+        }
+        return sb.toString();
+    }
+
+    static String ms(long ns) {
+        double ms = ns / 1e6;
+        return ms >= 10_000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);
+    }
+}
