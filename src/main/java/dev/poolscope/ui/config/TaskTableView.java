@@ -26,7 +26,6 @@ import javafx.scene.layout.VBox;
 final class TaskTableView extends VBox {
     private final ConfigModel model;
     private final TableView<TaskRow> table = new TableView<>();
-    private boolean refreshQueued;
 
     TaskTableView(ConfigModel model) {
         this.model = model;
@@ -44,16 +43,6 @@ final class TaskTableView extends VBox {
         table.setPlaceholder(new javafx.scene.control.Label("No tasks: press + to add one"));
         VBox.setVgrow(table, Priority.ALWAYS);
         // Cells re-read the problems when they change so the marks follow the edits.
-        // Deferred: the change arrives while a cell's own binding is still notifying.
-        model.problems().addListener((ListChangeListener<String>) c -> {
-            if (!refreshQueued) {
-                refreshQueued = true;
-                javafx.application.Platform.runLater(() -> {
-                    refreshQueued = false;
-                    table.refresh();
-                });
-            }
-        });
         getChildren().addAll(table, buttons());
     }
 
@@ -164,6 +153,7 @@ final class TaskTableView extends VBox {
                     bound = null;
                 }
                 if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+                    box.setId(null);
                     setGraphic(null);
                     return;
                 }
@@ -191,6 +181,20 @@ final class TaskTableView extends VBox {
                     table.getSelectionModel().clearAndSelect(getIndex());
                 }
             });
+            // Each cell re-marks itself; table.refresh() would rebuild the cells and take the
+            // focus away from the field being typed in.
+            model.problems().addListener((ListChangeListener<String>) c -> mark());
+        }
+
+        private void mark() {
+            String problem = bound == null ? null : problemFor("tasks[" + getIndex() + "]." + field);
+            text.getStyleClass().remove("invalid");
+            if (problem != null) {
+                text.getStyleClass().add("invalid");
+                text.setTooltip(new Tooltip(problem));
+            } else {
+                text.setTooltip(null);
+            }
         }
 
         @Override
@@ -201,20 +205,14 @@ final class TaskTableView extends VBox {
                 bound = null;
             }
             if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+                text.setId(null);
                 setGraphic(null);
                 return;
             }
             bound = prop.apply(getTableRow().getItem());
             text.textProperty().bindBidirectional(bound);
             text.setId("task-" + getIndex() + "-" + field);
-            String problem = problemFor("tasks[" + getIndex() + "]." + field);
-            text.getStyleClass().remove("invalid");
-            if (problem != null) {
-                text.getStyleClass().add("invalid");
-                text.setTooltip(new Tooltip(problem));
-            } else {
-                text.setTooltip(null);
-            }
+            mark();
             setGraphic(text);
         }
     }

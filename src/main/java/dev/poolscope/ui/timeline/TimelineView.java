@@ -121,6 +121,10 @@ public final class TimelineView extends Pane {
             menu.hide();
             if (e.getButton() == MouseButton.PRIMARY) {
                 dragX = e.getX();
+            } else if (e.getButton() == MouseButton.SECONDARY) {
+                // Not every platform marks the press as a popup trigger; show the menu here too.
+                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+                e.consume();
             }
         });
         setOnMouseDragged(e -> {
@@ -134,20 +138,26 @@ public final class TimelineView extends Pane {
         setOnMouseMoved(this::hover);
         setOnMouseExited(e -> tip.setVisible(false));
         setOnContextMenuRequested(e -> {
-            int lane = geo.laneAt(e.getY());
-            if (run == null || lane < 0) {
-                return;
+            if (!menu.isShowing()) {
+                showMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
             }
-            LiveRun.Lane l = run.lane(lane);
-            boolean alive = !run.isFinished() && (l.state() == WorkerState.BUSY || l.state() == WorkerState.IDLE);
-            MenuItem kill = new MenuItem("Kill worker W" + lane + " (PID " + l.pid() + ")");
-            kill.setId("killWorker");
-            kill.setDisable(!alive);
-            kill.setOnAction(a -> killer.test(lane));
-            menu.getItems().setAll(kill);
-            menu.show(this, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+    }
+
+    private void showMenu(double x, double y, double screenX, double screenY) {
+        int lane = geo.laneAt(y);
+        if (run == null || lane < 0) {
+            return;
+        }
+        LiveRun.Lane l = run.lane(lane);
+        boolean alive = !run.isFinished() && (l.state() == WorkerState.BUSY || l.state() == WorkerState.IDLE);
+        MenuItem kill = new MenuItem("Kill worker W" + lane + " (PID " + l.pid() + ")");
+        kill.setId("killWorker");
+        kill.setDisable(!alive);
+        kill.setOnAction(a -> killer.test(lane));
+        menu.getItems().setAll(kill);
+        menu.show(this, screenX, screenY);
     }
 
     private void hover(MouseEvent e) {

@@ -1,0 +1,239 @@
+package dev.poolscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.engine.WorkerState;
+import dev.poolscope.ui.app.AppOptions;
+import dev.poolscope.ui.app.MainWindow;
+import dev.poolscope.ui.timeline.LiveRun;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window driven through its real controls, headless (Monocle), with real worker processes.
+ * Lessons are shortened with the window's own time-scale control (x0.1), as a teacher would.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PoolScopeWindowTest {
+    static {
+        // Monocle's headless screen is 1280x800 by default; the window's default is 1400x900.
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private MainWindow window;
+    private final List<RunHandle> runs = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, AppOptions.defaults());
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void noWorkerLeft() throws Exception {
+        fx(() -> {
+            window.shutdown();
+            return null;
+        });
+        for (RunHandle r : runs) {
+            assertTrue(r.awaitDone(java.time.Duration.ofSeconds(5)));
+            for (long pid : r.pids()) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " still alive");
+            }
+        }
+    }
+
+    @Test
+    void workLogOnTwoWorkersThenFour(FxRobot robot) throws Exception {
+        pick(robot, "#lessonPicker", "doubling");
+        pick(robot, "#lessonPicker", "work-log");
+        // x0.25 (A 1.25 s, B+C 0.75 s): enough margin over worker start-up on a busy 2-core machine
+        // that D still goes to B's worker, as in the lesson.
+        pick(robot, "#timeScale", "\u00d70.25");
+        assertEquals(2, fx(() -> window.config().problems().size() == 0 ? 2 : -1));
+
+        robot.clickOn("#runButton");
+        Set<Long> seenAlive = watchUntilFinished();
+        LiveRun live = fx(() -> window.controller().live());
+        assertEquals(2, live.laneCount(), "two lanes for pool 2");
+        List<Long> lanePids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            lanePids.add(live.lane(i).pid());
+        }
+        assertTrue(seenAlive.containsAll(lanePids), "each lane's PID was a live OS process: " + lanePids + " " + seenAlive);
+        assertTrue(handle().pids().containsAll(lanePids));
+        int laneOfA = live.slot(0);
+        assertEquals(List.of(0), ints(live.lane(laneOfA).taskIndexes()), "A alone on its lane");
+        assertEquals(List.of(1, 2, 3), ints(live.lane(1 - laneOfA).taskIndexes()), "B, C, D on the other");
+        String makespan = robot.lookup("#statMakespan").queryLabeled().getText();
+        assertTrue(makespan.endsWith("ms") || makespan.endsWith(" s"), makespan);
+        double speedup = Double.parseDouble(robot.lookup("#statSpeedup").queryLabeled().getText().replace("\u00d7", ""));
+        assertTrue(speedup > 1, "speedup " + speedup);
+
+        // Pool size 4 through the spinner's arrow, then Ctrl+R runs again.
+        robot.clickOn("#poolSpinner .increment-arrow-button");
+        robot.clickOn("#poolSpinner .increment-arrow-button");
+        assertEquals(4, (int) fx(() -> window.controller().live().laneCount() == 2 ? 4 : 0));
+        robot.clickOn("#taskTable");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitFor(() -> window.controller().live().laneCount() == 4);
+        watchUntilFinished();
+        LiveRun four = fx(() -> window.controller().live());
+        assertEquals(4, four.laneCount(), "four lanes for pool 4");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1, four.lane(i).taskIndexes().length, "one task per worker with pool 4");
+        }
+    }
+
+    @Test
+    void invalidCellBlocksRunWithAMessage(FxRobot robot) throws Exception {
+        TextField ms = visible(robot, "#task-2-ms");
+        robot.clickOn(ms);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("-5");
+        String expected = "tasks[2].ms: must be between 0 and 3600000, got -5";
+        waitFor(() -> robot.lookup("#problemLabel").queryLabeled().getText().contains(expected),
+                () -> "problem label: " + robot.lookup("#problemLabel").queryLabeled().getText() + "; ms cell: "
+                        + visible(robot, "#task-2-ms").getText() + "; focus: " + window.stage().getScene().getFocusOwner());
+        assertTrue(robot.lookup("#runButton").queryAs(Button.class).isDisabled(), "Run is disabled");
+        waitFor(() -> visible(robot, "#task-2-ms").getStyleClass().contains("invalid"));
+
+        robot.clickOn(visible(robot, "#task-2-ms"));
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("500");
+        waitFor(() -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void killingABusyWorkerFromItsLaneMarksTheTaskCrashed(FxRobot robot) throws Exception {
+        pick(robot, "#timeScale", "\u00d70.1");
+        TextField ms = visible(robot, "#task-0-ms");
+        robot.clickOn(ms);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("60000");
+        // B long too, so C and D still wait in the queue when A's worker dies: the engine then
+        // starts a replacement in A's lane (it starts none when no work is left).
+        robot.clickOn(visible(robot, "#task-1-ms"));
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("20000");
+        robot.clickOn("#runButton");
+        waitFor(() -> {
+            LiveRun l = window.controller().live();
+            return l != null && l.start(0) >= 0 && l.start(1) >= 0 && l.lane(l.slot(0)).state() == WorkerState.BUSY;
+        });
+        int slot = fx(() -> window.controller().live().slot(0));
+        long oldPid = fx(() -> window.controller().live().lane(slot).pid());
+        Point2D p = fx(() -> window.timeline().localToScreen(window.timeline().laneCenter(slot)));
+        robot.moveTo(p).clickOn(MouseButton.SECONDARY);
+        Node kill = robot.lookup((Predicate<Node>) n -> n instanceof Labeled l && l.getText() != null
+                && l.getText().startsWith("Kill worker W" + slot)).query();
+        robot.clickOn(kill);
+        watchUntilFinished();
+        LiveRun live = fx(() -> window.controller().live());
+        assertEquals(TaskStatus.CRASHED, live.status(0), "A is marked crashed");
+        for (int i = 1; i < 4; i++) {
+            assertEquals(TaskStatus.OK, live.status(i), "the run still completes task " + i);
+        }
+        assertNotEquals(oldPid, live.lane(slot).pid(), "the lane shows the replacement's PID");
+        assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH));
+        assertFalse(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private RunHandle handle() throws Exception {
+        return fx(() -> window.controller().handle());
+    }
+
+    /** Waits for the run to finish, noting which lane PIDs the OS showed alive on the way. */
+    private Set<Long> watchUntilFinished() throws Exception {
+        Set<Long> alive = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            RunHandle h = handle();
+            if (h != null && !runs.contains(h)) {
+                runs.add(h);
+            }
+            Boolean done = fx(() -> {
+                LiveRun l = window.controller().live();
+                if (l == null) {
+                    return false;
+                }
+                for (int i = 0; i < l.laneCount(); i++) {
+                    long pid = l.lane(i).pid();
+                    if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        alive.add(pid);
+                    }
+                }
+                return l.isFinished() && !window.controller().runningProperty().get();
+            });
+            if (done) {
+                WaitForAsyncUtils.waitForFxEvents();
+                return alive;
+            }
+            Thread.sleep(15);
+        }
+        throw new AssertionError("the run did not finish in 30 s");
+    }
+
+    private static void pick(FxRobot robot, String combo, String item) {
+        robot.clickOn(combo);
+        Node cell = robot.lookup((Predicate<Node>) n -> n instanceof ListCell<?> c && item.equals(c.getText())
+                && c.isVisible()).query();
+        robot.clickOn(cell);
+    }
+
+    private static TextField visible(FxRobot robot, String id) {
+        return robot.lookup(id).<TextField>queryAll().stream()
+                .filter(t -> t.getScene() != null && t.isVisible() && t.getParent() != null && t.getParent().isVisible())
+                .findFirst().orElseThrow();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private static void waitFor(Callable<Boolean> condition, Callable<String> describe) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; " + fx(describe));
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<Integer> ints(int[] a) {
+        return Arrays.stream(a).boxed().toList();
+    }
+}
