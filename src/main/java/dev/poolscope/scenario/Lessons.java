@@ -15,7 +15,7 @@ public final class Lessons {
 
     /** Teaching order: the lesson texts go from Process to Pool, then compare CPU work with waiting. */
     private static final List<String> ORDER = List.of("square-cube", "process-ids", "work-log", "doubling",
-            "squares-with-pids", "four-processes", "cpu-bound", "sleepy");
+            "squares-with-pids", "four-processes", "pool-options", "cpu-bound", "sleepy");
     private static final String FOLDER = "/dev/poolscope/scenario/lessons/";
 
     private static volatile List<LessonInfo> all;

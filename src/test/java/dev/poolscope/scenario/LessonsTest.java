@@ -39,7 +39,7 @@ class LessonsTest {
     @Test
     void allListsEveryLessonInTeachingOrderWithItsDescription() throws Exception {
         List<String> order = List.of("square-cube", "process-ids", "work-log", "doubling", "squares-with-pids",
-                "four-processes", "cpu-bound", "sleepy");
+                "four-processes", "pool-options", "cpu-bound", "sleepy");
         assertEquals(order, Lessons.all().stream().map(LessonInfo::name).collect(Collectors.toList()));
         for (LessonInfo info : Lessons.all()) {
             assertEquals(Lessons.load(info.name()).description(), info.summary());
@@ -88,6 +88,16 @@ class LessonsTest {
     }
 
     @Test
+    void poolOptionsHasAnInitializerAndRecyclesWorkers() throws Exception {
+        RunConfig c = config("pool-options");
+        assertEquals(2, c.pool());
+        assertEquals(2, c.maxTasksPerChild());
+        assertEquals(TaskKind.PRINT, c.initializer().kind());
+        assertTrue(c.initializer().text().contains("{pid}"));
+        assertEquals(8, c.tasks().size());
+    }
+
+    @Test
     void doublingIsPoolOfFourOverOneToFive() throws Exception {
         RunConfig c = config("doubling");
         assertEquals(Mode.MAP, c.mode());
@@ -104,7 +114,7 @@ class LessonsTest {
         assertEquals(5, c.pool());
         assertNull(c.chunksize());
         assertEquals(1, c.effectiveChunksize(), "ceil(7 / (5 * 4)) = 1, as Pool.map computes it");
-        assertTrue(c.tasks().stream().allMatch(t -> t.kind() == TaskKind.SQUARE && t.ms() == 0));
+        assertTrue(c.tasks().stream().allMatch(t -> t.kind() == TaskKind.SQUARE && t.ms() == 300));
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L), ns(c));
         assertEquals("square(2)", c.tasks().get(0).name());
     }
@@ -134,6 +144,6 @@ class LessonsTest {
     void unknownLessonListsTheKnownOnes() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> Lessons.load("work_log"));
         assertEquals(List.of("lesson: unknown lesson 'work_log'; known: square-cube, process-ids, work-log, "
-                + "doubling, squares-with-pids, four-processes, cpu-bound, sleepy"), e.problems());
+                + "doubling, squares-with-pids, four-processes, pool-options, cpu-bound, sleepy"), e.problems());
     }
 }
