@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,11 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "poolscope-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledThreadPoolExecutor TIMERS = timers();
     /** A slot whose workers die this many times in a row before they are ready is given up. */
     static final int MAX_STARTUP_FAILURES = 3;
     /** How long a worker asked to quit may take before it is killed. */
@@ -64,8 +61,20 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         String result;
         String error;
         WorkerProcess startedOn;
+        ScheduledFuture<?> timeout;
         long droppedLines;
         long droppedBytes;
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "poolscope-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        // A task that ends in time cancels its timer; drop it at once rather than hold it for an hour.
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     private PoolRun(RunConfig config, WorkerCommand command, RunListener listener) {
@@ -88,7 +97,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         this.generations = new int[config.slots()];
         this.startupFailures = new int[config.slots()];
         int size = config.effectiveChunksize();
-        for (int start = 0, number2 = 0; start < n; start += size, number2++) {
+        for (int start = 0, chunk = 0; start < n; start += size, chunk++) {
             int len = Math.min(size, n - start);
             int[] indexes = new int[len];
             TaskSpec[] specs = new TaskSpec[len];
@@ -96,7 +105,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
                 indexes[i] = start + i;
                 specs[i] = config.tasks().get(start + i);
             }
-            queue.add(new Chunk(number2, indexes, specs));
+            queue.add(new Chunk(chunk, indexes, specs));
         }
     }
 
@@ -198,7 +207,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             emit(new RunEvent.TaskStarted(since(nanos), index, w.slot, w.pid, w.chunk == null ? -1 : w.chunk.number()));
             Long limit = config.timeoutFor(config.tasks().get(index));
             if (limit != null) {
-                TIMERS.schedule(() -> onTimeout(w, index, limit), limit, TimeUnit.MILLISECONDS);
+                rec.timeout = TIMERS.schedule(() -> onTimeout(w, index), limit, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -357,6 +366,10 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private void finalizeTask(int index, TaskStatus status, String result, String error, long at, WorkerProcess w) {
         TaskRecord rec = tasks[index];
         rec.status = status;
+        if (rec.timeout != null) {
+            rec.timeout.cancel(false);
+            rec.timeout = null;
+        }
         rec.result = result;
         rec.error = error;
         int slot = w == null ? -1 : w.slot;
@@ -441,7 +454,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         }
     }
 
-    private void onTimeout(WorkerProcess w, int index, long limit) {
+    private void onTimeout(WorkerProcess w, int index) {
         synchronized (lock) {
             if (tasks[index].status == null && tasks[index].startedOn == w && live.contains(w)) {
                 w.timedOutIndex = index;

@@ -120,7 +120,7 @@ final class WorkerProcess {
             while (true) {
                 byte magic = in.readByte();
                 if (magic != Wire.MAGIC) {
-                    throw new IOException("protocol error: unexpected byte 0x" + Integer.toHexString(magic & 0xff)
+                    throw new IOException("unexpected byte 0x" + Integer.toHexString(magic & 0xff)
                             + " on the worker's stdout");
                 }
                 byte type = in.readByte();
@@ -147,13 +147,14 @@ final class WorkerProcess {
                         boolean ok = in.readByte() == Wire.STATUS_OK;
                         cb.onTaskEnded(this, index, nanos, ok, Wire.readString(in));
                     }
-                    default -> throw new IOException("protocol error: frame type " + type);
+                    default -> throw new IOException("unknown frame type " + type);
                 }
             }
         } catch (EOFException e) {
             // Normal end of the worker's stdout: it exited.
-        } catch (IOException e) {
-            problem = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // A broken frame (or an index that is not ours): the worker can no longer be trusted.
+            problem = "protocol error: " + e.getMessage();
             process.destroyForcibly();
         }
         cb.onExit(this, ExitInfo.of(waitForExit()), problem);

@@ -67,7 +67,7 @@ public final class Wire {
             return null;
         }
         if (len < 0 || len > MAX_STRING_BYTES) {
-            throw new IOException("protocol error: string length " + len);
+            throw new IOException("string length " + len + " out of range");
         }
         byte[] bytes = new byte[len];
         in.readFully(bytes);
