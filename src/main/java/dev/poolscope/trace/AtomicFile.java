@@ -1,0 +1,42 @@
+package dev.poolscope.trace;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file through a temporary sibling and a rename, so a failed or interrupted export
+ * never leaves half a file where a good trace used to be.
+ */
+final class AtomicFile {
+    interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private AtomicFile() {}
+
+    static void write(Path file, Body body) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        // Not Files.createTempFile: that makes the file owner-only, and a saved trace is for sharing.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                body.writeTo(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

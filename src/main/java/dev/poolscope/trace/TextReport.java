@@ -1,0 +1,212 @@
+package dev.poolscope.trace;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code poolscope run} prints: a plain-ASCII report that reads well in any terminal.
+ * Sections: header, timeline (per slot: PIDs and tasks as "name [start-end ms]", then an
+ * {@link AsciiChart}), results in delivery order, output, statistics, and the worker exits
+ * that were not normal. Text from tasks is reduced to printable ASCII so that a task cannot
+ * send escape sequences to the terminal.
+ */
+public final class TextReport {
+    private static final int LINE = 100;
+
+    private TextReport() {}
+
+    public static String render(RunTrace t) {
+        StringBuilder sb = new StringBuilder();
+        List<List<TaskRecord>> bySlot = bySlot(t);
+        header(sb, t);
+        sb.append("\nTimeline (one line per worker slot)\n");
+        timeline(sb, t, bySlot);
+        sb.append('\n');
+        AsciiChart.render(sb, t, bySlot);
+        sb.append("\nResults (delivery order)\n");
+        results(sb, t);
+        sb.append("\nOutput\n");
+        output(sb, t);
+        sb.append("\nStatistics\n");
+        statistics(sb, t);
+        sb.append("\nWorker exits (not normal)\n");
+        exits(sb, t);
+        return sb.toString();
+    }
+
+    private static void header(StringBuilder sb, RunTrace t) {
+        sb.append("PoolScope run: ").append(ascii(t.scenario() == null ? "(unnamed)" : t.scenario(), 80)).append('\n');
+        sb.append("  mode ").append(ascii(t.mode(), 20));
+        if ("process".equals(t.mode())) {
+            sb.append(", one process per task");
+        } else {
+            sb.append(", pool ").append(t.pool()).append(", chunksize ").append(t.chunksize())
+                    .append(", maxtasksperchild ").append(t.maxTasksPerChild() == null ? "none" : t.maxTasksPerChild());
+        }
+        sb.append(", ").append(t.tasks().size()).append(" tasks\n");
+        String state = !t.finished() ? "in progress" : t.stopped() ? "stopped before every task ran" : "finished";
+        sb.append("  ").append(state).append("; times are ms since the run started\n");
+    }
+
+    private static void timeline(StringBuilder sb, RunTrace t, List<List<TaskRecord>> bySlot) {
+        for (int s = 0; s < bySlot.size(); s++) {
+            StringBuilder pids = new StringBuilder();
+            for (WorkerRecord w : t.workers()) {
+                if (w.slot() == s && w.pid() >= 0) {
+                    pids.append(pids.length() == 0 ? "pid " : " -> ").append(w.pid());
+                }
+            }
+            sb.append("  slot ").append(s).append("  ").append(pids.length() == 0 ? "no process" : pids).append('\n');
+            StringBuilder line = new StringBuilder("      ");
+            for (TaskRecord task : bySlot.get(s)) {
+                String end = task.endMs() != null ? Ms.text(task.endMs()) : "";
+                String note = task.running() ? " running" : "ok".equals(task.status()) ? "" : " " + task.status();
+                String entry = ascii(task.name(), 40) + " [" + Ms.text(task.startMs()) + "-" + end + " ms" + note + "]";
+                if (line.length() > 6 && line.length() + entry.length() + 2 > LINE) {
+                    sb.append(line).append('\n');
+                    line = new StringBuilder("      ");
+                }
+                line.append(line.length() > 6 ? "  " : "").append(entry);
+            }
+            sb.append(line.length() > 6 ? line : line.append("(no tasks)")).append('\n');
+        }
+    }
+
+    private static void results(StringBuilder sb, RunTrace t) {
+        int width = 4;
+        for (TaskRecord task : t.tasks()) {
+            width = Math.max(width, Math.min(24, ascii(task.name(), 24).length()));
+        }
+        for (int index : t.deliveryOrder()) {
+            TaskRecord task = t.tasks().get(index);
+            String outcome = task.error() != null ? "error: " + ascii(task.error(), 200)
+                    : task.result() != null ? ascii(task.result(), 200) : "";
+            sb.append(String.format(Locale.ROOT, "  %5d  %-" + width + "s  %-9s  %s", index, ascii(task.name(), 24),
+                    task.status() == null ? "?" : task.status(), outcome).stripTrailing()).append('\n');
+        }
+        if (t.deliveryOrder().isEmpty()) {
+            sb.append("  (none delivered yet)\n");
+        } else if (t.deliveryOrder().size() < t.tasks().size()) {
+            sb.append("  (").append(t.tasks().size() - t.deliveryOrder().size()).append(" not delivered yet)\n");
+        }
+    }
+
+    private static void output(StringBuilder sb, RunTrace t) {
+        for (OutputRecord o : t.output()) {
+            String who = o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
+            sb.append("  [pid ").append(o.pid()).append("] ").append(ascii(who, 40)).append(": ")
+                    .append(ascii(o.text(), 500)).append('\n');
+        }
+        if (t.output().isEmpty()) {
+            sb.append("  (none)\n");
+        }
+        for (TaskRecord task : t.tasks()) {
+            if (task.outputTruncated()) {
+                sb.append("  (some output of ").append(ascii(task.name(), 40)).append(" was dropped: too many lines)\n");
+            }
+        }
+    }
+
+    private static void statistics(StringBuilder sb, RunTrace t) {
+        Stats s = t.stats();
+        int slots = Math.max(1, t.slots());
+        stat(sb, "makespan", Ms.text(s.makespanMs()) + " ms", "first task start to last task end");
+        stat(sb, "total busy", Ms.text(s.totalBusyMs()) + " ms", "sum of task times");
+        stat(sb, "speedup", String.format(Locale.ROOT, "%.2f", s.speedup()), "total busy / makespan");
+        stat(sb, "efficiency", percent(s.efficiency()), "speedup / " + slots + " slots");
+        stat(sb, "lower bound", Ms.text(s.lowerBoundMs()) + " ms",
+                "max(longest task " + Ms.text(s.longestTaskMs()) + " ms, total busy / " + slots + " slots)");
+        StringBuilder line = new StringBuilder("  utilization  ");
+        for (SlotStats slot : s.slots()) {
+            String entry = "slot " + slot.slot() + " " + percent(slot.utilization());
+            if (line.length() + entry.length() + 2 > LINE) {
+                sb.append(line).append('\n');
+                line = new StringBuilder("               ");
+            }
+            line.append(line.charAt(line.length() - 1) == ' ' ? "" : ", ").append(entry);
+        }
+        sb.append(line).append('\n');
+        double firstReady = Double.MAX_VALUE;
+        double lastReady = -1;
+        for (WorkerRecord w : t.workers()) {
+            if (w.readyMs() != null && w.generation() == 0) {
+                firstReady = Math.min(firstReady, w.readyMs());
+                lastReady = Math.max(lastReady, w.readyMs());
+            }
+        }
+        if (lastReady >= 0) {
+            stat(sb, "start-up", Ms.text(firstReady) + "-" + Ms.text(lastReady) + " ms",
+                    "first workers ready, after the run started (not part of the makespan)");
+        }
+    }
+
+    private static void stat(StringBuilder sb, String name, String value, String meaning) {
+        sb.append(String.format(Locale.ROOT, "  %-12s %12s   %s%n", name, value, meaning).replace("\r", ""));
+    }
+
+    private static void exits(StringBuilder sb, RunTrace t) {
+        int count = 0;
+        for (WorkerRecord w : t.workers()) {
+            String who = "  slot " + w.slot() + " pid " + w.pid() + ": ";
+            if (w.initError() != null) {
+                sb.append(who).append("initializer failed: ").append(ascii(w.initError(), 200)).append('\n');
+                count++;
+            }
+            if (w.exit() != null && !"normal".equals(w.exit())) {
+                sb.append(who).append(w.exit());
+                if (w.exitCode() != null) {
+                    sb.append(", exit code ").append(w.exitCode());
+                }
+                if (w.signal() != null) {
+                    sb.append(", signal ").append(w.signal());
+                }
+                if (w.detail() != null) {
+                    sb.append(" (").append(ascii(w.detail(), 200)).append(')');
+                }
+                sb.append('\n');
+                count++;
+            }
+        }
+        if (count == 0) {
+            sb.append("  (none)\n");
+        }
+    }
+
+    /** The started tasks of each slot in start order; slots run from 0 to the highest one used. */
+    private static List<List<TaskRecord>> bySlot(RunTrace t) {
+        int slots = t.slots();
+        for (TaskRecord task : t.tasks()) {
+            slots = Math.max(slots, task.slot() + 1);
+        }
+        for (WorkerRecord w : t.workers()) {
+            slots = Math.max(slots, w.slot() + 1);
+        }
+        List<List<TaskRecord>> bySlot = new ArrayList<>(slots);
+        for (int s = 0; s < slots; s++) {
+            bySlot.add(new ArrayList<>());
+        }
+        for (TaskRecord task : t.tasks()) {
+            if (task.slot() >= 0 && task.startMs() != null) {
+                bySlot.get(task.slot()).add(task);
+            }
+        }
+        bySlot.forEach(list -> list.sort(Comparator.comparingDouble(TaskRecord::startMs)));
+        return bySlot;
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+
+    /** Printable ASCII only, at most {@code max} characters ("..." marks a cut). */
+    static String ascii(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
+        s.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? (char) c : c == '\t' ? ' ' : '?'));
+        return out.length() <= max ? out.toString() : out.substring(0, Math.max(0, max - 3)) + "...";
+    }
+}

@@ -1,0 +1,235 @@
+package dev.poolscope.trace;
+
+import dev.poolscope.engine.Limits;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.engine.WorkerState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a run's events into a {@link RunTrace}, one event at a time. Not thread-safe: feed it
+ * and take snapshots from one thread (the UI's frame loop, or the CLI after a run).
+ *
+ * <p>Each task and worker keeps a cached immutable record that an event clears; a snapshot
+ * rebuilds only cleared ones, so taking one 4 times a second costs a few array copies and one
+ * pass for the statistics even with 10,000 tasks. Events for unknown tasks are ignored, and a
+ * worker never seen spawning gets a record on its first event, so odd event lists still work.
+ */
+public final class TraceBuilder {
+    /** Output lines kept per task in {@link TaskRecord#output()}; the rest only set outputTruncated. */
+    public static final int MAX_TASK_OUTPUT_LINES = 200;
+    /** Lines kept in {@link RunTrace#output()}: the engine's own per-run limit. */
+    public static final int MAX_OUTPUT_LINES = Limits.MAX_RUN_OUTPUT_LINES;
+
+    private final String scenario;
+    private final RunConfig config;
+    private final List<TaskSpec> specs;
+    private final TaskState[] tasks;
+    private final TaskRecord[] taskRecords;
+    private final List<WorkerTrack> workers = new ArrayList<>();
+    private final List<WorkerRecord> workerRecords = new ArrayList<>();
+    private final Map<Long, Integer> workerByPid = new HashMap<>();
+    private final int[] generationsSeen;
+    private final List<Integer> delivery = new ArrayList<>();
+    private final List<OutputRecord> output = new ArrayList<>();
+    private boolean stopped;
+    private boolean finished;
+    private long lastAt;
+
+    /** What is known of a task so far; its record is rebuilt from this when it changes. */
+    private static final class TaskState {
+        int chunk;
+        int slot = -1;
+        long pid = -1;
+        Double startMs;
+        Double endMs;
+        String status;
+        String result;
+        String error;
+        List<String> output;
+        boolean truncated;
+    }
+
+    public TraceBuilder(String scenarioName, RunConfig config) {
+        this.scenario = scenarioName;
+        this.config = config;
+        this.specs = config.tasks();
+        this.tasks = new TaskState[specs.size()];
+        this.taskRecords = new TaskRecord[specs.size()];
+        int chunksize = config.effectiveChunksize();
+        for (int i = 0; i < tasks.length; i++) {
+            tasks[i] = new TaskState();
+            // The engine numbers chunks in input order, so a pending task's chunk is known already.
+            tasks[i].chunk = i / chunksize;
+        }
+        this.generationsSeen = new int[config.slots()];
+    }
+
+    /** Records one event. O(1) amortised. */
+    public void accept(RunEvent e) {
+        lastAt = Math.max(lastAt, e.at());
+        double at = Ms.of(e.at());
+        if (e instanceof RunEvent.WorkerSpawned s) {
+            spawned(s.slot(), s.pid(), s.generation(), at);
+        } else if (e instanceof RunEvent.WorkerStateChanged s) {
+            if (s.state() == WorkerState.IDLE) {
+                WorkerTrack w = worker(s.slot(), s.pid(), at);
+                if (w.readyMs == null) {
+                    w.readyMs = at;
+                    touch(w);
+                }
+            }
+        } else if (e instanceof RunEvent.InitializerRan r) {
+            WorkerTrack w = worker(r.slot(), r.pid(), at);
+            w.initializer(Ms.of(r.startAt()), at, r.error());
+            touch(w);
+        } else if (e instanceof RunEvent.WorkerExited x) {
+            // pid -1: the process could not be started at all; it still gets a record to show why.
+            WorkerTrack w = x.pid() < 0 ? spawned(x.slot(), -1, nextGeneration(x.slot()), at)
+                    : worker(x.slot(), x.pid(), at);
+            w.exited(at, x.kind().id(), x.exitCode(), x.signal(), x.detail());
+            touch(w);
+        } else if (e instanceof RunEvent.TaskStarted s) {
+            TaskState t = task(s.index());
+            if (t != null) {
+                t.startMs = at;
+                t.slot = s.slot();
+                t.pid = s.pid();
+                t.chunk = s.chunk() >= 0 ? s.chunk() : t.chunk;
+            }
+        } else if (e instanceof RunEvent.TaskFinished f) {
+            finishedTask(f, at);
+        } else if (e instanceof RunEvent.OutputLine o) {
+            outputLine(o, at);
+        } else if (e instanceof RunEvent.OutputTruncated o) {
+            TaskState t = task(o.index());
+            if (t != null) {
+                t.truncated = true;
+            }
+        } else if (e instanceof RunEvent.ResultDelivered d) {
+            if (d.index() >= 0 && d.index() < tasks.length) {
+                delivery.add(d.index());
+            }
+        } else if (e instanceof RunEvent.RunFinished f) {
+            finished = true;
+            stopped = f.stopped();
+        }
+    }
+
+    /**
+     * The trace so far. Running tasks keep endMs and status null; the statistics measure them
+     * up to {@code nowNanos} (nanoseconds since the run started, as in {@link RunEvent#at()}).
+     * Once the run has finished nothing runs any more, so "now" is the last event and any
+     * {@code nowNanos} (even Long.MAX_VALUE) gives the same trace.
+     */
+    public RunTrace snapshot(long nowNanos) {
+        long now = finished ? lastAt : nowNanos;
+        for (int i = 0; i < tasks.length; i++) {
+            if (taskRecords[i] == null) {
+                taskRecords[i] = record(i);
+            }
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            if (workerRecords.get(i) == null) {
+                workerRecords.set(i, workers.get(i).record());
+            }
+        }
+        List<TaskRecord> taskList = List.of(taskRecords);
+        Stats stats = StatsCalculator.of(taskList, config.slots(), Ms.of(now));
+        return new RunTrace(scenario, config.mode().id(), config.pool(), config.effectiveChunksize(),
+                config.maxTasksPerChild(), stopped, finished, stats.makespanMs(), List.copyOf(workerRecords),
+                taskList, List.copyOf(delivery), List.copyOf(output), stats);
+    }
+
+    /** The trace of a finished run from its events (for the CLI, tests and saved event lists). */
+    public static RunTrace of(String scenarioName, RunConfig config, List<RunEvent> events) {
+        TraceBuilder b = new TraceBuilder(scenarioName, config);
+        events.forEach(b::accept);
+        return b.snapshot(b.lastAt);
+    }
+
+    private void finishedTask(RunEvent.TaskFinished f, double at) {
+        TaskState t = task(f.index());
+        if (t == null) {
+            return;
+        }
+        if (f.slot() >= 0) {
+            t.slot = f.slot();
+            t.pid = f.pid();
+        }
+        // A task cancelled before it started has no span: endMs stays null with its start.
+        t.endMs = t.startMs != null ? at : null;
+        t.status = f.status().id();
+        t.result = f.result();
+        t.error = f.error();
+    }
+
+    private void outputLine(RunEvent.OutputLine o, double at) {
+        if (o.index() < -1 || o.index() >= tasks.length) {
+            return; // not a task of this run: keeping it would make a trace TraceJson refuses to read
+        }
+        String text = o.text() == null ? "" : o.text();
+        if (output.size() < MAX_OUTPUT_LINES) {
+            output.add(new OutputRecord(at, o.index(), o.slot(), o.pid(), text));
+        }
+        TaskState t = task(o.index());
+        if (t == null) {
+            return; // the initializer's lines (index -1) live only in the run's output
+        }
+        if (t.output == null) {
+            t.output = new ArrayList<>();
+        }
+        if (t.output.size() < MAX_TASK_OUTPUT_LINES) {
+            t.output.add(text);
+        } else {
+            t.truncated = true;
+        }
+    }
+
+    /** The task's state, cleared from the record cache because the caller is about to change it. */
+    private TaskState task(int index) {
+        if (index < 0 || index >= tasks.length) {
+            return null;
+        }
+        taskRecords[index] = null;
+        return tasks[index];
+    }
+
+    private TaskRecord record(int i) {
+        TaskState t = tasks[i];
+        TaskSpec spec = specs.get(i);
+        return new TaskRecord(i, spec.name(), spec.kind().id(), t.chunk, t.slot, t.pid, t.startMs, t.endMs,
+                t.status, t.result, t.error, t.output, t.truncated);
+    }
+
+    private WorkerTrack spawned(int slot, long pid, int generation, double at) {
+        WorkerTrack w = new WorkerTrack(slot, pid, generation, at);
+        workers.add(w);
+        workerRecords.add(null);
+        if (pid >= 0) {
+            workerByPid.put(pid, workers.size() - 1);
+        }
+        if (slot >= 0 && slot < generationsSeen.length) {
+            generationsSeen[slot] = Math.max(generationsSeen[slot], generation + 1);
+        }
+        w.position = workers.size() - 1;
+        return w;
+    }
+
+    private WorkerTrack worker(int slot, long pid, double at) {
+        Integer i = workerByPid.get(pid);
+        return i != null ? workers.get(i) : spawned(slot, pid, nextGeneration(slot), at);
+    }
+
+    private int nextGeneration(int slot) {
+        return slot >= 0 && slot < generationsSeen.length ? generationsSeen[slot] : 0;
+    }
+
+    private void touch(WorkerTrack w) {
+        workerRecords.set(w.position, null);
+    }
+}

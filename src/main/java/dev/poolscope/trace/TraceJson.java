@@ -1,0 +1,175 @@
+package dev.poolscope.trace;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Saves and reads PoolScope's trace format (documented in the README, "Trace files").
+ * Written field by field rather than by reflection so the documented field names and order
+ * cannot drift with the records, times are rounded to 0.001 ms, and no NaN or Infinity can
+ * slip into the file. {@link #read} accepts exactly what {@link #write} writes.
+ */
+public final class TraceJson {
+    /** The value of the "format" field; a file with another format is refused. */
+    public static final String FORMAT = "poolscope-trace";
+    /** The version written; files with a higher version are refused. */
+    public static final int VERSION = 1;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private TraceJson() {}
+
+    public static void write(RunTrace t, Path file) throws IOException {
+        AtomicFile.write(file, out -> write(t, out));
+    }
+
+    public static String toJson(RunTrace t) {
+        StringWriter out = new StringWriter();
+        try {
+            write(t, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads a trace file. A file that is not valid JSON, or lacks a field, or has a field of
+     * the wrong type or out of range, gives an IOException with one line: "FILE: field: reason".
+     */
+    public static RunTrace read(Path file) throws IOException {
+        return TraceJsonReader.read(file);
+    }
+
+    private static void write(RunTrace t, Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("scenario", t.scenario());
+            g.writeStringField("mode", t.mode());
+            g.writeNumberField("pool", t.pool());
+            g.writeNumberField("chunksize", t.chunksize());
+            writeInt(g, "maxTasksPerChild", t.maxTasksPerChild());
+            g.writeBooleanField("stopped", t.stopped());
+            g.writeBooleanField("finished", t.finished());
+            g.writeNumberField("makespanMs", Ms.round3(t.makespanMs()));
+            writeStats(g, t.stats());
+            g.writeArrayFieldStart("workers");
+            for (WorkerRecord w : t.workers()) {
+                writeWorker(g, w);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("tasks");
+            for (TaskRecord task : t.tasks()) {
+                writeTask(g, task);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("deliveryOrder");
+            for (int index : t.deliveryOrder()) {
+                g.writeNumber(index);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("output");
+            for (OutputRecord o : t.output()) {
+                g.writeStartObject();
+                g.writeNumberField("atMs", Ms.round3(o.atMs()));
+                g.writeNumberField("index", o.index());
+                g.writeNumberField("slot", o.slot());
+                g.writeNumberField("pid", o.pid());
+                g.writeStringField("text", o.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeStats(JsonGenerator g, Stats s) throws IOException {
+        g.writeObjectFieldStart("stats");
+        g.writeNumberField("makespanMs", Ms.round3(s.makespanMs()));
+        g.writeNumberField("totalBusyMs", Ms.round3(s.totalBusyMs()));
+        g.writeNumberField("speedup", Ms.round6(s.speedup()));
+        g.writeNumberField("efficiency", Ms.round6(s.efficiency()));
+        g.writeNumberField("lowerBoundMs", Ms.round3(s.lowerBoundMs()));
+        g.writeNumberField("longestTaskMs", Ms.round3(s.longestTaskMs()));
+        g.writeArrayFieldStart("slots");
+        for (SlotStats slot : s.slots()) {
+            g.writeStartObject();
+            g.writeNumberField("slot", slot.slot());
+            g.writeNumberField("busyMs", Ms.round3(slot.busyMs()));
+            g.writeNumberField("utilization", Ms.round6(slot.utilization()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeWorker(JsonGenerator g, WorkerRecord w) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("slot", w.slot());
+        g.writeNumberField("pid", w.pid());
+        g.writeNumberField("generation", w.generation());
+        g.writeNumberField("spawnMs", Ms.round3(w.spawnMs()));
+        writeMs(g, "readyMs", w.readyMs());
+        writeMs(g, "exitMs", w.exitMs());
+        g.writeStringField("exit", w.exit());
+        writeInt(g, "exitCode", w.exitCode());
+        writeInt(g, "signal", w.signal());
+        g.writeStringField("detail", w.detail());
+        writeMs(g, "initStartMs", w.initStartMs());
+        writeMs(g, "initEndMs", w.initEndMs());
+        g.writeStringField("initError", w.initError());
+        g.writeEndObject();
+    }
+
+    private static void writeTask(JsonGenerator g, TaskRecord t) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("index", t.index());
+        g.writeStringField("name", t.name());
+        g.writeStringField("kind", t.kind());
+        g.writeNumberField("chunk", t.chunk());
+        g.writeNumberField("slot", t.slot());
+        g.writeNumberField("pid", t.pid());
+        writeMs(g, "startMs", t.startMs());
+        writeMs(g, "endMs", t.endMs());
+        g.writeStringField("status", t.status());
+        g.writeStringField("result", t.result());
+        g.writeStringField("error", t.error());
+        writeStrings(g, "output", t.output());
+        g.writeBooleanField("outputTruncated", t.outputTruncated());
+        g.writeEndObject();
+    }
+
+    private static void writeMs(JsonGenerator g, String field, Double ms) throws IOException {
+        if (ms == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, Ms.round3(ms.doubleValue()));
+        }
+    }
+
+    private static void writeInt(JsonGenerator g, String field, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value.intValue());
+        }
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+}

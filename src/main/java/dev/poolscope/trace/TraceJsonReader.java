@@ -1,0 +1,155 @@
+package dev.poolscope.trace;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.poolscope.engine.ExitKind;
+import dev.poolscope.engine.Limits;
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.TaskStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a trace file into a {@link RunTrace}, checking each field so that the UI can trust
+ * what it replays (index matches position, times are not negative, a bar does not end before
+ * it starts). Every problem becomes one line "FILE: field: reason", never a stack trace.
+ */
+final class TraceJsonReader {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Set<String> STATUSES = Arrays.stream(TaskStatus.values()).map(TaskStatus::id)
+            .collect(Collectors.toSet());
+    private static final Set<String> EXITS = Arrays.stream(ExitKind.values()).map(ExitKind::id)
+            .collect(Collectors.toSet());
+
+    private TraceJsonReader() {}
+
+    static RunTrace read(Path file) throws IOException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new IOException(file + ": not valid JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IOException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read: " + oneLine(String.valueOf(e.getMessage())));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new IOException(file + ": empty file, expected a PoolScope trace (JSON object)");
+        }
+        try {
+            return trace(new Fields(root, ""));
+        } catch (Fields.Bad e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static RunTrace trace(Fields f) throws Fields.Bad {
+        f.requireObject();
+        String format = f.stringOrNull("format");
+        if (format != null && !format.equals(TraceJson.FORMAT)) {
+            throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
+        }
+        Integer version = f.intOrNull("version", 1);
+        if (version != null && version > TraceJson.VERSION) {
+            throw f.bad("version", "version " + version + " is newer than this PoolScope reads ("
+                    + TraceJson.VERSION + ")");
+        }
+        Mode mode = Mode.fromId(f.string("mode"));
+        if (mode == null) {
+            throw f.bad("mode", "expected one of " + Mode.ids());
+        }
+        int pool = f.integer("pool", 1, Limits.MAX_POOL);
+        int chunksize = f.integer("chunksize", 1);
+        List<Fields> taskFields = f.array("tasks", true);
+        int n = taskFields.size();
+        // Slots bound every slot number, so a bad file cannot make a reader allocate lanes without end.
+        int slots = mode == Mode.PROCESS ? n : pool;
+        List<TaskRecord> tasks = new ArrayList<>(n);
+        for (Fields t : taskFields) {
+            tasks.add(task(t, tasks.size(), chunksize, slots));
+        }
+        List<WorkerRecord> workers = new ArrayList<>();
+        for (Fields w : f.array("workers", true)) {
+            workers.add(worker(w, slots));
+        }
+        List<Integer> delivery = new ArrayList<>();
+        for (Fields d : f.array("deliveryOrder", false)) {
+            delivery.add(d.selfInt(0, n - 1));
+        }
+        List<OutputRecord> output = new ArrayList<>();
+        for (Fields o : f.array("output", false)) {
+            o.requireObject();
+            output.add(new OutputRecord(o.num("atMs"), o.integer("index", -1, n - 1),
+                    o.integer("slot", -1, slots - 1), o.longValue("pid"), o.string("text")));
+        }
+        Stats stats = f.has("stats") ? stats(f.object("stats")) : StatsCalculator.of(tasks, slots, 0);
+        Double makespan = f.numOrNull("makespanMs");
+        return new RunTrace(f.stringOrNull("scenario"), mode.id(), pool, chunksize, f.intOrNull("maxTasksPerChild", 1),
+                f.bool("stopped"), f.boolOr("finished", true), makespan != null ? makespan : stats.makespanMs(),
+                workers, tasks, delivery, output, stats);
+    }
+
+    private static TaskRecord task(Fields t, int position, int chunksize, int slots) throws Fields.Bad {
+        t.requireObject();
+        t.integer("index", position, position);
+        Double start = t.numOrNull("startMs");
+        Double end = t.numOrNull("endMs");
+        if (end != null && (start == null || end < start)) {
+            throw t.bad("endMs", start == null ? "set but startMs is null" : "before startMs");
+        }
+        String status = t.oneOfOrNull("status", STATUSES);
+        List<String> out = new ArrayList<>();
+        for (Fields line : t.array("output", false)) {
+            out.add(line.selfString());
+        }
+        return new TaskRecord(position, t.string("name"), t.string("kind"),
+                t.has("chunk") ? t.integer("chunk", 0) : position / chunksize, t.integer("slot", -1, slots - 1),
+                t.longValue("pid"), start, end, status, t.stringOrNull("result"), t.stringOrNull("error"), out,
+                t.boolOr("outputTruncated", false));
+    }
+
+    private static WorkerRecord worker(Fields w, int slots) throws Fields.Bad {
+        w.requireObject();
+        return new WorkerRecord(w.integer("slot", 0, slots - 1), w.longValue("pid"), w.integer("generation", 0),
+                w.num("spawnMs"), w.numOrNull("readyMs"), w.numOrNull("exitMs"), w.oneOfOrNull("exit", EXITS),
+                w.intOrNull("exitCode", Integer.MIN_VALUE), w.intOrNull("signal", 0), w.stringOrNull("detail"),
+                w.numOrNull("initStartMs"), w.numOrNull("initEndMs"), w.stringOrNull("initError"));
+    }
+
+    private static Stats stats(Fields s) throws Fields.Bad {
+        List<SlotStats> slots = new ArrayList<>();
+        for (Fields slot : s.array("slots", true)) {
+            slot.requireObject();
+            slots.add(new SlotStats(slot.integer("slot", 0), slot.num("busyMs"), slot.num("utilization")));
+        }
+        return new Stats(s.num("makespanMs"), s.num("totalBusyMs"), s.num("speedup"), s.num("efficiency"),
+                s.num("lowerBoundMs"), s.num("longestTaskMs"), slots);
+    }
+
+    static String oneLine(String s) {
+        String line = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}

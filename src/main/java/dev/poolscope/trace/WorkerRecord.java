@@ -1,0 +1,28 @@
+package dev.poolscope.trace;
+
+/**
+ * One worker process of a run. A slot whose worker was recycled or replaced after a crash has
+ * one record per process, told apart by {@code pid} and {@code generation} (0, 1, ... per slot).
+ * Times are ms since the run started, rounded to 0.001.
+ *
+ * @param spawnMs     when the process was started
+ * @param readyMs     when it reported ready (after its initializer, if any); null until then
+ * @param exitMs      when it ended; null while it is alive
+ * @param exit        null while alive, else the {@link dev.poolscope.engine.ExitKind} id:
+ *                    normal, recycled, crashed or terminated
+ * @param exitCode    the process's exit code, when known
+ * @param signal      the signal that killed it, or null
+ * @param detail      why it ended, in words
+ * @param initStartMs when its initializer started, or null
+ * @param initEndMs   when its initializer ended, or null
+ * @param initError   the initializer's error, or null when it succeeded (or there was none)
+ */
+public record WorkerRecord(int slot, long pid, int generation, double spawnMs, Double readyMs, Double exitMs,
+                           String exit, Integer exitCode, Integer signal, String detail,
+                           Double initStartMs, Double initEndMs, String initError) {
+
+    /** Whether the process had not ended when the trace was taken. */
+    public boolean alive() {
+        return exit == null;
+    }
+}

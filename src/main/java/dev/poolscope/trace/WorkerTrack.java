@@ -1,0 +1,45 @@
+package dev.poolscope.trace;
+
+/** What {@link TraceBuilder} knows of one worker process so far. */
+final class WorkerTrack {
+    final int slot;
+    final long pid;
+    final int generation;
+    final double spawnMs;
+    int position;
+    Double readyMs;
+    Double exitMs;
+    String exit;
+    Integer exitCode;
+    Integer signal;
+    String detail;
+    Double initStartMs;
+    Double initEndMs;
+    String initError;
+
+    WorkerTrack(int slot, long pid, int generation, double spawnMs) {
+        this.slot = slot;
+        this.pid = pid;
+        this.generation = generation;
+        this.spawnMs = spawnMs;
+    }
+
+    void initializer(double startMs, double endMs, String error) {
+        initStartMs = startMs;
+        initEndMs = endMs;
+        initError = error;
+    }
+
+    void exited(double at, String kind, Integer code, Integer sig, String why) {
+        exitMs = at;
+        exit = kind;
+        exitCode = code;
+        signal = sig;
+        detail = why;
+    }
+
+    WorkerRecord record() {
+        return new WorkerRecord(slot, pid, generation, spawnMs, readyMs, exitMs, exit, exitCode, signal, detail,
+                initStartMs, initEndMs, initError);
+    }
+}
