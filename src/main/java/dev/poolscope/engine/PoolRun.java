@@ -490,6 +490,11 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     }
 
     @Override
+    public long startNanos() {
+        return t0;
+    }
+
+    @Override
     public void stop() {
         synchronized (lock) {
             if (finished || stopping) {

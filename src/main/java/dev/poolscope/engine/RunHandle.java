@@ -7,6 +7,9 @@ import java.util.List;
 public interface RunHandle {
     RunConfig config();
 
+    /** {@link System#nanoTime()} when the run started: event times are measured from here. */
+    long startNanos();
+
     /** Stops the run: kills every worker at once, marks unfinished tasks cancelled. */
     void stop();
 

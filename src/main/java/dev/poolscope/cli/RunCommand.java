@@ -1,0 +1,142 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.engine.InvalidConfigException;
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.PoolService;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunListener;
+import dev.poolscope.scenario.Lessons;
+import dev.poolscope.scenario.Scenario;
+import dev.poolscope.scenario.ScenarioException;
+import dev.poolscope.scenario.ScenarioFiles;
+import dev.poolscope.trace.ChromeTrace;
+import dev.poolscope.trace.RunTrace;
+import dev.poolscope.trace.TaskRecord;
+import dev.poolscope.trace.TextReport;
+import dev.poolscope.trace.TraceBuilder;
+import dev.poolscope.trace.TraceCsv;
+import dev.poolscope.trace.TraceJson;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Runs a lesson or scenario file on real worker processes and prints what happened.")
+final class RunCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--lesson", paramLabel = "NAME", description = "a built-in lesson (see 'poolscope lessons')")
+        String lesson;
+
+        @Option(names = "--scenario", paramLabel = "FILE", description = "a scenario JSON file")
+        Path scenario;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--pool", paramLabel = "N", description = "pool size (default: the scenario's, else the CPU count)")
+    Integer pool;
+
+    @Option(names = "--mode", paramLabel = "M", description = "map, imap, imap_unordered, apply_async or process")
+    String mode;
+
+    @Option(names = "--chunksize", paramLabel = "N")
+    Integer chunksize;
+
+    @Option(names = "--max-tasks-per-child", paramLabel = "N")
+    Integer maxTasksPerChild;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "time limit per task; a task past it is killed and marked timeout")
+    Long timeoutMs;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "write the run as trace JSON")
+    Path trace;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write one CSV row per task")
+    Path csv;
+
+    @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
+    Path chromeTrace;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario;
+        RunConfig config;
+        try {
+            scenario = source.lesson != null ? Lessons.load(source.lesson) : ScenarioFiles.read(source.scenario);
+            config = withOverrides(scenario.config());
+        } catch (ScenarioException e) {
+            e.problems().forEach(System.err::println);
+            return PoolScopeCommand.BAD_INPUT;
+        } catch (InvalidConfigException e) {
+            e.problems().forEach(p -> System.err.println("command line: " + p));
+            return PoolScopeCommand.BAD_INPUT;
+        }
+
+        System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
+                config.slots(), config.tasks().size());
+        TraceBuilder builder = new TraceBuilder(scenario.name(), config);
+        RunHandle run = new PoolService().start(config, RunListener.NONE);
+        // No limit of our own: a task's time limit (--timeout) bounds the run; on Ctrl+C the
+        // engine's shutdown hook kills the workers.
+        run.awaitDone(Duration.ofDays(365));
+        run.events().forEach(builder::accept);
+        RunTrace result = builder.snapshot(Long.MAX_VALUE);
+        System.out.print(TextReport.render(result));
+        if (!writeFiles(result)) {
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        return allOk(result.tasks()) ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
+    }
+
+    private RunConfig withOverrides(RunConfig base) {
+        RunConfig.Builder b = base.toBuilder();
+        if (mode != null) {
+            Mode m = Mode.fromId(mode);
+            if (m == null) {
+                throw new InvalidConfigException(List.of("mode: must be one of " + Mode.ids() + ", got " + mode));
+            }
+            b.mode(m);
+        }
+        if (pool != null) {
+            b.pool(pool);
+        }
+        if (chunksize != null) {
+            b.chunksize(chunksize);
+        }
+        if (maxTasksPerChild != null) {
+            b.maxTasksPerChild(maxTasksPerChild);
+        }
+        if (timeoutMs != null) {
+            b.timeoutMs(timeoutMs);
+        }
+        return b.build();
+    }
+
+    private boolean writeFiles(RunTrace result) {
+        try {
+            if (trace != null) {
+                TraceJson.write(result, trace);
+            }
+            if (csv != null) {
+                TraceCsv.write(result, csv);
+            }
+            if (chromeTrace != null) {
+                ChromeTrace.write(result, chromeTrace);
+            }
+            return true;
+        } catch (IOException e) {
+            System.err.println("poolscope: cannot write: " + PoolScopeCommand.oneLine(e));
+            return false;
+        }
+    }
+
+    private static boolean allOk(List<TaskRecord> tasks) {
+        return tasks.stream().allMatch(t -> "ok".equals(t.status()));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.poolscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app itself SIGKILLed mid-run: no shutdown hook runs, yet every worker goes within 2 s. */
+class AppKillTest {
+    @TempDir
+    Path dir;
+
+    static List<ProcessHandle> workersOf(Process app) {
+        return app.descendants().filter(p -> p.info().commandLine().orElse("").contains("dev.poolscope.worker"))
+                .collect(Collectors.toList());
+    }
+
+    /** Starts a child JVM running PoolScope with the given arguments and waits until it has {@code count} workers. */
+    static Process startApp(int count, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.poolscope.Main"));
+        cmd.addAll(List.of(args));
+        Process app = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (workersOf(app).size() < count) {
+            assertTrue(System.nanoTime() < deadline, "the app never started " + count + " workers");
+            assertTrue(app.isAlive(), "the app exited early");
+            Thread.sleep(20);
+        }
+        return app;
+    }
+
+    static void killAndExpectWorkersGone(Process app) throws Exception {
+        List<ProcessHandle> workers = workersOf(app);
+        assertTrue(new ProcessBuilder("kill", "-KILL", Long.toString(app.pid())).start().waitFor() == 0);
+        app.waitFor(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (workers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<Long> left = workers.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        assertTrue(left.isEmpty(), "workers outlived the killed app by 2 s: " + left);
+    }
+
+    @Test
+    void killingTheCliMidRunTakesEveryWorkerWithIt() throws Exception {
+        Path scenario = dir.resolve("busy.json");
+        // One worker spinning (busy), one sleeping (blocked in a task), one idle: all must go.
+        Files.writeString(scenario, "{\"mode\": \"imap\", \"pool\": 3, \"tasks\": ["
+                + "{\"name\": \"spin\", \"kind\": \"spin\", \"ms\": 600000},"
+                + "{\"name\": \"nap\", \"kind\": \"sleep\", \"ms\": 600000}]}");
+        Process app = startApp(3, "run", "--scenario", scenario.toString());
+        Thread.sleep(300); // let the tasks start
+        killAndExpectWorkersGone(app);
+    }
+}
