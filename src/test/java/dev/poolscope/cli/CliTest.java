@@ -81,6 +81,18 @@ class CliTest {
     }
 
     @Test
+    void aTaskPastTheTimeoutIsKilledAndReported() throws Exception {
+        Path file = dir.resolve("hangs.json");
+        Files.writeString(file, "{\"pool\": 1, \"tasks\": [{\"name\": \"stuck\", \"kind\": \"sleep\", \"ms\": 3600000},"
+                + " {\"name\": \"next\", \"kind\": \"square\", \"n\": 7}]}");
+        long t0 = System.nanoTime();
+        assertEquals(1, poolscope("run", "--scenario", file.toString(), "--timeout", "300"));
+        assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the timeout ended the hung task");
+        assertTrue(out.contains("timeout"), out);
+        assertTrue(out.contains("49"), out);
+    }
+
+    @Test
     void badInputGivesExitCodeTwoAndOneLinePerProblemWithoutAStackTrace() throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"pool\": 0, \"tasks\": [{\"name\": \"A\", \"kind\": \"sleep\", \"ms\": -5}]}");
