@@ -21,9 +21,10 @@ class AppKillTest {
     }
 
     /** Starts a child JVM running PoolScope with the given arguments and waits until it has {@code count} workers. */
-    static Process startApp(int count, String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.poolscope.Main"));
+    static Process startApp(int count, List<String> jvmFlags, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolscope.Main"));
         cmd.addAll(List.of(args));
         Process app = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -55,8 +56,22 @@ class AppKillTest {
         Files.writeString(scenario, "{\"mode\": \"imap\", \"pool\": 3, \"tasks\": ["
                 + "{\"name\": \"spin\", \"kind\": \"spin\", \"ms\": 600000},"
                 + "{\"name\": \"nap\", \"kind\": \"sleep\", \"ms\": 600000}]}");
-        Process app = startApp(3, "run", "--scenario", scenario.toString());
+        Process app = startApp(3, List.of(), "run", "--scenario", scenario.toString());
         Thread.sleep(300); // let the tasks start
+        killAndExpectWorkersGone(app);
+    }
+
+    @Test
+    void killingTheWindowMidRunTakesEveryWorkerWithIt() throws Exception {
+        Path scenario = dir.resolve("window.json");
+        Files.writeString(scenario, "{\"mode\": \"map\", \"pool\": 2, \"chunksize\": 1, \"tasks\": ["
+                + "{\"name\": \"spin\", \"kind\": \"spin\", \"ms\": 600000},"
+                + "{\"name\": \"nap\", \"kind\": \"sleep\", \"ms\": 600000}]}");
+        // The real window, on Monocle's headless screen, told to open the file and run it at once.
+        List<String> headless = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true");
+        Process app = startApp(2, headless, "ui", "--open", scenario.toString(), "--run");
+        Thread.sleep(300);
         killAndExpectWorkersGone(app);
     }
 }
