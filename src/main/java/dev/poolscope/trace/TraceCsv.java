@@ -1,5 +1,6 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.files.AtomicFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

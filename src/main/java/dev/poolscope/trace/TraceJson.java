@@ -1,5 +1,6 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.files.AtomicFile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.poolscope.trace;
+package dev.poolscope.files;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,20 +10,20 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a file through a temporary sibling and a rename, so a failed or interrupted export
- * never leaves half a file where a good trace used to be.
+ * Writes a file through a temporary sibling and a rename, so a failed or interrupted save
+ * never leaves half a file where a good scenario or trace used to be.
  */
-final class AtomicFile {
-    interface Body {
+public final class AtomicFile {
+    public interface Body {
         void writeTo(Writer out) throws IOException;
     }
 
     private AtomicFile() {}
 
-    static void write(Path file, Body body) throws IOException {
+    public static void write(Path file, Body body) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
-        // Not Files.createTempFile: that makes the file owner-only, and a saved trace is for sharing.
+        // Not Files.createTempFile: that makes the file owner-only, and a saved file is for sharing.
         Path tmp = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
