@@ -40,6 +40,7 @@ public final class RunController {
     private LiveRun live;
     private long runStartNanos;
     private FrameMetrics metrics;
+    private long lastStatus;
     private Consumer<String> errors = msg -> { };
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -174,7 +175,9 @@ public final class RunController {
         long nowNs = runNow();
         timeline.render(nowNs, drawing);
         panels.flush(now, nowNs, finishedNow);
-        if (live != null && (n > 0 || finishedNow)) {
+        // The status text changes at most 4 times a second: each change re-lays out the tool bar.
+        if (live != null && (finishedNow || (n > 0 && now - lastStatus > 250_000_000L))) {
+            lastStatus = now;
             updateStatus(finishedNow);
         }
         if (finishedNow) {

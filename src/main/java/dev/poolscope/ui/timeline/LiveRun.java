@@ -25,6 +25,15 @@ public final class LiveRun {
         int generation;
         IntList tasks = new IntList();
         final List<Mark> marks = new ArrayList<>();
+        /** Earliest time whose picture changed since the last draw (Long.MAX_VALUE: none). */
+        long dirtyFrom = Long.MAX_VALUE;
+        boolean headerDirty = true;
+        /** The task running in this lane, or -1. */
+        int running = -1;
+
+        private void touch(long from) {
+            dirtyFrom = Math.min(dirtyFrom, from);
+        }
 
         public long pid() {
             return pid;
@@ -91,16 +100,27 @@ public final class LiveRun {
             slot[s.index()] = s.slot();
             pid[s.index()] = s.pid();
             chunk[s.index()] = s.chunk();
-            lanes[s.slot()].tasks.add(s.index());
+            Lane lane = lanes[s.slot()];
+            lane.tasks.add(s.index());
+            lane.running = s.index();
+            lane.touch(s.at());
         } else if (e instanceof RunEvent.TaskFinished f) {
             end[f.index()] = f.at();
             status[f.index()] = f.status();
             result[f.index()] = f.status() == TaskStatus.OK ? f.result() : f.error();
             finishedCount++;
+            if (f.slot() >= 0 && start[f.index()] >= 0) {
+                Lane lane = lanes[f.slot()];
+                lane.touch(start[f.index()]);
+                if (lane.running == f.index()) {
+                    lane.running = -1;
+                }
+            }
         } else if (e instanceof RunEvent.WorkerStateChanged w) {
             Lane lane = lanes[w.slot()];
             if (w.pid() == lane.pid || lane.pid < 0) {
                 lane.state = w.state();
+                lane.headerDirty = true;
             }
         } else if (e instanceof RunEvent.WorkerSpawned w) {
             Lane lane = lanes[w.slot()];
@@ -111,12 +131,16 @@ public final class LiveRun {
             lane.pid = w.pid();
             lane.generation = w.generation();
             lane.state = WorkerState.STARTING;
+            lane.headerDirty = true;
+            lane.touch(w.at());
         } else if (e instanceof RunEvent.WorkerExited x) {
             if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED) {
+                lanes[x.slot()].touch(x.at());
                 lanes[x.slot()].marks.add(new Mark(Mark.Kind.CRASH, x.at(), x.at(), x.pid(), -1,
                         "\u2716 PID " + x.pid() + " " + x.detail()));
             }
         } else if (e instanceof RunEvent.InitializerRan r) {
+            lanes[r.slot()].touch(r.startAt());
             lanes[r.slot()].marks.add(new Mark(r.error() == null ? Mark.Kind.INIT : Mark.Kind.INIT_FAILED,
                     r.startAt(), r.at(), r.pid(), r.pid(), r.error() == null ? "init" : "init failed: " + r.error()));
         } else if (e instanceof RunEvent.RunFinished f) {

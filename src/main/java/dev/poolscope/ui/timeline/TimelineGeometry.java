@@ -19,9 +19,14 @@ public final class TimelineGeometry {
     private double nsPerPx = MIN_SPAN_NS / 600.0;
     private int lanes = 1;
     private boolean userControlled;
+    /** Changes whenever the mapping changes, so a renderer knows when to redraw everything. */
+    private long version;
 
     /** Sets the canvas size and the text scale (1 normal, larger in presenter mode). */
     public void resize(double width, double height, double textScale) {
+        if (width != this.width || height != this.height || Math.round(190 * textScale) != headerWidth) {
+            version++;
+        }
         this.width = width;
         this.height = height;
         this.headerWidth = Math.round(190 * textScale);
@@ -30,6 +35,11 @@ public final class TimelineGeometry {
 
     public void setLanes(int lanes) {
         this.lanes = Math.max(1, lanes);
+        version++;
+    }
+
+    public long version() {
+        return version;
     }
 
     public int lanes() {
@@ -98,18 +108,34 @@ public final class TimelineGeometry {
         return userControlled;
     }
 
-    /** Shows [0, max(total, 1 s)] with a little room on the right, unless the user has zoomed. */
+    /**
+     * Keeps [0, now] in view while the user has not zoomed. The scale grows in steps of 1.5x
+     * rather than every frame: easier to watch, and between steps only the newest part of the
+     * picture changes, so a frame redraws a thin strip instead of everything.
+     */
     public void follow(double totalNs) {
-        if (!userControlled) {
-            fit(totalNs);
+        if (userControlled) {
+            return;
+        }
+        double needed = Math.max(MIN_SPAN_NS, totalNs * 1.05);
+        double span = nsPerPx * plotWidth();
+        if (startNs != 0 || span < needed) {
+            set(0, Math.max(needed, span * 1.5) / plotWidth());
         }
     }
 
     /** Fits the whole run and goes back to following it as it grows. */
     public void fit(double totalNs) {
         double span = Math.max(MIN_SPAN_NS, totalNs * 1.08);
-        startNs = 0;
-        nsPerPx = span / plotWidth();
+        set(0, span / plotWidth());
+    }
+
+    private void set(double newStart, double newNsPerPx) {
+        if (newStart != startNs || newNsPerPx != nsPerPx) {
+            startNs = newStart;
+            nsPerPx = newNsPerPx;
+            version++;
+        }
     }
 
     public void resetFollow(double totalNs) {
@@ -120,13 +146,13 @@ public final class TimelineGeometry {
     /** Zooms by {@code factor} (>1 zooms in) keeping the time under {@code x} in place. */
     public void zoomAt(double x, double factor) {
         double anchor = nsAt(x);
-        nsPerPx = Math.max(1_000, Math.min(1e10, nsPerPx / factor));
-        startNs = anchor - (x - headerWidth) * nsPerPx;
+        double npp = Math.max(1_000, Math.min(1e10, nsPerPx / factor));
+        set(anchor - (x - headerWidth) * npp, npp);
         userControlled = true;
     }
 
     public void panBy(double dx) {
-        startNs -= dx * nsPerPx;
+        set(startNs - dx * nsPerPx, nsPerPx);
         userControlled = true;
     }
 

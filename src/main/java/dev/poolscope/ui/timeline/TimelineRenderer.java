@@ -22,9 +22,14 @@ public final class TimelineRenderer {
     private Font bold = Font.font("System", FontWeight.BOLD, 13);
     private Font small = Font.font("System", 11);
     private double charWidth = 7.2;
+    private LiveRun drawnRun;
+    private long drawnVersion = -1;
+    private long drawnNow;
+    private boolean styleChanged = true;
 
     public void setStyle(Palette palette, double textScale) {
         this.palette = palette;
+        styleChanged = true;
         if (textScale != this.textScale || font == null) {
             this.textScale = textScale;
             font = Font.font("System", 13 * textScale);
@@ -38,42 +43,120 @@ public final class TimelineRenderer {
         return palette;
     }
 
-    /** Draws everything; {@code nowNs} is the run's current time (or its end). */
+    /**
+     * Draws a frame. Everything is redrawn when the geometry, the run or the style changed;
+     * otherwise only each lane's strip from its earliest change (or running task, or the last
+     * "now") to the right edge, the axis band, and the headers whose worker changed.
+     */
     public void draw(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs) {
+        boolean full = run != drawnRun || geo.version() != drawnVersion || styleChanged;
+        if (full) {
+            drawFull(g, geo, run, nowNs);
+        } else {
+            drawStrips(g, geo, run, nowNs);
+        }
+        drawnRun = run;
+        drawnVersion = geo.version();
+        drawnNow = nowNs;
+        styleChanged = false;
+    }
+
+    /** Forgets what is on the canvas: the next frame redraws everything. */
+    public void invalidate() {
+        styleChanged = true;
+    }
+
+    private void drawFull(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs) {
         double w = geo.width();
         double h = geo.height();
         g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
         if (run == null) {
+            g.setFill(palette.mutedText());
+            g.setFont(bold);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("Press \u25B6 Run (Ctrl+R) to start the pool", w / 2, h / 2);
             return;
         }
         g.setTextBaseline(VPos.CENTER);
+        drawAxis(g, geo, nowNs);
         for (int lane = 0; lane < run.laneCount(); lane++) {
-            if (lane % 2 == 1) {
-                g.setFill(palette.laneAlt());
-                g.fillRect(0, geo.laneTop(lane), w, geo.laneHeight());
-            }
-        }
-        drawAxis(g, geo);
-        for (int lane = 0; lane < run.laneCount(); lane++) {
+            laneBackground(g, geo, lane, geo.headerWidth());
             drawLane(g, geo, run, lane, nowNs);
-        }
-        double nx = geo.xOf(nowNs);
-        if (nx >= geo.headerWidth() && nx <= w) {
-            g.setStroke(palette.now());
-            g.setLineWidth(2);
-            g.strokeLine(nx, geo.axisHeight() - 4, nx, h);
-            g.setFill(palette.now());
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("now", Math.min(nx + 3, w - 30 * textScale), geo.axisHeight() - 8 * textScale);
-        }
-        for (int lane = 0; lane < run.laneCount(); lane++) {
             drawHeader(g, geo, run, lane);
+            run.lane(lane).dirtyFrom = Long.MAX_VALUE;
+            run.lane(lane).headerDirty = false;
+        }
+        drawNow(g, geo, nowNs);
+    }
+
+    private void drawStrips(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs) {
+        if (run == null) {
+            return;
+        }
+        g.setTextBaseline(VPos.CENTER);
+        double w = geo.width();
+        clip(g, geo.headerWidth(), 0, w - geo.headerWidth(), geo.axisHeight());
+        drawAxis(g, geo, nowNs);
+        g.restore();
+        for (int lane = 0; lane < run.laneCount(); lane++) {
+            LiveRun.Lane l = run.lane(lane);
+            long from = Math.min(l.dirtyFrom, drawnNow);
+            if (l.running >= 0) {
+                from = Math.min(from, run.start(l.running));
+            }
+            // Two pixels back covers the old "now" line, which is two pixels wide.
+            double x = Math.max(geo.headerWidth(), Math.floor(geo.xOf(from)) - 3);
+            if (x < w) {
+                clip(g, x, geo.laneTop(lane), w - x, geo.laneHeight());
+                laneBackground(g, geo, lane, x);
+                drawLane(g, geo, run, lane, nowNs);
+                g.restore();
+            }
+            if (l.headerDirty) {
+                drawHeader(g, geo, run, lane);
+            }
+            l.dirtyFrom = Long.MAX_VALUE;
+            l.headerDirty = false;
+        }
+        drawNow(g, geo, nowNs);
+    }
+
+    private static void clip(GraphicsContext g, double x, double y, double w, double h) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.closePath();
+        g.clip();
+    }
+
+    private void laneBackground(GraphicsContext g, TimelineGeometry geo, int lane, double fromX) {
+        double top = geo.laneTop(lane);
+        g.setFill(lane % 2 == 1 ? palette.laneAlt() : palette.background());
+        g.fillRect(fromX, top, geo.width() - fromX, geo.laneHeight());
+        double step = geo.tickStepNs(110 * textScale);
+        double first = Math.ceil(Math.max(0, geo.nsAt(fromX)) / step) * step;
+        g.setStroke(palette.grid());
+        g.setLineWidth(1);
+        for (double t = first; t <= geo.visibleEndNs(); t += step) {
+            double x = Math.round(geo.xOf(t)) + 0.5;
+            g.strokeLine(x, top, x, top + geo.laneHeight());
         }
     }
 
-    private void drawAxis(GraphicsContext g, TimelineGeometry geo) {
+    private void drawNow(GraphicsContext g, TimelineGeometry geo, long nowNs) {
+        double nx = geo.xOf(nowNs);
+        if (nx >= geo.headerWidth() && nx <= geo.width()) {
+            g.setStroke(palette.now());
+            g.setLineWidth(2);
+            g.strokeLine(nx, geo.axisHeight() - 4, nx, geo.height());
+        }
+    }
+
+    private void drawAxis(GraphicsContext g, TimelineGeometry geo, long nowNs) {
+        g.setFill(palette.background());
+        g.fillRect(0, 0, geo.width(), geo.axisHeight());
         double step = geo.tickStepNs(110 * textScale);
         double first = Math.ceil(Math.max(0, geo.visibleStartNs()) / step) * step;
         g.setFont(small);
@@ -82,9 +165,15 @@ public final class TimelineRenderer {
         for (double t = first; t <= geo.visibleEndNs(); t += step) {
             double x = Math.round(geo.xOf(t)) + 0.5;
             g.setStroke(palette.grid());
-            g.strokeLine(x, geo.axisHeight() - 6, x, geo.height());
+            g.strokeLine(x, geo.axisHeight() - 6, x, geo.axisHeight());
             g.setFill(palette.mutedText());
             g.fillText(TimelineGeometry.formatTick(t, step), x, geo.axisHeight() / 2 - 2);
+        }
+        double nx = geo.xOf(nowNs);
+        if (nx >= geo.headerWidth() && nx <= geo.width()) {
+            g.setFill(palette.now());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("now", Math.min(nx + 3, geo.width() - 30 * textScale), geo.axisHeight() - 8 * textScale);
         }
     }
 
@@ -107,11 +196,11 @@ public final class TimelineRenderer {
             int t = tasks.get(i);
             long s = run.start(t);
             long e = run.end(t) < 0 ? Math.max(s, nowNs) : run.end(t);
-            double x0 = geo.xOf(s);
+            double x0 = Math.floor(geo.xOf(s));
             if (x0 > right) {
                 break;
             }
-            double x1 = geo.xOf(e);
+            double x1 = Math.floor(geo.xOf(e));
             if (x1 < left) {
                 continue;
             }

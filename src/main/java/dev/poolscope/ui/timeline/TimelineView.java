@@ -95,7 +95,11 @@ public final class TimelineView extends Pane {
         }
         lastNow = nowNs;
         geo.resize(getWidth(), getHeight(), textScale);
-        geo.follow(nowNs);
+        if (run != null && run.isFinished() && !geo.userControlled()) {
+            geo.fit(nowNs);
+        } else {
+            geo.follow(nowNs);
+        }
         renderer.draw(canvas.getGraphicsContext2D(), geo, run, nowNs);
         if (tip.isVisible()) {
             updateTip();
