@@ -62,9 +62,7 @@ final class StatsPanel extends VBox {
         busy.setText(ms(s.totalBusyMs()));
         speedup.setText(String.format(Locale.ROOT, "%.2f\u00d7", s.speedup()));
         efficiency.setText(String.format(Locale.ROOT, "%.0f %%", s.efficiency() * 100));
-        lowerBound.setText(ms(s.lowerBoundMs()) + (s.makespanMs() > 0
-                ? String.format(Locale.ROOT, "  (makespan is %.2f\u00d7 it)", s.makespanMs() / Math.max(1e-9, s.lowerBoundMs()))
-                : ""));
+        lowerBound.setText(ms(s.lowerBoundMs()));
         List<SlotStats> list = s.slots();
         while (bars.size() < list.size()) {
             int i = bars.size();

@@ -21,6 +21,7 @@ public final class TimelineRenderer {
     private Font font = Font.font("System", 13);
     private Font bold = Font.font("System", FontWeight.BOLD, 13);
     private Font small = Font.font("System", 11);
+    private Font large = Font.font("System", FontWeight.BOLD, 20);
     private double charWidth = 7.2;
     private LiveRun drawnRun;
     private long drawnVersion = -1;
@@ -35,6 +36,7 @@ public final class TimelineRenderer {
             font = Font.font("System", 13 * textScale);
             bold = Font.font("System", FontWeight.BOLD, 13 * textScale);
             small = Font.font("System", 11 * textScale);
+            large = Font.font("System", FontWeight.BOLD, 20 * textScale);
             charWidth = 7.2 * textScale;
         }
     }
@@ -83,7 +85,7 @@ public final class TimelineRenderer {
         drawAxis(g, geo, nowNs);
         for (int lane = 0; lane < run.laneCount(); lane++) {
             laneBackground(g, geo, lane, geo.headerWidth());
-            drawLane(g, geo, run, lane, nowNs);
+            drawLane(g, geo, run, lane, nowNs, geo.headerWidth());
             drawHeader(g, geo, run, lane);
             run.lane(lane).dirtyFrom = Long.MAX_VALUE;
             run.lane(lane).headerDirty = false;
@@ -97,22 +99,20 @@ public final class TimelineRenderer {
         }
         g.setTextBaseline(VPos.CENTER);
         double w = geo.width();
-        clip(g, geo.headerWidth(), 0, w - geo.headerWidth(), geo.axisHeight());
         drawAxis(g, geo, nowNs);
-        g.restore();
         for (int lane = 0; lane < run.laneCount(); lane++) {
             LiveRun.Lane l = run.lane(lane);
             long from = Math.min(l.dirtyFrom, drawnNow);
             if (l.running >= 0) {
                 from = Math.min(from, run.start(l.running));
             }
-            // Two pixels back covers the old "now" line, which is two pixels wide.
-            double x = Math.max(geo.headerWidth(), Math.floor(geo.xOf(from)) - 3);
+            // Three pixels back covers the old "now" line; then back to the start of anything
+            // drawn across that point, so nothing is cut or drawn twice (no clip: Canvas clips
+            // are very slow in the software pipeline).
+            double x = safeStart(geo, run, lane, Math.max(geo.headerWidth(), Math.floor(geo.xOf(from)) - 3), nowNs);
             if (x < w) {
-                clip(g, x, geo.laneTop(lane), w - x, geo.laneHeight());
                 laneBackground(g, geo, lane, x);
-                drawLane(g, geo, run, lane, nowNs);
-                g.restore();
+                drawLane(g, geo, run, lane, nowNs, x);
             }
             if (l.headerDirty) {
                 drawHeader(g, geo, run, lane);
@@ -123,12 +123,27 @@ public final class TimelineRenderer {
         drawNow(g, geo, nowNs);
     }
 
-    private static void clip(GraphicsContext g, double x, double y, double w, double h) {
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.closePath();
-        g.clip();
+    /** Moves x left to the start of a bar or mark that covers it. */
+    private double safeStart(TimelineGeometry geo, LiveRun run, int laneIndex, double x, long nowNs) {
+        LiveRun.Lane lane = run.lane(laneIndex);
+        LiveRun.IntList tasks = lane.tasks;
+        if (tasks.size() > 0) {
+            int t = tasks.get(firstVisible(run, tasks, geo.nsAt(x)));
+            long end = run.end(t) < 0 ? nowNs : run.end(t);
+            double bx0 = Math.floor(geo.xOf(run.start(t)));
+            double bx1 = Math.floor(geo.xOf(end));
+            if (bx0 < x && bx1 >= x - 1) {
+                x = Math.max(geo.headerWidth(), bx0 - 1);
+            }
+        }
+        for (LiveRun.Mark m : lane.marks()) {
+            double mx = geo.xOf(m.at()) - 3;
+            double right = Math.max(geo.xOf(m.endAt()), geo.xOf(m.at())) + 8 + m.text().length() * charWidth;
+            if (mx < x && right >= x) {
+                x = Math.max(geo.headerWidth(), Math.floor(mx) - 1);
+            }
+        }
+        return x;
     }
 
     private void laneBackground(GraphicsContext g, TimelineGeometry geo, int lane, double fromX) {
@@ -177,7 +192,8 @@ public final class TimelineRenderer {
         }
     }
 
-    private void drawLane(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex, long nowNs) {
+    private void drawLane(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex, long nowNs,
+                          double fromX) {
         LiveRun.Lane lane = run.lane(laneIndex);
         double top = geo.laneTop(laneIndex);
         double lh = geo.laneHeight();
@@ -187,7 +203,7 @@ public final class TimelineRenderer {
         double left = geo.headerWidth();
         double right = geo.width();
         LiveRun.IntList tasks = lane.tasks;
-        int i = firstVisible(run, tasks, geo.visibleStartNs());
+        int i = firstVisible(run, tasks, geo.nsAt(fromX));
         double denseFrom = -1;
         double denseTo = -1;
         g.setFont(font);
@@ -201,7 +217,7 @@ public final class TimelineRenderer {
                 break;
             }
             double x1 = Math.floor(geo.xOf(e));
-            if (x1 < left) {
+            if (x1 < fromX) {
                 continue;
             }
             x0 = Math.max(x0, left);
@@ -224,7 +240,7 @@ public final class TimelineRenderer {
             drawBar(g, run, t, st, x0, x1, y, bh, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
         }
         flushDense(g, denseFrom, denseTo, y, bh);
-        drawMarks(g, geo, lane, top, lh);
+        drawMarks(g, geo, lane, top, lh, fromX);
     }
 
     private void flushDense(GraphicsContext g, double from, double to, double y, double bh) {
@@ -262,8 +278,9 @@ public final class TimelineRenderer {
                 g.fillRect(x0 + 4, y + bh / 2 - 9 * textScale, label.length() * charWidth + 2, 18 * textScale);
                 g.setFill(palette.crash());
             }
-            g.setFont(st != null && st != TaskStatus.OK ? bold : font);
-            g.fillText(label, x0 + 5, y + bh / 2);
+            boolean big = bh >= 60 * textScale && label.length() * charWidth * 1.5 + 12 < bw;
+            g.setFont(big ? large : st != null && st != TaskStatus.OK ? bold : font);
+            g.fillText(label, x0 + (big ? 8 : 5), y + bh / 2);
             g.setFont(font);
         }
     }
@@ -281,10 +298,11 @@ public final class TimelineRenderer {
         g.restore();
     }
 
-    private void drawMarks(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh) {
+    private void drawMarks(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
+                           double fromX) {
         for (LiveRun.Mark m : lane.marks()) {
             double x = geo.xOf(m.at());
-            if (m.endAt() < geo.visibleStartNs() || m.at() > geo.visibleEndNs()) {
+            if (m.endAt() < geo.visibleStartNs() || m.at() > geo.visibleEndNs() || x - 3 < fromX - 1) {
                 continue;
             }
             g.setFont(small);
