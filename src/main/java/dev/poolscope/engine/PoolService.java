@@ -11,8 +11,13 @@ package dev.poolscope.engine;
 public final class PoolService {
     private final WorkerCommand command;
 
+    /** Workers at the app's own priority. */
     public PoolService() {
-        this.command = WorkerCommand.forThisJvm();
+        this(WorkerPriority.NORMAL);
+    }
+
+    public PoolService(WorkerPriority priority) {
+        this.command = WorkerCommand.forThisJvm(priority);
     }
 
     /**

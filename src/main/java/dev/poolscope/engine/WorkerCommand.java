@@ -4,6 +4,7 @@ import dev.poolscope.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,15 @@ final class WorkerCommand {
         this.command = List.copyOf(command);
     }
 
+    /** Where {@code nice} lives on Linux and macOS; it execs java, so the worker keeps its own PID. */
+    private static final Path NICE = Path.of("/usr/bin/nice");
+
     /** The running JVM's own java, with a classpath of just the code that holds the worker. */
-    static WorkerCommand forThisJvm() {
+    static WorkerCommand forThisJvm(WorkerPriority priority) {
         List<String> cmd = new ArrayList<>();
+        if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
+            cmd.addAll(List.of(NICE.toString(), "-n", "10"));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
         cmd.add("-cp");

@@ -1,6 +1,7 @@
 package dev.poolscope.ui.app;
 
 import dev.poolscope.engine.PoolService;
+import dev.poolscope.engine.WorkerPriority;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
@@ -29,7 +30,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class RunController {
     /** Bounds one frame's work if events arrive faster than they can be drawn. */
     private static final int MAX_EVENTS_PER_FRAME = 50_000;
-    private final PoolService service = new PoolService();
+    // Workers below the window's priority, so frames keep coming while they use every core.
+    private final PoolService service = new PoolService(WorkerPriority.LOW);
     private final TimelineView timeline;
     private final RunPanels panels;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
