@@ -17,7 +17,12 @@ final class WorkerCommand {
      */
     private static final List<String> JVM_FLAGS = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xss512k",
-            "-XX:CICompilerCount=1", "-Xms8m", "-Xmx128m", "-Dfile.encoding=UTF-8");
+            "-XX:CICompilerCount=1", "-Xms8m", "-Xmx128m", "-Dfile.encoding=UTF-8",
+            // The JVM's own warnings go to stdout by default: send them to stderr, away from the frames.
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    /** The class-data archive the build writes beside the jar ({@link WorkerArchive}). */
+    static final String ARCHIVE_NAME = "poolscope-worker.jsa";
 
     private final List<String> command;
 
@@ -34,12 +39,32 @@ final class WorkerCommand {
         if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
             cmd.addAll(List.of(NICE.toString(), "-n", "10"));
         }
+        String classpath = workerClasspath();
+        cmd.addAll(javaCommand(classpath));
+        Path archive = archiveBeside(classpath);
+        if (Files.isReadable(archive)) {
+            // Starts each worker from the classes a worker needs, already parsed (AppCDS).
+            cmd.add(cmd.size() - 3, "-XX:SharedArchiveFile=" + archive);
+        }
+        return new WorkerCommand(cmd);
+    }
+
+    /** java, the worker flags, the classpath and the worker's main class. */
+    static List<String> javaCommand(String classpath) {
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
         cmd.add("-cp");
-        cmd.add(workerClasspath());
+        cmd.add(classpath);
         cmd.add(WorkerMain.class.getName());
-        return new WorkerCommand(cmd);
+        return cmd;
+    }
+
+    /** Where the archive for a worker jar lives: beside it. Only a jar can use one (CDS rejects class folders). */
+    static Path archiveBeside(String classpath) {
+        Path path = Path.of(classpath);
+        return classpath.endsWith(".jar") && path.getParent() != null
+                ? path.getParent().resolve(ARCHIVE_NAME) : Path.of("/nonexistent", ARCHIVE_NAME);
     }
 
     private static String workerClasspath() {
