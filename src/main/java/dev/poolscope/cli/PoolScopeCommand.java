@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 
 /** The top-level {@code poolscope} command and its exit-code conventions. */
 @Command(name = "poolscope", mixinStandardHelpOptions = true, version = "PoolScope 0.1",
-        description = "See a process pool at work. With no command, opens the window.",
+        description = {"See a process pool at work.",
+                "With no command, or with 'ui [--lesson NAME] [--open FILE] [--pool N] [--scale X] [--run]"
+                        + " [--presenter] [--dark]', opens the window."},
         subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class})
 public final class PoolScopeCommand implements Runnable {
     /** Every task ok. */
