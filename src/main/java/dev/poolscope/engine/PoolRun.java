@@ -276,7 +276,8 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
                 loseChunk(w, w.chunk, "worker " + w.pid + " " + detail);
                 w.chunk = null;
             }
-            if (kind == ExitKind.CRASHED) {
+            // Only the slot's current worker is replaced: a retiring worker already has its successor.
+            if (kind == ExitKind.CRASHED && current[w.slot] == w) {
                 afterWorkerGone(w.slot, w.ready, detail);
             }
             checkAllGone();
