@@ -1,15 +1,12 @@
 package dev.poolscope.engine;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,32 +36,17 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private final ExecutorService spawner;
     private final Object lock = new Object();
 
-    private final Deque<Chunk> queue = new ArrayDeque<>();
-    private final TaskRecord[] tasks;
-    private final ResultOrder order;
+    private final ChunkQueue queue;
+    private final TaskLedger tasks;
     private final WorkerProcess[] current;
     private final int[] generations;
     private final int[] startupFailures;
     private final Set<WorkerProcess> live = new HashSet<>();
     private final List<Long> pids = new ArrayList<>();
     private int pendingSpawns;
-    private int finalCount;
-    private long outputChars;
-    private int outputLines;
     private boolean stopping;
     private boolean finishing;
     private boolean finished;
-
-    /** What the run knows of one task. */
-    private static final class TaskRecord {
-        TaskStatus status;
-        String result;
-        String error;
-        WorkerProcess startedOn;
-        ScheduledFuture<?> timeout;
-        long droppedLines;
-        long droppedBytes;
-    }
 
     private static ScheduledThreadPoolExecutor timers() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -87,26 +69,11 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             t.setDaemon(true);
             return t;
         });
-        int n = config.tasks().size();
-        this.tasks = new TaskRecord[n];
-        for (int i = 0; i < n; i++) {
-            tasks[i] = new TaskRecord();
-        }
-        this.order = new ResultOrder(config.mode(), n);
+        this.queue = new ChunkQueue(config);
+        this.tasks = new TaskLedger(config, log);
         this.current = new WorkerProcess[config.slots()];
         this.generations = new int[config.slots()];
         this.startupFailures = new int[config.slots()];
-        int size = config.effectiveChunksize();
-        for (int start = 0, chunk = 0; start < n; start += size, chunk++) {
-            int len = Math.min(size, n - start);
-            int[] indexes = new int[len];
-            TaskSpec[] specs = new TaskSpec[len];
-            for (int i = 0; i < len; i++) {
-                indexes[i] = start + i;
-                specs[i] = config.tasks().get(start + i);
-            }
-            queue.add(new Chunk(chunk, indexes, specs));
-        }
     }
 
     static PoolRun start(RunConfig config, WorkerCommand command, RunListener listener) {
@@ -196,35 +163,25 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     @Override
     public void onTaskStarted(WorkerProcess w, int index, long nanos) {
         synchronized (lock) {
-            TaskRecord rec = tasks[index];
-            if (rec.status != null) {
+            if (tasks.isFinal(index)) {
                 return;
             }
-            rec.startedOn = w;
             if (w.state != WorkerState.BUSY) {
                 setState(w, WorkerState.BUSY, since(nanos));
             }
             emit(new RunEvent.TaskStarted(since(nanos), index, w.slot, w.pid, w.chunk == null ? -1 : w.chunk.number()));
             Long limit = config.timeoutFor(config.tasks().get(index));
-            if (limit != null) {
-                rec.timeout = TIMERS.schedule(() -> onTimeout(w, index), limit, TimeUnit.MILLISECONDS);
-            }
+            tasks.started(index, w, limit == null ? null
+                    : TIMERS.schedule(() -> onTimeout(w, index), limit, TimeUnit.MILLISECONDS));
         }
     }
 
     @Override
     public void onOutput(WorkerProcess w, int index, String text) {
         synchronized (lock) {
-            if (outputLines >= Limits.MAX_RUN_OUTPUT_LINES || outputChars + text.length() > Limits.MAX_RUN_OUTPUT_CHARS) {
-                if (index >= 0) {
-                    tasks[index].droppedLines++;
-                    tasks[index].droppedBytes += text.length();
-                }
-                return;
+            if (tasks.admitOutput(index, text)) {
+                emit(new RunEvent.OutputLine(now(), index, w.slot, w.pid, text));
             }
-            outputLines++;
-            outputChars += text.length();
-            emit(new RunEvent.OutputLine(now(), index, w.slot, w.pid, text));
         }
     }
 
@@ -232,8 +189,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     public void onTruncated(WorkerProcess w, int index, long lines, long bytes) {
         synchronized (lock) {
             if (index >= 0) {
-                tasks[index].droppedLines += lines;
-                tasks[index].droppedBytes += bytes;
+                tasks.dropped(index, lines, bytes);
             } else {
                 emit(new RunEvent.OutputTruncated(now(), index, w.slot, w.pid, lines, bytes));
             }
@@ -244,7 +200,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     public void onTaskEnded(WorkerProcess w, int index, long nanos, boolean ok, String resultOrError) {
         Chunk next = null;
         synchronized (lock) {
-            if (tasks[index].status == null) {
+            if (!tasks.isFinal(index)) {
                 finalizeTask(index, ok ? TaskStatus.OK : TaskStatus.FAILED, ok ? resultOrError : null,
                         ok ? null : resultOrError, since(nanos), w);
             }
@@ -314,7 +270,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         }
         if (!config.mode().usesPool()) {
             if (w.chunksDone == 0 && w.generation == 0) {
-                return assign(w, removeChunkFor(w.slot));
+                return assign(w, queue.takeFor(w.slot));
             }
             quit(w, false);
             return null;
@@ -328,17 +284,6 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             return null;
         }
         return assign(w, queue.poll());
-    }
-
-    /** Process mode: task i belongs to process i. */
-    private Chunk removeChunkFor(int slot) {
-        for (Chunk c : queue) {
-            if (c.indexes()[0] == slot) {
-                queue.remove(c);
-                return c;
-            }
-        }
-        return null;
     }
 
     private Chunk assign(WorkerProcess w, Chunk c) {
@@ -365,26 +310,8 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     }
 
     private void finalizeTask(int index, TaskStatus status, String result, String error, long at, WorkerProcess w) {
-        TaskRecord rec = tasks[index];
-        rec.status = status;
-        if (rec.timeout != null) {
-            rec.timeout.cancel(false);
-            rec.timeout = null;
-        }
-        rec.result = result;
-        rec.error = error;
-        int slot = w == null ? -1 : w.slot;
-        long pid = w == null ? -1 : w.pid;
-        if (rec.droppedLines > 0) {
-            emit(new RunEvent.OutputTruncated(at, index, slot, pid, rec.droppedLines, rec.droppedBytes));
-        }
-        emit(new RunEvent.TaskFinished(at, index, slot, pid, status, result, error));
-        finalCount++;
-        for (int ready : order.onFinished(index)) {
-            TaskRecord r = tasks[ready];
-            emit(new RunEvent.ResultDelivered(at, ready, r.status, r.result, r.error));
-        }
-        if (finalCount == tasks.length && !stopping) {
+        tasks.finish(index, status, result, error, at, w);
+        if (tasks.allFinal() && !stopping) {
             beginFinish();
         }
     }
@@ -397,28 +324,21 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private void loseChunk(WorkerProcess w, Chunk c, String why) {
         List<Integer> unstarted = new ArrayList<>();
         for (int index : c.indexes()) {
-            TaskRecord rec = tasks[index];
-            if (rec.status != null) {
+            if (tasks.isFinal(index)) {
                 continue;
             }
-            if (rec.startedOn == w || !config.mode().usesPool() || stopping) {
+            boolean ranHere = tasks.startedOn(index) == w;
+            if (ranHere || !config.mode().usesPool() || stopping) {
                 boolean timedOut = index == w.timedOutIndex;
                 TaskStatus status = stopping ? TaskStatus.CANCELLED : timedOut ? TaskStatus.TIMEOUT : TaskStatus.CRASHED;
                 String error = timedOut ? "timed out after " + config.timeoutFor(config.tasks().get(index))
                         + " ms; worker " + w.pid + " was killed" : why;
-                finalizeTask(index, status, null, error, now(), rec.startedOn == w ? w : null);
+                finalizeTask(index, status, null, error, now(), ranHere ? w : null);
             } else {
                 unstarted.add(index);
             }
         }
-        if (!unstarted.isEmpty()) {
-            int[] indexes = unstarted.stream().mapToInt(Integer::intValue).toArray();
-            TaskSpec[] specs = new TaskSpec[indexes.length];
-            for (int i = 0; i < indexes.length; i++) {
-                specs[i] = config.tasks().get(indexes[i]);
-            }
-            queue.addFirst(new Chunk(c.number(), indexes, specs));
-        }
+        queue.putBack(c.number(), unstarted);
     }
 
     /** After a crash: a fresh worker for the slot, unless the slot keeps dying at start-up. */
@@ -437,17 +357,15 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         } else if (live.isEmpty() && pendingSpawns == 0) {
             // No slot can start a worker: the queued tasks can never run.
             String why = "no worker could start (" + MAX_STARTUP_FAILURES + " tries): " + detail;
-            while (!queue.isEmpty()) {
-                for (int index : queue.poll().indexes()) {
-                    finalizeTask(index, TaskStatus.CRASHED, null, why, now(), null);
-                }
+            for (int index : queue.drain()) {
+                finalizeTask(index, TaskStatus.CRASHED, null, why, now(), null);
             }
         }
     }
 
     /** Process mode: the process for a task died before it ran it. */
     private void failUnstartable(int slot, String detail) {
-        Chunk c = removeChunkFor(slot);
+        Chunk c = queue.takeFor(slot);
         if (c != null) {
             for (int index : c.indexes()) {
                 finalizeTask(index, TaskStatus.CRASHED, null, "its process " + detail, now(), null);
@@ -457,7 +375,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
 
     private void onTimeout(WorkerProcess w, int index) {
         synchronized (lock) {
-            if (tasks[index].status == null && tasks[index].startedOn == w && live.contains(w)) {
+            if (!tasks.isFinal(index) && tasks.startedOn(index) == w && live.contains(w)) {
                 w.timedOutIndex = index;
                 w.kill();
             }
@@ -503,17 +421,14 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             }
             stopping = true;
             long at = now();
-            while (!queue.isEmpty()) {
-                for (int index : queue.poll().indexes()) {
-                    finalizeTask(index, TaskStatus.CANCELLED, null, "the run was stopped", at, null);
-                }
+            for (int index : queue.drain()) {
+                finalizeTask(index, TaskStatus.CANCELLED, null, "the run was stopped", at, null);
             }
             for (WorkerProcess w : live) {
                 if (w.chunk != null) {
                     for (int index : w.chunk.indexes()) {
-                        if (tasks[index].status == null) {
-                            WorkerProcess on = tasks[index].startedOn;
-                            finalizeTask(index, TaskStatus.CANCELLED, null, "the run was stopped", at, on);
+                        if (!tasks.isFinal(index)) {
+                            finalizeTask(index, TaskStatus.CANCELLED, null, "the run was stopped", at, tasks.startedOn(index));
                         }
                     }
                 }
