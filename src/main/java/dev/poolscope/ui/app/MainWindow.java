@@ -82,6 +82,7 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, 1400, 900);
         chrome.installShortcuts(scene);
+        controller.measureLayoutOf(scene);
         stage.setScene(scene);
         stage.setMinWidth(1280);
         stage.setMinHeight(720);
@@ -244,6 +245,7 @@ public final class MainWindow {
             root.getStyleClass().add("presenter");
         }
         timeline.setStyle(dark ? Palette.DARK : Palette.LIGHT, presenter ? 1.5 : 1.0);
+        panels.setLook(dark, presenter ? 1.45 : 1.0);
         chrome.syncToggles(presenter, dark);
     }
 

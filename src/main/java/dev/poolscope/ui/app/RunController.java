@@ -36,7 +36,8 @@ public final class RunController {
     private final RunPanels panels;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
-    private final List<RunEvent> drained = new ArrayList<>();
+    private FrameProbe probe;
+    private boolean measuringLayout;
     private Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private RunHandle handle;
     private LiveRun live;
@@ -100,13 +101,16 @@ public final class RunController {
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         inbox = q;
         live = new LiveRun(names, config.slots());
+        handle = service.start(config, q::add);
+        // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
+        // drained before the panels are reset: both happen here, on the FX thread.
+        long start = handle.startNanos();
+        runStartNanos = start;
+        probe = metrics == null ? null : new FrameProbe(metrics, start);
         timeline.setRun(live);
-        panels.reset(live, scenarioName, config);
+        panels.reset(live, scenarioName, config, () -> System.nanoTime() - start);
         running.set(true);
         status.set("Starting " + config.slots() + " workers\u2026");
-        // Taken before the engine's own clock starts, so measured delays err on the long side.
-        runStartNanos = System.nanoTime();
-        handle = service.start(config, q::add);
         return true;
     }
 
@@ -125,7 +129,7 @@ public final class RunController {
         live = null;
         running.set(false);
         timeline.setRun(null);
-        panels.reset(null, null, null);
+        panels.reset(null, null, null, null);
         status.set("Ready");
     }
 
@@ -153,20 +157,23 @@ public final class RunController {
 
     private void frame(long now) {
         long t0 = System.nanoTime();
+        FrameProbe p = probe;
+        if (p != null) {
+            p.frameStarted(t0);
+        }
         Queue<RunEvent> q = inbox;
         boolean changed = false;
         boolean finishedNow = false;
         int n = 0;
         RunEvent e;
-        drained.clear();
         while (n < MAX_EVENTS_PER_FRAME && (e = q.poll()) != null) {
             n++;
             changed |= live.apply(e);
             panels.accept(e);
-            if (metrics != null) {
-                drained.add(e);
+            if (p != null) {
+                p.drained(e.at());
             }
-            if (e instanceof RunEvent.RunFinished f) {
+            if (e instanceof RunEvent.RunFinished) {
                 finishedNow = true;
             }
         }
@@ -176,8 +183,8 @@ public final class RunController {
         boolean drawing = running.get();
         long nowNs = runNow();
         timeline.render(nowNs, drawing);
-        panels.flush(now, nowNs, finishedNow);
-        // The status text changes at most 4 times a second: each change re-lays out the tool bar.
+        panels.flush(now, finishedNow);
+        // The status text changes at most 4 times a second.
         if (live != null && (finishedNow || (n > 0 && now - lastStatus > 250_000_000L))) {
             lastStatus = now;
             updateStatus(finishedNow);
@@ -185,13 +192,22 @@ public final class RunController {
         if (finishedNow) {
             running.set(false);
         }
-        long t1 = System.nanoTime();
-        if (metrics != null && (drawing || n > 0)) {
-            metrics.frame(t1 - t0);
-            for (RunEvent d : drained) {
-                metrics.delay(t1 - (runStartNanos + d.at()));
+        if (p != null) {
+            p.handlerDone(drawing || n > 0);
+            if (!measuringLayout) {
+                p.afterLayout();
             }
         }
+    }
+
+    /** Measures each frame up to the end of the scene's CSS and layout pass. */
+    void measureLayoutOf(javafx.scene.Scene scene) {
+        measuringLayout = true;
+        scene.addPostLayoutPulseListener(() -> {
+            if (probe != null) {
+                probe.afterLayout();
+            }
+        });
     }
 
     private void updateStatus(boolean finished) {

@@ -1,38 +1,43 @@
 package dev.poolscope.ui.panels;
 
+import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.Stats;
-import dev.poolscope.trace.TraceBuilder;
 import dev.poolscope.ui.timeline.LiveRun;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
  * The side panels under the timeline: queue, results (delivery order beside completion order),
- * console and statistics. Events are recorded as they are drained; the lists reach the screen
- * at most every {@link #LIST_EVERY_NS} and the statistics every {@link #STATS_EVERY_NS}, so the
- * panels cost the frame loop little however fast events come.
+ * console and statistics. Events are recorded as they are drained (cheap: a line into a capped
+ * deque); the lists reach the screen at most every {@link #LIST_EVERY_NS}; the statistics are
+ * computed on their own thread ({@link LiveStats}) and shown when a new snapshot is ready, never
+ * in the same frame as the lists. So the panels cost the frame loop little however fast events
+ * come, and a flood of output keeps at most {@link #CONSOLE_CAP} lines.
  */
 public final class RunPanels extends HBox {
     static final long LIST_EVERY_NS = 250_000_000L;
-    static final long STATS_EVERY_NS = 500_000_000L;
+    /** Lines the console keeps (the newest); a truncation marker says when output was cut. */
+    public static final int CONSOLE_CAP = 2000;
+    private static final int RESULTS_CAP = 2000;
     private static final int QUEUE_SHOWN = 200;
     private final CappedList queue = new CappedList("Queue", "queueList", QUEUE_SHOWN + 1);
-    private final CappedList delivered = new CappedList("Delivered", "deliveredList", 2000);
-    private final CappedList completed = new CappedList("Completed", "completedList", 2000);
-    private final CappedList console = new CappedList("Console", "consoleList", 3000);
+    private final CappedList delivered = new CappedList("Delivered", "deliveredList", RESULTS_CAP);
+    private final CappedList completed = new CappedList("Completed", "completedList", RESULTS_CAP);
+    private final CappedList console = new CappedList("Console", "consoleList", CONSOLE_CAP);
     private final StatsPanel stats = new StatsPanel();
-    private TraceBuilder trace;
+    private LiveStats live;
     private LiveRun run;
     private long lastLists;
-    private long lastStats;
     private Stats lastShown;
     private int queueCount;
+    private int queueStamp = -1;
+    private int turn;
 
     public RunPanels() {
         getStyleClass().add("run-panels");
@@ -40,20 +45,30 @@ public final class RunPanels extends HBox {
         setSpacing(8);
         for (javafx.scene.layout.Region r : List.of(queue, delivered, completed, console, stats)) {
             HBox.setHgrow(r, Priority.ALWAYS);
-            r.setPrefWidth(200);
-            r.setMinWidth(120);
+            r.setMinWidth(90);
         }
         queue.autoScroll = false;
-        console.setPrefWidth(320);
-        stats.setPrefWidth(300);
-        stats.setMinWidth(240);
+        queue.setPrefWidth(110);
+        queue.setMaxWidth(190);
+        HBox.setHgrow(queue, Priority.SOMETIMES);
+        delivered.setPrefWidth(190);
+        completed.setPrefWidth(190);
+        console.setPrefWidth(280);
+        stats.setPrefWidth(250);
+        stats.setMinWidth(220);
         getChildren().addAll(queue, delivered, completed, console, stats);
     }
 
-    /** Starts showing a new run (or nothing, when run is null). */
-    public void reset(LiveRun run, String scenarioName, RunConfig config) {
+    /**
+     * Starts showing a new run (or nothing, when run is null). {@code runNowNs} is the run's
+     * clock (ns since it started); the statistics thread reads it.
+     */
+    public void reset(LiveRun run, String scenarioName, RunConfig config, LongSupplier runNowNs) {
+        if (live != null) {
+            live.close();
+        }
         this.run = run;
-        this.trace = run == null ? null : new TraceBuilder(scenarioName, config);
+        this.live = run == null ? null : new LiveStats(scenarioName, config, runNowNs);
         queue.clear();
         delivered.clear();
         completed.clear();
@@ -61,85 +76,124 @@ public final class RunPanels extends HBox {
         stats.clear();
         lastShown = null;
         lastLists = 0;
-        lastStats = 0;
+        queueStamp = -1;
         if (run != null) {
             refreshQueue();
-            queue.flush();
-            queue.setTotal(queueCount);
         }
     }
 
     /** Records one event (called from the frame loop, in order). */
     public void accept(RunEvent e) {
-        if (trace == null) {
+        if (live == null) {
             return;
         }
-        trace.accept(e);
+        live.offer(e);
         if (e instanceof RunEvent.ResultDelivered d) {
-            delivered.add(line(d.index(), d.status(), d.status() == TaskStatus.OK ? d.result() : d.error()));
+            delivered.add(line(d.index(), d.status(), d.status() == TaskStatus.OK ? d.result() : d.error(),
+                    run.pid(d.index())));
         } else if (e instanceof RunEvent.TaskFinished f) {
-            completed.add(line(f.index(), f.status(), f.status() == TaskStatus.OK ? f.result() : f.error())
-                    + (f.pid() > 0 ? "  (PID " + f.pid() + ")" : ""));
+            completed.add(line(f.index(), f.status(), f.status() == TaskStatus.OK ? f.result() : f.error(), f.pid()));
+            if (f.status() == TaskStatus.TIMEOUT) {
+                console.add("\u25F7 task " + run.name(f.index()) + " " + f.error());
+            }
         } else if (e instanceof RunEvent.OutputLine o) {
             console.add("[" + o.pid() + "] " + o.text());
         } else if (e instanceof RunEvent.OutputTruncated o) {
-            console.add("[" + o.pid() + "] \u2026 " + o.lines() + " more lines not kept");
-        } else if (e instanceof RunEvent.WorkerExited x && x.kind() == dev.poolscope.engine.ExitKind.CRASHED) {
+            console.add(truncationMarker(o));
+        } else if (e instanceof RunEvent.WorkerExited x && x.kind() == ExitKind.CRASHED) {
             console.add("\u2716 worker W" + x.slot() + " PID " + x.pid() + " " + x.detail());
         }
     }
 
-    private String line(int index, TaskStatus status, String value) {
-        String name = run == null ? String.valueOf(index) : run.name(index);
-        String mark = status == TaskStatus.OK ? "" : "\u2716 " + status.id() + ": ";
-        return "#" + index + " " + name + " \u2192 " + mark + (value == null ? "done" : value);
+    /** "… task A: 48,000 lines (48,000,000 bytes) not shown". */
+    String truncationMarker(RunEvent.OutputTruncated o) {
+        String who = o.index() < 0 ? "initializer of PID " + o.pid() : "task " + run.name(o.index());
+        return String.format("\u2026 %s: %,d lines (%,d bytes) not shown", who, o.lines(), o.bytes());
     }
 
-    /** Puts what was recorded on screen when it is time (or now, with {@code force}). */
-    public void flush(long frameNanos, long runNowNs, boolean force) {
-        if (trace == null) {
+    /** "#1 B = 4  pid 1234", "#0 A ✖ crashed  pid 1234", "#2 C done  pid 1234". */
+    private String line(int index, TaskStatus status, String value, long pid) {
+        String name = run == null ? String.valueOf(index) : run.name(index);
+        StringBuilder sb = new StringBuilder(32).append('#').append(index).append(' ').append(name);
+        switch (status) {
+            case OK -> sb.append(value == null ? " done" : " = " + value);
+            case CRASHED -> sb.append(" \u2716 crashed");
+            case FAILED -> sb.append(" \u26A0 failed");
+            case TIMEOUT -> sb.append(" \u25F7 timeout");
+            case CANCELLED -> sb.append(" \u25A0 cancelled");
+        }
+        if (pid > 0) {
+            sb.append("  pid ").append(pid);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Puts what was recorded on screen when it is time (or now, with {@code force}). The four
+     * lists take turns, one per {@link #LIST_EVERY_NS}/4, so no frame refreshes two of them; the
+     * statistics appear in a frame that refreshes no list.
+     */
+    public void flush(long frameNanos, boolean force) {
+        if (live == null) {
             return;
         }
-        if (force || frameNanos - lastLists >= LIST_EVERY_NS) {
-            lastLists = frameNanos;
+        if (force) {
+            RunTrace t = live.finish();
+            Stats s = t != null ? t.stats() : live.latest();
+            if (s != null) {
+                lastShown = s;
+                stats.show(s);
+            }
             refreshQueue();
-            queue.flush();
-            queue.setTotal(queueCount);
             delivered.flush();
             completed.flush();
             console.flush();
-            if (!force) {
-                return;
-            }
+            return;
         }
-        // Never in the same frame as the lists (unless forced): each is the frame's big cost.
-        if (force || frameNanos - lastStats >= STATS_EVERY_NS) {
-            lastStats = frameNanos;
-            RunTrace t = trace.snapshot(runNowNs);
-            if (!t.stats().equals(lastShown)) {
-                lastShown = t.stats();
-                stats.show(t.stats());
+        if (frameNanos - lastLists >= LIST_EVERY_NS / 4) {
+            lastLists = frameNanos;
+            switch (turn++ & 3) {
+                case 0 -> refreshQueue();
+                case 1 -> delivered.flush();
+                case 2 -> completed.flush();
+                default -> console.flush();
             }
+            return;
+        }
+        Stats s = live.latest();
+        if (s != null && s != lastShown) {
+            lastShown = s;
+            stats.show(s);
         }
     }
 
     private void refreshQueue() {
-        List<String> waiting = new ArrayList<>();
+        int stamp = run.startedCount() + run.finishedCount();
+        if (stamp == queueStamp) {
+            return;
+        }
+        queueStamp = stamp;
+        queue.clear();
         int count = 0;
         for (int i = 0; i < run.taskCount(); i++) {
             if (run.start(i) < 0 && run.status(i) == null) {
                 if (count < QUEUE_SHOWN) {
-                    waiting.add("#" + i + " " + run.name(i));
+                    queue.add("#" + i + " " + run.name(i));
                 }
                 count++;
             }
         }
         if (count > QUEUE_SHOWN) {
-            waiting.add("\u2026 and " + (count - QUEUE_SHOWN) + " more");
+            queue.add("\u2026 and " + (count - QUEUE_SHOWN) + " more");
         }
-        queue.clear();
-        waiting.forEach(queue::add);
+        queue.flush();
         queueCount = count;
+        queue.setTotal(queueCount);
+    }
+
+    /** Theme and text scale for what is drawn rather than styled. */
+    public void setLook(boolean dark, double scale) {
+        stats.setLook(dark, scale);
     }
 
     /** The latest statistics shown (null before the first), for tests and export. */
@@ -149,5 +203,13 @@ public final class RunPanels extends HBox {
 
     public List<String> deliveredLines() {
         return List.copyOf(delivered.items());
+    }
+
+    public List<String> completedLines() {
+        return List.copyOf(completed.items());
+    }
+
+    public List<String> consoleLines() {
+        return List.copyOf(console.items());
     }
 }

@@ -30,6 +30,17 @@ public final class LiveRun {
         boolean headerDirty = true;
         /** The task running in this lane, or -1. */
         int running = -1;
+        private String headerText;
+        private long headerPid = Long.MIN_VALUE;
+
+        /** "W3  PID 1234", cached until the PID changes (no allocation per frame). */
+        String headerText(int index) {
+            if (headerPid != pid || headerText == null) {
+                headerPid = pid;
+                headerText = "W" + index + "  PID " + (pid < 0 ? "\u2014" : String.valueOf(pid));
+            }
+            return headerText;
+        }
 
         private void touch(long from) {
             dirtyFrom = Math.min(dirtyFrom, from);
@@ -65,6 +76,8 @@ public final class LiveRun {
     private final int[] chunk;
     private final TaskStatus[] status;
     private final String[] result;
+    /** The bar's label: the name, or "✖ name crashed" etc. once it ended badly. */
+    private final String[] label;
     private final Lane[] lanes;
     private int startedCount;
     private int finishedCount;
@@ -81,6 +94,7 @@ public final class LiveRun {
         chunk = new int[n];
         status = new TaskStatus[n];
         result = new String[n];
+        label = names.clone();
         Arrays.fill(start, -1);
         Arrays.fill(end, -1);
         Arrays.fill(slot, -1);
@@ -108,6 +122,7 @@ public final class LiveRun {
             end[f.index()] = f.at();
             status[f.index()] = f.status();
             result[f.index()] = f.status() == TaskStatus.OK ? f.result() : f.error();
+            label[f.index()] = labelFor(names[f.index()], f.status());
             finishedCount++;
             if (f.slot() >= 0 && start[f.index()] >= 0) {
                 Lane lane = lanes[f.slot()];
@@ -150,6 +165,21 @@ public final class LiveRun {
             return false;
         }
         return true;
+    }
+
+    static String labelFor(String name, TaskStatus status) {
+        return switch (status) {
+            case OK -> name;
+            case CRASHED -> "\u2716 " + name + " crashed";
+            case FAILED -> "\u26A0 " + name + " failed";
+            case TIMEOUT -> "\u25F7 " + name + " timed out";
+            case CANCELLED -> name + " cancelled";
+        };
+    }
+
+    /** The label drawn on a task's bar. */
+    public String label(int task) {
+        return label[task];
     }
 
     public int taskCount() {

@@ -8,7 +8,13 @@ import javafx.scene.paint.Color;
  * view. Failure is never shown by colour alone: crashed bars also get a hatch, an outline and text.
  */
 public record Palette(Color background, Color laneAlt, Color header, Color text, Color mutedText,
-                      Color grid, Color now, Color dense, Color crash, Color init) {
+                      Color grid, Color now, Color dense, Color crash, Color init, Color timeout, Color labelBox) {
+    /** Worker state badges (same in both themes; text on them is chosen per colour). */
+    static final Color STARTING = Color.web("#56B4E9");
+    static final Color IDLE = Color.web("#c9ced6");
+    static final Color BUSY = Color.web("#009E73");
+    static final Color EXITED = Color.web("#6b7785");
+
     private static final Color[] TASKS = {
         Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#009E73"), Color.web("#F0E442"),
         Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#CC79A7"), Color.web("#999999"),
@@ -20,11 +26,13 @@ public record Palette(Color background, Color laneAlt, Color header, Color text,
 
     public static final Palette LIGHT = new Palette(Color.web("#ffffff"), Color.web("#f3f5f8"),
             Color.web("#e8ebf0"), Color.web("#1b1f24"), Color.web("#5a6370"), Color.web("#d5dae1"),
-            Color.web("#c0007a"), Color.web("#6b7785"), Color.web("#c40000"), Color.web("#8a94a3"));
+            Color.web("#c0007a"), Color.web("#6b7785"), Color.web("#c40000"), Color.web("#8a94a3"),
+            Color.web("#5b2c8f"), Color.web("#ffffff"));
 
     public static final Palette DARK = new Palette(Color.web("#1d2127"), Color.web("#252a31"),
             Color.web("#2c323b"), Color.web("#e8ebef"), Color.web("#a5afbd"), Color.web("#3a414c"),
-            Color.web("#ff5cc6"), Color.web("#8c97a6"), Color.web("#ff4d4d"), Color.web("#6f7a89"));
+            Color.web("#ff5cc6"), Color.web("#8c97a6"), Color.web("#ff4d4d"), Color.web("#6f7a89"),
+            Color.web("#d2b0ff"), Color.web("#14171b"));
 
     public static int taskColourCount() {
         return TASKS.length;

@@ -5,7 +5,6 @@ import dev.poolscope.engine.WorkerState;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -15,12 +14,14 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 
 /**
- * The live timeline: a Canvas that fills this pane, plus a hover label and a context menu.
+ * The live timeline: canvas tiles that fill this pane ({@link TimelineTiles}), plus a hover
+ * label and a context menu.
  * It never redraws on its own: the frame timer calls {@link #render} once per frame, and only
  * when something changed ({@link #markDirty}) or a task is running.
  */
 public final class TimelineView extends Pane {
-    private final Canvas canvas = new Canvas();
+    private final Pane layer = new Pane();
+    private final TimelineTiles tiles = new TimelineTiles(layer);
     private final Label tip = new Label();
     private final ContextMenu menu = new ContextMenu();
     private final TimelineGeometry geo = new TimelineGeometry();
@@ -38,8 +39,8 @@ public final class TimelineView extends Pane {
         getStyleClass().add("timeline");
         setId("timeline");
         setMinSize(200, 120);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
+        layer.setManaged(false);
+        layer.setMouseTransparent(true);
         widthProperty().addListener((o, a, b) -> dirty = true);
         heightProperty().addListener((o, a, b) -> dirty = true);
         tip.getStyleClass().add("timeline-tip");
@@ -47,7 +48,7 @@ public final class TimelineView extends Pane {
         tip.setManaged(false);
         tip.setVisible(false);
         tip.setMouseTransparent(true);
-        getChildren().addAll(canvas, tip);
+        getChildren().addAll(layer, tip);
         wireMouse();
     }
 
@@ -94,13 +95,14 @@ public final class TimelineView extends Pane {
             return false;
         }
         lastNow = nowNs;
-        geo.resize(getWidth(), getHeight(), textScale);
+        geo.resize(Math.ceil(getWidth()), Math.ceil(getHeight()), textScale);
+        tiles.fit(geo.width(), geo.height(), geo.headerWidth());
         if (run != null && run.isFinished() && !geo.userControlled()) {
             geo.fit(nowNs);
         } else {
             geo.follow(nowNs);
         }
-        renderer.draw(canvas.getGraphicsContext2D(), geo, run, nowNs);
+        renderer.draw(tiles, geo, run, nowNs);
         if (tip.isVisible()) {
             updateTip();
         }
@@ -193,7 +195,7 @@ public final class TimelineView extends Pane {
         LiveRun.IntList tasks = run.lane(lane).tasks;
         double ns = geo.nsAt(x);
         double slack = 2 * geo.nsPerPx();
-        int i = TimelineRenderer.firstVisible(run, tasks, ns + slack);
+        int i = TimelinePainter.firstVisible(run, tasks, ns + slack);
         for (int k = Math.max(0, i - 1); k <= Math.min(tasks.size() - 1, i + 1); k++) {
             int t = tasks.get(k);
             long end = run.end(t) < 0 ? lastNow : run.end(t);
@@ -221,6 +223,9 @@ public final class TimelineView extends Pane {
         } else if (st == TaskStatus.OK) {
             String r = run.resultOrError(t);
             sb.append("\nresult: ").append(r == null ? "(none)" : r);
+        } else if (st == TaskStatus.TIMEOUT) {
+            // The engine's words: "timed out after N ms; worker P was killed".
+            sb.append("\n\u25F7 ").append(run.resultOrError(t));
         } else {
             sb.append("\n\u2716 ").append(st.id()).append(": ").append(run.resultOrError(t));
         }

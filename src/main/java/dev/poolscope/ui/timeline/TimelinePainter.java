@@ -1,0 +1,470 @@
+package dev.poolscope.ui.timeline;
+
+import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.engine.WorkerState;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints one rectangle of the timeline (a tile) completely: axis band, lane backgrounds and
+ * grid, bars, marks, lane headers and the "now" line, everything that intersects it, in
+ * timeline coordinates. Only visible bars are visited (binary search per lane), bars thinner
+ * than two pixels are merged into one grey run, and a label is drawn only where it fits.
+ *
+ * <p>Failure is never shown by colour alone: a crashed or failed bar gets a hatch, a solid
+ * outline and a "✖ … crashed" label; a timed-out bar a dashed outline, a wall at the limit and
+ * a "◷ … timed out" label; a cancelled one a grey dashed outline.
+ */
+final class TimelinePainter {
+    static final String EMPTY_HINT = "Press \u25B6 Run (Ctrl+R) to start the workers";
+    private double textScale = 1;
+    private Palette palette = Palette.LIGHT;
+    private Font font;
+    private Font bold;
+    private Font small;
+    private Font large;
+    private Font hint;
+    private double charWidth;
+    private double smallCharWidth;
+    private final AxisLabels axis = new AxisLabels();
+
+    TimelinePainter() {
+        setStyle(Palette.LIGHT, 1);
+    }
+
+    void setStyle(Palette palette, double textScale) {
+        this.palette = palette;
+        this.textScale = textScale;
+        font = Font.font("System", 13 * textScale);
+        bold = Font.font("System", FontWeight.BOLD, 13 * textScale);
+        small = Font.font("System", 11 * textScale);
+        large = Font.font("System", FontWeight.BOLD, 20 * textScale);
+        hint = Font.font("System", FontWeight.BOLD, 18 * textScale);
+        charWidth = 7.2 * textScale;
+        smallCharWidth = 6.4 * textScale;
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
+    double textScale() {
+        return textScale;
+    }
+
+    /** Paints everything inside the tile. */
+    void paint(TimelineTiles.Tile t, TimelineGeometry geo, LiveRun run, long nowNs) {
+        GraphicsContext g = t.g;
+        g.setTextBaseline(VPos.CENTER);
+        if (run == null) {
+            g.setFill(palette.background());
+            g.fillRect(t.x0, t.y0, t.x1 - t.x0, t.y1 - t.y0);
+            g.setFill(palette.mutedText());
+            g.setFont(hint);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(EMPTY_HINT, geo.width() / 2, geo.height() / 2);
+            return;
+        }
+        if (t.y0 < geo.axisHeight()) {
+            drawAxis(g, geo, run, nowNs, t.x0, t.x1);
+        }
+        int first = Math.max(0, geo.laneAt(Math.max(t.y0, geo.axisHeight())));
+        double bottom = geo.axisHeight();
+        for (int lane = first; lane < run.laneCount(); lane++) {
+            double top = geo.laneTop(lane);
+            if (top >= t.y1) {
+                break;
+            }
+            bottom = top + geo.laneHeight();
+            if (t.header) {
+                drawHeader(g, geo, run, lane);
+            } else {
+                laneBackground(g, geo, lane, t.x0, t.x1);
+                drawLane(g, geo, run, lane, nowNs, t.x0, t.x1);
+            }
+        }
+        if (bottom < t.y1 && geo.laneTop(run.laneCount()) < t.y1) {
+            double from = Math.max(t.y0, geo.laneTop(run.laneCount()));
+            g.setFill(palette.background());
+            g.fillRect(t.x0, from, t.x1 - t.x0, t.y1 - from);
+        }
+        if (!t.header) {
+            drawNow(g, geo, run, nowNs, t.x0, t.x1);
+        }
+    }
+
+    private void laneBackground(GraphicsContext g, TimelineGeometry geo, int lane, double fromX, double toX) {
+        double top = geo.laneTop(lane);
+        double lh = geo.laneHeight();
+        g.setFill(lane % 2 == 1 ? palette.laneAlt() : palette.background());
+        g.fillRect(fromX, top, toX - fromX, lh);
+        axis.update(geo, textScale);
+        g.setStroke(palette.grid());
+        g.setLineWidth(1);
+        for (int i = 0; i < axis.count; i++) {
+            double x = axis.x[i];
+            if (x >= fromX - 1 && x <= toX + 1) {
+                g.strokeLine(x, top, x, top + lh);
+            }
+        }
+    }
+
+    private void drawNow(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
+        double nx = geo.xOf(nowNs);
+        if (nx >= geo.headerWidth() && nx <= geo.width() && nx >= fromX - 2 && nx <= toX + 2) {
+            g.setStroke(palette.now());
+            g.setLineWidth(2);
+            g.strokeLine(nx, geo.axisHeight() - 4, nx, Math.min(geo.height(), geo.laneTop(run.laneCount())));
+        }
+    }
+
+    /** Where the "now" label is drawn, and its width (the renderer redraws that area when it moves). */
+    double nowLabelX(TimelineGeometry geo, long nowNs) {
+        return Math.min(geo.xOf(nowNs) + 3, geo.width() - nowLabelWidth() - 2);
+    }
+
+    double nowLabelWidth() {
+        return 3 * smallCharWidth + 4;
+    }
+
+    private void drawAxis(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
+        double ah = geo.axisHeight();
+        g.setFill(palette.background());
+        g.fillRect(fromX, 0, toX - fromX, ah);
+        axis.update(geo, textScale);
+        g.setFont(small);
+        g.setLineWidth(1);
+        for (int i = 0; i < axis.count; i++) {
+            double x = axis.x[i];
+            String label = axis.labels[i];
+            double half = label.length() * smallCharWidth / 2;
+            // The last label would run off the right edge: right-align it to the edge instead.
+            boolean atEdge = x + half > geo.width() - 2;
+            double left = atEdge ? geo.width() - 2 - 2 * half : x - half;
+            if (left + 2 * half < fromX - 1 || left > toX + 1) {
+                continue;
+            }
+            g.setStroke(palette.grid());
+            g.strokeLine(x, ah - 6, x, ah);
+            g.setFill(palette.mutedText());
+            g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(label, atEdge ? geo.width() - 2 : x, ah / 2 - 2);
+        }
+        double nx = geo.xOf(nowNs);
+        double lx = nowLabelX(geo, nowNs);
+        if (nx >= geo.headerWidth() && nx <= geo.width() && lx + nowLabelWidth() >= fromX && lx <= toX) {
+            g.setFill(palette.now());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(run.isFinished() ? "end" : "now", lx, ah - 8 * textScale);
+        }
+    }
+
+    private void drawLane(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex, long nowNs,
+                          double fromX, double toX) {
+        LiveRun.Lane lane = run.lane(laneIndex);
+        double top = geo.laneTop(laneIndex);
+        double lh = geo.laneHeight();
+        double pad = Math.max(1, Math.min(10, lh * 0.18));
+        double y = top + pad;
+        double bh = lh - 2 * pad;
+        double left = geo.headerWidth();
+        double right = geo.width();
+        LiveRun.IntList tasks = lane.tasks;
+        int i = firstVisible(run, tasks, geo.nsAt(fromX));
+        double denseFrom = -1;
+        double denseTo = -1;
+        for (; i < tasks.size(); i++) {
+            int t = tasks.get(i);
+            long s = run.start(t);
+            long e = run.end(t) < 0 ? Math.max(s, nowNs) : run.end(t);
+            double x0 = Math.floor(geo.xOf(s));
+            if (x0 > toX || x0 > right) {
+                break;
+            }
+            double x1 = Math.floor(geo.xOf(e));
+            if (x1 < fromX - 1 || x1 < left) {
+                continue;
+            }
+            x0 = Math.max(x0, left);
+            x1 = Math.min(x1, right);
+            TaskStatus st = run.status(t);
+            boolean marked = st != null && st != TaskStatus.OK;
+            if (x1 - x0 < 2 && !marked) {
+                // Sub-pixel bars: merge neighbours into one run instead of thousands of rects.
+                if (denseFrom >= 0 && x0 <= denseTo + 1) {
+                    denseTo = Math.max(denseTo, x1);
+                } else {
+                    flushDense(g, denseFrom, denseTo, y, bh);
+                    denseFrom = x0;
+                    denseTo = Math.max(x1, x0 + 1);
+                }
+                continue;
+            }
+            flushDense(g, denseFrom, denseTo, y, bh);
+            denseFrom = -1;
+            drawBar(g, run, t, st, x0, x1, y, bh, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
+        }
+        flushDense(g, denseFrom, denseTo, y, bh);
+        drawMarks(g, geo, lane, top, lh, fromX, toX);
+    }
+
+    private void flushDense(GraphicsContext g, double from, double to, double y, double bh) {
+        if (from >= 0) {
+            g.setFill(palette.dense());
+            g.fillRect(from, y, to - from, bh);
+        }
+    }
+
+    /** 0: no label fits; 1: the normal label; 2: the large one. */
+    int labelKind(LiveRun run, int t, double bw, double bh) {
+        String label = run.label(t);
+        if (bh < 10 * textScale || label.length() * charWidth + 8 >= bw) {
+            return 0;
+        }
+        return bh >= 60 * textScale && label.length() * charWidth * 1.5 + 12 < bw ? 2 : 1;
+    }
+
+    /** The bar's drawn width for a task from x0 to x1 (as {@link #drawBar} draws it). */
+    static double barWidth(double x0, double x1) {
+        return Math.max(1, x1 - x0 - 1);
+    }
+
+    /** Bar height in a lane of height {@code lh}. */
+    static double barHeight(double lh) {
+        return lh - 2 * Math.max(1, Math.min(10, lh * 0.18));
+    }
+
+    private void drawBar(GraphicsContext g, LiveRun run, int t, TaskStatus st, double x0, double x1,
+                         double y, double bh, int nextOnLane) {
+        double bw = barWidth(x0, x1);
+        g.setFill(Palette.task(t));
+        g.fillRect(x0, y, bw, bh);
+        boolean marked = st != null && st != TaskStatus.OK;
+        if (st == TaskStatus.CRASHED || st == TaskStatus.FAILED) {
+            hatch(g, x0, y, bw, bh);
+            g.setStroke(palette.crash());
+            g.setLineWidth(3);
+            g.strokeRect(x0 + 1.5, y + 1.5, bw - 3, bh - 3);
+        } else if (st == TaskStatus.TIMEOUT) {
+            // A dashed outline and a solid wall where the limit stopped it.
+            g.setStroke(palette.timeout());
+            g.setLineWidth(3);
+            g.setLineDashes(8, 5);
+            g.strokeRect(x0 + 1.5, y + 1.5, bw - 3, bh - 3);
+            g.setLineDashes((double[]) null);
+            g.setFill(palette.timeout());
+            g.fillRect(x0 + bw - Math.min(6, bw), y - 3, Math.min(6, bw), bh + 6);
+        } else if (st == TaskStatus.CANCELLED) {
+            g.setStroke(palette.mutedText());
+            g.setLineWidth(2);
+            g.setLineDashes(4, 4);
+            g.strokeRect(x0 + 1, y + 1, bw - 2, bh - 2);
+            g.setLineDashes((double[]) null);
+        }
+        if (nextOnLane >= 0 && run.chunk(nextOnLane) == run.chunk(t) && run.chunk(t) >= 0) {
+            // Chunk grouping: a bracket under tasks handed out together as one chunk.
+            g.setStroke(palette.text());
+            g.setLineWidth(2);
+            g.strokeLine(x0, y + bh + 2, x1 + 1, y + bh + 2);
+        }
+        int kind = labelKind(run, t, bw, bh);
+        if (kind == 0) {
+            return;
+        }
+        String label = run.label(t);
+        g.setTextAlign(TextAlignment.LEFT);
+        if (marked) {
+            Color ink = st == TaskStatus.TIMEOUT ? palette.timeout()
+                    : st == TaskStatus.CANCELLED ? palette.mutedText() : palette.crash();
+            g.setFill(palette.labelBox());
+            g.fillRect(x0 + 4, y + bh / 2 - 9 * textScale, label.length() * charWidth + 2, 18 * textScale);
+            g.setFill(ink);
+            g.setFont(bold);
+            g.fillText(label, x0 + 5, y + bh / 2);
+        } else {
+            g.setFill(Palette.onTask(t));
+            g.setFont(kind == 2 ? large : font);
+            g.fillText(label, x0 + (kind == 2 ? 8 : 5), y + bh / 2);
+        }
+    }
+
+    private void hatch(GraphicsContext g, double x, double y, double w, double h) {
+        // Diagonal lines cut to the bar by hand: a Canvas clip is very slow in software rendering.
+        g.setStroke(palette.crash());
+        g.setLineWidth(2);
+        for (double d = -h; d < w; d += 9) {
+            double sx = x + d;
+            double sy = y + h;
+            double ex = x + d + h;
+            double ey = y;
+            if (sx < x) {
+                sy -= x - sx;
+                sx = x;
+            }
+            if (ex > x + w) {
+                ey += ex - (x + w);
+                ex = x + w;
+            }
+            if (sy > ey) {
+                g.strokeLine(sx, sy, ex, ey);
+            }
+        }
+    }
+
+    /** The x range a mark paints (line, span and its text). */
+    double[] markExtent(TimelineGeometry geo, LiveRun.Mark m, double[] out) {
+        double x = geo.xOf(m.at());
+        double left = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED
+                ? Math.max(x, geo.headerWidth()) : x;
+        double textChars = m.kind() == LiveRun.Mark.Kind.CRASH ? 16 : m.text().length();
+        out[0] = left - 3;
+        out[1] = Math.max(x, geo.xOf(m.endAt())) + 8 + textChars * charWidth;
+        return out;
+    }
+
+    private final double[] extent = new double[2];
+
+    private void drawMarks(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
+                           double fromX, double toX) {
+        double hw = geo.headerWidth();
+        for (LiveRun.Mark m : lane.marks()) {
+            double x = geo.xOf(m.at());
+            markExtent(geo, m, extent);
+            boolean span = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
+            if (extent[1] < fromX || extent[0] > toX || (!span && x < hw) || (span && geo.xOf(m.endAt()) < hw)) {
+                continue;
+            }
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.LEFT);
+            switch (m.kind()) {
+                case INIT, INIT_FAILED -> {
+                    double sx = Math.max(x, hw);
+                    double x1 = Math.max(sx + 2, geo.xOf(m.endAt()));
+                    double iy = top + lh - Math.max(4, lh * 0.16);
+                    g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.init() : palette.crash());
+                    g.fillRect(sx, iy - 3, x1 - sx, 5);
+                    if (lh > 40 * textScale) {
+                        g.fillText(m.text(), sx + 2, iy - 9 * textScale);
+                    }
+                }
+                case HANDOVER -> {
+                    g.setStroke(palette.text());
+                    g.setLineWidth(2);
+                    g.setLineDashes(5, 4);
+                    g.strokeLine(x, top + 2, x, top + lh - 2);
+                    g.setLineDashes((double[]) null);
+                    if (lh > 28 * textScale) {
+                        g.setFill(palette.text());
+                        g.fillText(m.text(), x + 4, top + 9 * textScale);
+                    }
+                }
+                case CRASH -> {
+                    g.setStroke(palette.crash());
+                    g.setLineWidth(4);
+                    g.strokeLine(x, top + 1, x, top + lh - 1);
+                    if (lh > 40 * textScale) {
+                        g.setFill(palette.crash());
+                        g.setFont(bold);
+                        g.fillText("\u2716 worker killed", x + 4, top + lh - 9 * textScale);
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** Whether the lane header shows the state badge (tall enough lanes). */
+    boolean headerShowsState(TimelineGeometry geo) {
+        return geo.laneHeight() >= 40 * textScale;
+    }
+
+    private void drawHeader(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex) {
+        LiveRun.Lane lane = run.lane(laneIndex);
+        double top = geo.laneTop(laneIndex);
+        double lh = geo.laneHeight();
+        double hw = geo.headerWidth();
+        g.setFill(palette.header());
+        g.fillRect(0, top, hw - 4, lh);
+        g.setFill(laneIndex % 2 == 1 ? palette.laneAlt() : palette.background());
+        g.fillRect(hw - 4, top, 4, lh);
+        g.setTextAlign(TextAlignment.LEFT);
+        double mid = top + lh / 2;
+        boolean twoRows = headerShowsState(geo);
+        g.setFill(palette.text());
+        g.setFont(lh < 16 * textScale ? small : bold);
+        g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
+        if (twoRows) {
+            drawBadge(g, lane.state(), 8, mid + 10 * textScale);
+        }
+    }
+
+    private void drawBadge(GraphicsContext g, WorkerState state, double x, double cy) {
+        String label = switch (state) {
+            case STARTING -> "\u25CC starting";
+            case IDLE -> "\u25CB idle";
+            case BUSY -> "\u25CF busy";
+            case EXITED -> "\u25A0 exited";
+            case CRASHED -> "\u2716 CRASHED";
+        };
+        Color fill = switch (state) {
+            case STARTING -> Palette.STARTING;
+            case IDLE -> Palette.IDLE;
+            case BUSY -> Palette.BUSY;
+            case EXITED -> Palette.EXITED;
+            case CRASHED -> palette.crash();
+        };
+        double bw = label.length() * charWidth * 0.92 + 12;
+        double bh = 18 * textScale;
+        g.setFill(fill);
+        g.fillRoundRect(x, cy - bh / 2, bw, bh, bh, bh);
+        g.setFill(state == WorkerState.IDLE || state == WorkerState.STARTING ? Color.BLACK : Color.WHITE);
+        g.setFont(small);
+        g.fillText(label, x + 6, cy);
+    }
+
+    /** Index into a lane's task list of the first task that may reach {@code ns}. */
+    static int firstVisible(LiveRun run, LiveRun.IntList tasks, double ns) {
+        int lo = 0;
+        int hi = tasks.size() - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (run.start(tasks.get(mid)) <= ns) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Tick positions and labels, recomputed only when the geometry changes. */
+    static final class AxisLabels {
+        double[] x = new double[64];
+        String[] labels = new String[64];
+        int count;
+        private long version = -1;
+        private double scale = -1;
+
+        void update(TimelineGeometry geo, double textScale) {
+            if (geo.version() == version && textScale == scale) {
+                return;
+            }
+            version = geo.version();
+            scale = textScale;
+            count = 0;
+            double step = geo.tickStepNs(110 * textScale);
+            double first = Math.ceil(Math.max(0, geo.visibleStartNs()) / step) * step;
+            for (double t = first; t <= geo.visibleEndNs() && count < x.length; t += step) {
+                x[count] = Math.round(geo.xOf(t)) + 0.5;
+                labels[count] = TimelineGeometry.formatTick(t, step);
+                count++;
+            }
+        }
+    }
+}
