@@ -37,6 +37,8 @@ public final class ConfigModel {
     final StringProperty chunksize = new SimpleStringProperty("");
     /** Empty means "no limit". */
     final StringProperty maxTasksPerChild = new SimpleStringProperty("");
+    /** Per-task time limit in ms; empty means "none". Scaled with the time scale when running. */
+    final StringProperty timeLimit = new SimpleStringProperty("");
     /** Null means "no initializer". */
     final ObjectProperty<TaskKind> initKind = new SimpleObjectProperty<>(null);
     final StringProperty initMs = new SimpleStringProperty("200");
@@ -48,7 +50,7 @@ public final class ConfigModel {
     private boolean loading;
 
     public ConfigModel() {
-        Observable[] all = {pool, mode, chunksize, maxTasksPerChild, initKind, initMs, tasks};
+        Observable[] all = {pool, mode, chunksize, maxTasksPerChild, timeLimit, initKind, initMs, tasks};
         for (Observable o : all) {
             o.addListener(x -> changed());
         }
@@ -91,6 +93,21 @@ public final class ConfigModel {
         timeScale.set(scale);
     }
 
+    /** Sets the time limit field ("" for none), as typing would. */
+    public void setTimeLimit(String ms) {
+        timeLimit.set(ms == null ? "" : ms);
+    }
+
+    /** The first problem with a field ("chunksize", "tasks[2].ms", ...), or null. */
+    public String problemFor(String field) {
+        for (String p : problems) {
+            if (p.startsWith(field + ":")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     public void setPool(int size) {
         pool.set(size);
     }
@@ -109,6 +126,7 @@ public final class ConfigModel {
             mode.set(c.mode());
             chunksize.set(c.chunksize() == null ? "" : String.valueOf(c.chunksize()));
             maxTasksPerChild.set(c.maxTasksPerChild() == null ? "" : String.valueOf(c.maxTasksPerChild()));
+            timeLimit.set(c.timeoutMs() == null ? "" : String.valueOf(c.timeoutMs()));
             initKind.set(c.initializer() == null ? null : c.initializer().kind());
             initMs.set(c.initializer() == null ? "200" : String.valueOf(c.initializer().ms()));
             List<TaskRow> rows = new ArrayList<>();
@@ -142,6 +160,8 @@ public final class ConfigModel {
         RunConfig.Builder b = RunConfig.builder().mode(mode.get()).pool(pool.get());
         b.chunksize(optionalInt("chunksize", chunksize.get(), found));
         b.maxTasksPerChild(optionalInt("maxTasksPerChild", maxTasksPerChild.get(), found));
+        Integer limit = optionalInt("timeoutMs", timeLimit.get(), found);
+        b.timeoutMs(limit == null ? null : scale != 1 && limit > 0 ? Math.max(1L, Math.round(limit * scale)) : (long) limit);
         if (initKind.get() != null) {
             Long ms = TaskRow.parseLong("initializer.ms", initMs.get(), 0L, found);
             TaskKind k = initKind.get();

@@ -111,6 +111,15 @@ public final class ConfigView extends VBox {
         chunk.textProperty().bindBidirectional(model.chunksize);
         TextField mtpc = field("maxTasksField", "no limit", "A worker retires after this many chunks; a new PID takes over");
         mtpc.textProperty().bindBidirectional(model.maxTasksPerChild);
+        TextField limit = field("timeLimitField", "none", "A task running longer is stopped: its worker is killed and"
+                + " replaced, the task is marked 'timeout'. Scaled with the time scale. Empty: no limit.");
+        limit.setPrefColumnCount(5);
+        limit.textProperty().bindBidirectional(model.timeLimit);
+        HBox limitRow = new HBox(6, limit, new Label("ms per task"));
+        limitRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        markInvalid(chunk, "chunksize");
+        markInvalid(mtpc, "maxTasksPerChild");
+        markInvalid(limit, "timeoutMs");
 
         List<TaskKind> initKinds = new ArrayList<>();
         initKinds.add(null);
@@ -125,6 +134,7 @@ public final class ConfigView extends VBox {
         initMs.setPrefColumnCount(5);
         initMs.textProperty().bindBidirectional(model.initMs);
         initMs.disableProperty().bind(model.initKind.isNull());
+        markInvalid(initMs, "initializer.ms");
         HBox initRow = new HBox(6, init, initMs, new Label("ms"));
         initRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -141,9 +151,27 @@ public final class ConfigView extends VBox {
         grid.addRow(r++, new Label("Mode"), mode);
         grid.addRow(r++, new Label("Chunksize"), chunk);
         grid.addRow(r++, new Label("Max tasks/child"), mtpc);
+        grid.addRow(r++, new Label("Time limit"), limitRow);
         grid.addRow(r++, new Label("Initializer"), initRow);
         grid.addRow(r, new Label("Time scale"), scale);
         return grid;
+    }
+
+    /** Marks a field "invalid" with the reason as its tooltip while the model has a problem with it. */
+    private void markInvalid(TextField t, String field) {
+        Tooltip normal = t.getTooltip();
+        Runnable update = () -> {
+            String problem = model.problemFor(field);
+            t.getStyleClass().remove("invalid");
+            if (problem != null) {
+                t.getStyleClass().add("invalid");
+                t.setTooltip(new Tooltip(problem));
+            } else {
+                t.setTooltip(normal);
+            }
+        };
+        model.problems().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
+        update.run();
     }
 
     private static String trim(double d) {

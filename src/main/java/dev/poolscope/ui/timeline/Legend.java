@@ -35,6 +35,9 @@ public final class Legend extends FlowPane {
         Region crashed = swatch("");
         crashed.getStyleClass().add("legend-crashed");
         getChildren().add(item(crashed, "\u2716 crashed / failed"));
+        Region timeout = swatch("");
+        timeout.getStyleClass().add("legend-timeout");
+        getChildren().add(item(timeout, "\u25F7 timed out"));
         Region dense = swatch("");
         dense.getStyleClass().add("legend-dense");
         getChildren().add(item(dense, "many short tasks"));

@@ -15,7 +15,7 @@ import java.util.List;
 public final class LiveRun {
     /** A mark inside a lane: a PID hand-over, a crash or an initializer span. */
     public record Mark(Kind kind, long at, long endAt, long oldPid, long newPid, String text) {
-        public enum Kind { HANDOVER, CRASH, INIT, INIT_FAILED }
+        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED }
     }
 
     /** One lane (worker slot): its current process and what happened in it. */
@@ -30,6 +30,8 @@ public final class LiveRun {
         boolean headerDirty = true;
         /** The task running in this lane, or -1. */
         int running = -1;
+        /** The PID the engine killed because its task ran past the time limit, or -1. */
+        long timeoutKilledPid = -1;
         private String headerText;
         private long headerPid = Long.MIN_VALUE;
 
@@ -65,6 +67,11 @@ public final class LiveRun {
 
         public List<Mark> marks() {
             return marks;
+        }
+
+        /** Whether the lane's current process was killed by the time limit (not a crash). */
+        public boolean killedByTimeLimit() {
+            return pid >= 0 && pid == timeoutKilledPid;
         }
     }
 
@@ -124,6 +131,9 @@ public final class LiveRun {
             result[f.index()] = f.status() == TaskStatus.OK ? f.result() : f.error();
             label[f.index()] = labelFor(names[f.index()], f.status());
             finishedCount++;
+            if (f.status() == TaskStatus.TIMEOUT && f.slot() >= 0) {
+                timedOut(lanes[f.slot()], f.pid());
+            }
             if (f.slot() >= 0 && start[f.index()] >= 0) {
                 Lane lane = lanes[f.slot()];
                 lane.touch(start[f.index()]);
@@ -150,9 +160,11 @@ public final class LiveRun {
             lane.touch(w.at());
         } else if (e instanceof RunEvent.WorkerExited x) {
             if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED) {
-                lanes[x.slot()].touch(x.at());
-                lanes[x.slot()].marks.add(new Mark(Mark.Kind.CRASH, x.at(), x.at(), x.pid(), -1,
-                        "\u2716 PID " + x.pid() + " " + x.detail()));
+                Lane lane = lanes[x.slot()];
+                lane.touch(x.at());
+                boolean limit = x.pid() >= 0 && x.pid() == lane.timeoutKilledPid;
+                lane.marks.add(limit ? timeoutKill(x.at(), x.pid())
+                        : new Mark(Mark.Kind.CRASH, x.at(), x.at(), x.pid(), -1, "\u2716 PID " + x.pid() + " " + x.detail()));
             }
         } else if (e instanceof RunEvent.InitializerRan r) {
             lanes[r.slot()].touch(r.startAt());
@@ -165,6 +177,27 @@ public final class LiveRun {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The engine killed {@code pid} because its task ran past the time limit. It reports the
+     * exit (as a crash) before the task's timeout, so an existing crash mark is turned into a
+     * time-limit mark: a class must not read a timeout as a crash.
+     */
+    private static void timedOut(Lane lane, long pid) {
+        lane.timeoutKilledPid = pid;
+        lane.headerDirty = true;
+        for (int i = 0; i < lane.marks.size(); i++) {
+            Mark m = lane.marks.get(i);
+            if (m.kind() == Mark.Kind.CRASH && m.oldPid() == pid) {
+                lane.marks.set(i, timeoutKill(m.at(), pid));
+                lane.touch(m.at());
+            }
+        }
+    }
+
+    private static Mark timeoutKill(long at, long pid) {
+        return new Mark(Mark.Kind.TIMEOUT_KILL, at, at, pid, -1, "\u25F7 PID " + pid + " killed: time limit");
     }
 
     static String labelFor(String name, TaskStatus status) {

@@ -14,6 +14,7 @@ public record Palette(Color background, Color laneAlt, Color header, Color text,
     static final Color IDLE = Color.web("#c9ced6");
     static final Color BUSY = Color.web("#009E73");
     static final Color EXITED = Color.web("#6b7785");
+    static final Color TIMEOUT_BADGE = Color.web("#5b2c8f");
 
     private static final Color[] TASKS = {
         Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#009E73"), Color.web("#F0E442"),

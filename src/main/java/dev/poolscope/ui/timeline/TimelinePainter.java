@@ -46,6 +46,7 @@ final class TimelinePainter {
         hint = Font.font("System", FontWeight.BOLD, 18 * textScale);
         charWidth = 7.2 * textScale;
         smallCharWidth = 6.4 * textScale;
+        widths.clear();
     }
 
     Palette palette() {
@@ -281,7 +282,7 @@ final class TimelinePainter {
             Color ink = st == TaskStatus.TIMEOUT ? palette.timeout()
                     : st == TaskStatus.CANCELLED ? palette.mutedText() : palette.crash();
             g.setFill(palette.labelBox());
-            g.fillRect(x0 + 4, y + bh / 2 - 9 * textScale, label.length() * charWidth + 2, 18 * textScale);
+            g.fillRect(x0 + 3, y + bh / 2 - 9 * textScale, Math.min(bw - 6, measure(label, bold) + 4), 18 * textScale);
             g.setFill(ink);
             g.setFont(bold);
             g.fillText(label, x0 + 5, y + bh / 2);
@@ -320,13 +321,56 @@ final class TimelinePainter {
         double x = geo.xOf(m.at());
         double left = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED
                 ? Math.max(x, geo.headerWidth()) : x;
-        double textChars = m.kind() == LiveRun.Mark.Kind.CRASH ? 16 : m.text().length();
+        double textW = markTextWidth(m);
         out[0] = left - 3;
-        out[1] = Math.max(x, geo.xOf(m.endAt())) + 8 + textChars * charWidth;
+        out[1] = Math.max(x, geo.xOf(m.endAt())) + 8 + textW;
+        if (out[1] > geo.width() - 2) {
+            // Near the right edge the text goes to the left of the mark instead (see markTextX).
+            out[0] = Math.min(out[0], x - 8 - textW);
+        }
         return out;
     }
 
     private final double[] extent = new double[2];
+
+    /** What a mark writes beside its line, and roughly how wide that is. */
+    private static String markText(LiveRun.Mark m) {
+        return switch (m.kind()) {
+            case CRASH -> "\u2716 worker killed";
+            case TIMEOUT_KILL -> "\u25F7 killed: time limit";
+            default -> m.text();
+        };
+    }
+
+    private double markTextWidth(LiveRun.Mark m) {
+        boolean kill = m.kind() == LiveRun.Mark.Kind.CRASH || m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
+        return measure(markText(m), kill ? bold : small);
+    }
+
+    private final javafx.scene.text.Text measurer = new javafx.scene.text.Text();
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+
+    /** The drawn width of a text in a font (cached; only marks and marked bars ask). */
+    double measure(String text, Font f) {
+        String key = (f == bold ? 'b' : f == small ? 's' : 'n') + text;
+        Double w = widths.get(key);
+        if (w == null) {
+            if (widths.size() > 2000) {
+                widths.clear();
+            }
+            measurer.setFont(f);
+            measurer.setText(text);
+            w = measurer.getLayoutBounds().getWidth();
+            widths.put(key, w);
+        }
+        return w;
+    }
+
+    /** Text right of the line at x, or left of it when it would run off the right edge. */
+    private double markTextX(TimelineGeometry geo, LiveRun.Mark m, double x) {
+        double w = markTextWidth(m);
+        return x + 4 + w > geo.width() - 2 ? x - 4 - w : x + 4;
+    }
 
     private void drawMarks(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
                            double fromX, double toX) {
@@ -358,18 +402,33 @@ final class TimelinePainter {
                     g.strokeLine(x, top + 2, x, top + lh - 2);
                     g.setLineDashes((double[]) null);
                     if (lh > 28 * textScale) {
+                        // On a small box of its own: the text crosses the top of the next bar.
+                        double tx = markTextX(geo, m, x);
+                        double ty = top + 9 * textScale;
+                        g.setFill(palette.labelBox());
+                        g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 14 * textScale);
                         g.setFill(palette.text());
-                        g.fillText(m.text(), x + 4, top + 9 * textScale);
+                        g.fillText(m.text(), tx, ty);
                     }
                 }
-                case CRASH -> {
-                    g.setStroke(palette.crash());
+                case CRASH, TIMEOUT_KILL -> {
+                    boolean limit = m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
+                    Color ink = limit ? palette.timeout() : palette.crash();
+                    g.setStroke(ink);
                     g.setLineWidth(4);
+                    if (limit) {
+                        g.setLineDashes(7, 4);
+                    }
                     g.strokeLine(x, top + 1, x, top + lh - 1);
+                    g.setLineDashes((double[]) null);
                     if (lh > 40 * textScale) {
-                        g.setFill(palette.crash());
+                        double tx = markTextX(geo, m, x);
+                        double ty = top + lh - 9 * textScale;
+                        g.setFill(palette.labelBox());
+                        g.fillRect(tx - 2, ty - 8 * textScale, markTextWidth(m) + 4, 16 * textScale);
+                        g.setFill(ink);
                         g.setFont(bold);
-                        g.fillText("\u2716 worker killed", x + 4, top + lh - 9 * textScale);
+                        g.fillText(markText(m), tx, ty);
                     }
                 }
                 default -> { }
@@ -398,12 +457,12 @@ final class TimelinePainter {
         g.setFont(lh < 16 * textScale ? small : bold);
         g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
         if (twoRows) {
-            drawBadge(g, lane.state(), 8, mid + 10 * textScale);
+            drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
         }
     }
 
-    private void drawBadge(GraphicsContext g, WorkerState state, double x, double cy) {
-        String label = switch (state) {
+    private void drawBadge(GraphicsContext g, WorkerState state, boolean limit, double x, double cy) {
+        String label = limit && state == WorkerState.CRASHED ? "\u25F7 killed: limit" : switch (state) {
             case STARTING -> "\u25CC starting";
             case IDLE -> "\u25CB idle";
             case BUSY -> "\u25CF busy";
@@ -415,8 +474,11 @@ final class TimelinePainter {
             case IDLE -> Palette.IDLE;
             case BUSY -> Palette.BUSY;
             case EXITED -> Palette.EXITED;
-            case CRASHED -> palette.crash();
+            case CRASHED -> limit ? palette.timeout() : palette.crash();
         };
+        if (limit && state == WorkerState.CRASHED) {
+            fill = Palette.TIMEOUT_BADGE;
+        }
         double bw = label.length() * charWidth * 0.92 + 12;
         double bh = 18 * textScale;
         g.setFill(fill);

@@ -28,6 +28,7 @@ public final class TimelineRenderer {
     private WorkerState[] drawnState = new WorkerState[0];
     private int[] drawnRunning = new int[0];
     private int[] drawnLabel = new int[0];
+    private boolean[] drawnLimit = new boolean[0];
     private final double[] extent = new double[2];
     private int tilesPainted;
 
@@ -131,7 +132,8 @@ public final class TimelineRenderer {
             if (from <= to) {
                 mark(tiles, Math.max(from, geo.headerWidth()), to, top, top + lh, false);
             }
-            if (lane.pid() != drawnPid[i] || (badges && lane.state() != drawnState[i])) {
+            if (lane.pid() != drawnPid[i] || (badges && (lane.state() != drawnState[i]
+                    || lane.killedByTimeLimit() != drawnLimit[i]))) {
                 mark(tiles, 0, geo.headerWidth(), top, top + lh, true);
             }
         }
@@ -151,6 +153,7 @@ public final class TimelineRenderer {
             LiveRun.Lane lane = run.lane(i);
             drawnPid[i] = lane.pid();
             drawnState[i] = lane.state();
+            drawnLimit[i] = lane.killedByTimeLimit();
             int r = lane.running;
             drawnRunning[i] = r;
             if (r >= 0) {
@@ -169,6 +172,7 @@ public final class TimelineRenderer {
             drawnState = Arrays.copyOf(drawnState, lanes);
             drawnRunning = Arrays.copyOf(drawnRunning, lanes);
             drawnLabel = Arrays.copyOf(drawnLabel, lanes);
+            drawnLimit = Arrays.copyOf(drawnLimit, lanes);
         }
     }
 }
