@@ -1,11 +1,15 @@
 package dev.poolscope.ui;
 
+import static dev.poolscope.ui.WindowDriver.fx;
+import static dev.poolscope.ui.WindowDriver.pick;
+import static dev.poolscope.ui.WindowDriver.type;
+import static dev.poolscope.ui.WindowDriver.visible;
+import static dev.poolscope.ui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
 import dev.poolscope.ui.app.AppOptions;
@@ -13,17 +17,13 @@ import dev.poolscope.ui.app.MainWindow;
 import dev.poolscope.ui.timeline.LiveRun;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window driven through its real controls, headless (Monocle), with real worker processes.
@@ -48,27 +47,19 @@ class PoolScopeWindowTest {
     }
 
     private MainWindow window;
-    private final List<RunHandle> runs = new ArrayList<>();
+    private WindowDriver driver;
 
     @Start
     void start(Stage stage) {
         window = new MainWindow(stage, AppOptions.defaults());
+        driver = new WindowDriver(window);
         stage.show();
         stage.requestFocus();
     }
 
     @AfterEach
     void noWorkerLeft() throws Exception {
-        fx(() -> {
-            window.shutdown();
-            return null;
-        });
-        for (RunHandle r : runs) {
-            assertTrue(r.awaitDone(java.time.Duration.ofSeconds(5)));
-            for (long pid : r.pids()) {
-                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " still alive");
-            }
-        }
+        driver.noWorkerLeft();
     }
 
     @Test
@@ -81,7 +72,7 @@ class PoolScopeWindowTest {
         assertEquals(2, fx(() -> window.config().problems().size() == 0 ? 2 : -1));
 
         robot.clickOn("#runButton");
-        Set<Long> seenAlive = watchUntilFinished();
+        Set<Long> seenAlive = driver.watchUntilFinished();
         LiveRun live = fx(() -> window.controller().live());
         assertEquals(2, live.laneCount(), "two lanes for pool 2");
         List<Long> lanePids = new ArrayList<>();
@@ -89,7 +80,7 @@ class PoolScopeWindowTest {
             lanePids.add(live.lane(i).pid());
         }
         assertTrue(seenAlive.containsAll(lanePids), "each lane's PID was a live OS process: " + lanePids + " " + seenAlive);
-        assertTrue(handle().pids().containsAll(lanePids));
+        assertTrue(driver.handle().pids().containsAll(lanePids));
         int laneOfA = live.slot(0);
         assertEquals(List.of(0), ints(live.lane(laneOfA).taskIndexes()), "A alone on its lane");
         assertEquals(List.of(1, 2, 3), ints(live.lane(1 - laneOfA).taskIndexes()), "B, C, D on the other");
@@ -105,7 +96,7 @@ class PoolScopeWindowTest {
         robot.clickOn("#taskTable");
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitFor(() -> window.controller().live().laneCount() == 4);
-        watchUntilFinished();
+        driver.watchUntilFinished();
         LiveRun four = fx(() -> window.controller().live());
         assertEquals(4, four.laneCount(), "four lanes for pool 4");
         for (int i = 0; i < 4; i++) {
@@ -156,7 +147,7 @@ class PoolScopeWindowTest {
         Node kill = robot.lookup((Predicate<Node>) n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith("Kill worker W" + slot)).query();
         robot.clickOn(kill);
-        watchUntilFinished();
+        driver.watchUntilFinished();
         LiveRun live = fx(() -> window.controller().live());
         assertEquals(TaskStatus.CRASHED, live.status(0), "A is marked crashed");
         for (int i = 1; i < 4; i++) {
@@ -165,72 +156,6 @@ class PoolScopeWindowTest {
         assertNotEquals(oldPid, live.lane(slot).pid(), "the lane shows the replacement's PID");
         assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH));
         assertFalse(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false));
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------
-
-    private RunHandle handle() throws Exception {
-        return fx(() -> window.controller().handle());
-    }
-
-    /** Waits for the run to finish, noting which lane PIDs the OS showed alive on the way. */
-    private Set<Long> watchUntilFinished() throws Exception {
-        Set<Long> alive = new HashSet<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            RunHandle h = handle();
-            if (h != null && !runs.contains(h)) {
-                runs.add(h);
-            }
-            Boolean done = fx(() -> {
-                LiveRun l = window.controller().live();
-                if (l == null) {
-                    return false;
-                }
-                for (int i = 0; i < l.laneCount(); i++) {
-                    long pid = l.lane(i).pid();
-                    if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        alive.add(pid);
-                    }
-                }
-                return l.isFinished() && !window.controller().runningProperty().get();
-            });
-            if (done) {
-                WaitForAsyncUtils.waitForFxEvents();
-                return alive;
-            }
-            Thread.sleep(15);
-        }
-        throw new AssertionError("the run did not finish in 30 s");
-    }
-
-    private static void pick(FxRobot robot, String combo, String item) {
-        robot.clickOn(combo);
-        Node cell = robot.lookup((Predicate<Node>) n -> n instanceof ListCell<?> c && item.equals(c.getText())
-                && c.isVisible()).query();
-        robot.clickOn(cell);
-    }
-
-    private static TextField visible(FxRobot robot, String id) {
-        return robot.lookup(id).<TextField>queryAll().stream()
-                .filter(t -> t.getScene() != null && t.isVisible() && t.getParent() != null && t.getParent().isVisible())
-                .findFirst().orElseThrow();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-    }
-
-    private static void waitFor(Callable<Boolean> condition, Callable<String> describe) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out; " + fx(describe));
-        }
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
     private static List<Integer> ints(int[] a) {

@@ -8,6 +8,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -31,14 +32,22 @@ final class CappedList extends VBox {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final String name;
     private final int cap;
+    private final java.util.ArrayList<String> shown = new java.util.ArrayList<>();
+    private final String what;
     private boolean changed;
     private int total;
+    private long dropped;
+    /** Notices ("…", "✖", "◷" lines) pushed out by newer lines: kept on top, never lost to a flood. */
+    private final ArrayDeque<String> pinned = new ArrayDeque<>();
+    private static final int MAX_PINNED = 100;
     private String shownTitle;
     boolean autoScroll = true;
 
-    CappedList(String name, String id, int cap) {
+    /** @param what what a line is ("lines", "results"), for the "… N earlier lines not shown" marker */
+    CappedList(String name, String id, int cap, String what) {
         this.name = name;
         this.cap = cap;
+        this.what = what;
         getStyleClass().add("capped-list");
         title.getStyleClass().add("panel-title");
         title.setMinWidth(0);
@@ -54,7 +63,16 @@ final class CappedList extends VBox {
     void add(String line) {
         lines.addLast(line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "\u2026" : line);
         if (lines.size() > cap) {
-            lines.removeFirst();
+            String old = lines.removeFirst();
+            if (isNotice(old)) {
+                pinned.addLast(old);
+                if (pinned.size() > MAX_PINNED) {
+                    pinned.removeFirst();
+                    dropped++;
+                }
+            } else {
+                dropped++;
+            }
         }
         total++;
         changed = true;
@@ -64,6 +82,8 @@ final class CappedList extends VBox {
         lines.clear();
         items.clear();
         total = 0;
+        dropped = 0;
+        pinned.clear();
         changed = false;
         updateTitle();
     }
@@ -74,11 +94,43 @@ final class CappedList extends VBox {
             return;
         }
         changed = false;
-        items.setAll(lines);
+        if (dropped == 0 && pinned.isEmpty()) {
+            items.setAll(lines);
+        } else {
+            // At most cap items: a marker says what is gone, the notices that were pushed out
+            // follow, then the newest lines.
+            shown.clear();
+            int room = cap - 1 - pinned.size();
+            int skip = lines.size() - room;
+            shown.add(String.format("\u2026 %,d earlier %s not shown (the last %,d are kept)", dropped + skip, what,
+                    room));
+            shown.addAll(pinned);
+            int i = 0;
+            for (String l : lines) {
+                if (i++ >= skip) {
+                    shown.add(l);
+                }
+            }
+            items.setAll(shown);
+        }
         if (autoScroll && !items.isEmpty()) {
-            view.scrollTo(items.size() - 1);
+            scrollToEnd();
         }
         updateTitle();
+    }
+
+    /**
+     * Shows the newest line at the bottom. ListView.scrollTo puts a line at the top, which for
+     * the last line left it half hidden; the flow's own scrollTo scrolls just enough. The list is
+     * laid out first so the flow knows the new item count.
+     */
+    private void scrollToEnd() {
+        if (view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            view.layout();
+            flow.scrollTo(items.size() - 1);
+        } else {
+            view.scrollTo(items.size() - 1);
+        }
     }
 
     /** Shows a count that differs from the lines kept (the queue shows 200 of 10,000). */
@@ -103,6 +155,10 @@ final class CappedList extends VBox {
         }
     }
 
+    static boolean isNotice(String line) {
+        return line.startsWith("\u2026") || line.startsWith("\u2716") || line.startsWith("\u25F7");
+    }
+
     /** A cell as wide as the list, marked when its line is a truncation or crash notice. */
     private final class Cell extends ListCell<String> {
         Cell() {
@@ -115,8 +171,7 @@ final class CappedList extends VBox {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            boolean marker = !empty && item != null && (item.startsWith("\u2026") || item.startsWith("\u2716")
-                    || item.startsWith("\u25F7"));
+            boolean marker = !empty && item != null && isNotice(item);
             pseudoClassStateChanged(MARKER, marker);
         }
     }

@@ -26,10 +26,10 @@ public final class RunPanels extends HBox {
     public static final int CONSOLE_CAP = 2000;
     private static final int RESULTS_CAP = 2000;
     private static final int QUEUE_SHOWN = 200;
-    private final CappedList queue = new CappedList("Queue", "queueList", QUEUE_SHOWN + 1);
-    private final CappedList delivered = new CappedList("Delivered", "deliveredList", RESULTS_CAP);
-    private final CappedList completed = new CappedList("Completed", "completedList", RESULTS_CAP);
-    private final CappedList console = new CappedList("Console", "consoleList", CONSOLE_CAP);
+    private final CappedList queue = new CappedList("Queue", "queueList", QUEUE_SHOWN + 1, "tasks");
+    private final CappedList delivered = new CappedList("Delivered", "deliveredList", RESULTS_CAP, "results");
+    private final CappedList completed = new CappedList("Completed", "completedList", RESULTS_CAP, "results");
+    private final CappedList console = new CappedList("Console", "consoleList", CONSOLE_CAP, "lines");
     private final StatsPanel stats = new StatsPanel();
     private LiveStats live;
     private LiveRun run;
