@@ -40,7 +40,7 @@ public final class FrameBenchmark {
             RunConfig config = config(workers, tasks);
             onFx(() -> {
                 Stage stage = new Stage();
-                MainWindow w = new MainWindow(stage, new AppOptions(null, null, null, null, false, false, false));
+                MainWindow w = new MainWindow(stage, AppOptions.empty());
                 w.config().load("frame-benchmark", workers + " workers, " + tasks + " sleeps of 0-20 ms", config);
                 stage.show();
                 window.set(w);

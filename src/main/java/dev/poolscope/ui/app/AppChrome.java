@@ -13,7 +13,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -30,6 +29,8 @@ final class AppChrome {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
     private final ToggleButton presenterButton = new ToggleButton("Presenter");
     private final ToggleButton darkButton = new ToggleButton("Dark");
+    private final ToggleButton settingsButton = new ToggleButton();
+    private final CheckMenuItem settingsItem = new CheckMenuItem("Settings panel");
     private final BooleanBinding cannotRun;
 
     AppChrome(MainWindow w) {
@@ -59,11 +60,13 @@ final class AppChrome {
         darkItem.setAccelerator(KeyCombination.keyCombination("Ctrl+D"));
         darkItem.setOnAction(e -> w.toggleDark());
         MenuItem fit = item("Fit timeline", "Ctrl+0", w::fit);
-        Menu view = new Menu("View", null, fit, presenterItem, darkItem);
+        settingsItem.setAccelerator(KeyCombination.keyCombination("Ctrl+E"));
+        settingsItem.selectedProperty().bindBidirectional(w.settingsShownProperty());
+        Menu view = new Menu("View", null, fit, settingsItem, presenterItem, darkItem);
         return new MenuBar(file, runMenu, view);
     }
 
-    ToolBar toolBar() {
+    HBox toolBar() {
         Button run = button("\u25B6  Run", "runButton", "Run the pool (Ctrl+R or F5)", w::run);
         run.getStyleClass().add("run-button");
         run.disableProperty().bind(cannotRun);
@@ -80,19 +83,41 @@ final class AppChrome {
         status.setId("statusLabel");
         status.getStyleClass().add("status");
         status.textProperty().bind(w.controller().statusProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(run, stop, reset, new Separator(), status, grow, presenterButton, darkButton);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        settingsButton.setId("settingsButton");
+        settingsButton.selectedProperty().bindBidirectional(w.settingsShownProperty());
+        settingsButton.textProperty().bind(Bindings.when(settingsButton.selectedProperty())
+                .then("\u2699 Hide settings").otherwise("\u2699 Show settings"));
+        settingsButton.setTooltip(new Tooltip("Show or hide the scenario settings (Ctrl+E)"));
+        settingsButton.setMinWidth(Region.USE_PREF_SIZE);
+        presenterButton.setMinWidth(Region.USE_PREF_SIZE);
+        darkButton.setMinWidth(Region.USE_PREF_SIZE);
+        for (Button b : new Button[] {run, stop, reset}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // An HBox styled as a tool bar: the status takes what is left and never pushes a button
+        // into an overflow menu (a ToolBar would, at presenter size on a small screen).
+        HBox bar = new HBox(6, run, stop, reset, new Separator(javafx.geometry.Orientation.VERTICAL), status,
+                settingsButton, presenterButton, darkButton);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
+        bar.setId("toolBar");
+        return bar;
     }
 
     HBox timelineBar() {
         Label title = new Label("Workers");
         title.getStyleClass().add("panel-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label("hover a bar for details \u00b7 wheel: zoom \u00b7 drag: pan \u00b7 right-click a lane: kill its worker");
         hint.getStyleClass().add("hint");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        hint.setMinWidth(0);
         Button fit = button("Fit", "fitButton", "Show the whole run and follow it again (Ctrl+0)", w::fit);
+        fit.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(title, hint, grow, fit);
         bar.getStyleClass().add("timeline-bar");
         return bar;

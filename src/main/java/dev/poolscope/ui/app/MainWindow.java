@@ -42,6 +42,11 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Label message = new Label();
     private final AppChrome chrome;
+    private final ConfigView configView;
+    private final SplitPane main;
+    private final javafx.beans.property.BooleanProperty settingsShown =
+            new javafx.beans.property.SimpleBooleanProperty(true);
+    private double settingsDivider = 0.27;
     private Path currentFile;
     private boolean presenter;
     private boolean dark;
@@ -54,9 +59,8 @@ public final class MainWindow {
         this.stage = stage;
         this.scenarios = new ScenarioSupport(prefs);
         List<String> lessons = safeLessonNames();
-        ConfigView configView = new ConfigView(config, lessons, this::loadLesson);
+        configView = new ConfigView(config, lessons, this::loadLesson);
         configView.setPrefWidth(400);
-        configView.setMinWidth(330);
         controller.onError(this::showError);
         chrome = new AppChrome(this);
         message.setId("messageLabel");
@@ -72,20 +76,25 @@ public final class MainWindow {
         SplitPane split = new SplitPane(center, panels);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
-        SplitPane main = new SplitPane(configView, split);
-        main.setDividerPositions(0.27);
+        // The settings and the run area share a divider the user can move; the settings can be
+        // hidden (Settings button, Ctrl+E), and presenter mode hides them to give the room to the run.
+        main = new SplitPane(configView, split);
+        main.setId("mainSplit");
+        main.setDividerPositions(settingsDivider);
         SplitPane.setResizableWithParent(configView, false);
+        settingsShown.addListener((o, was, is) -> showSettings(is));
         root.setTop(new VBox(chrome.menuBar(), chrome.toolBar(), message));
         root.setCenter(main);
         root.getStyleClass().addAll("poolscope", "theme-light");
         root.getStylesheets().addAll(css("app/app.css"), css("timeline/timeline.css"));
 
-        Scene scene = new Scene(root, 1400, 900);
+        Scene scene = new Scene(root, options.width(), options.height());
         chrome.installShortcuts(scene);
         controller.measureLayoutOf(scene);
         stage.setScene(scene);
-        stage.setMinWidth(1280);
-        stage.setMinHeight(720);
+        stage.setMinWidth(Math.min(1280, options.width()));
+        stage.setMinHeight(Math.min(720, options.height()));
+        stage.setMaximized(options.maximized());
         stage.titleProperty().bind(Bindings.concat("PoolScope \u2014 ", config.nameProperty()));
         stage.setOnCloseRequest(e -> shutdown());
         applyStyle();
@@ -107,6 +116,9 @@ public final class MainWindow {
         }
         if (o.pool() != null) {
             config.setPool(o.pool());
+        }
+        if (o.timeLimit() != null) {
+            config.setTimeLimit(String.valueOf(o.timeLimit()));
         }
         if (o.presenter()) {
             togglePresenter();
@@ -222,7 +234,40 @@ public final class MainWindow {
 
     void togglePresenter() {
         presenter = !presenter;
+        // A room needs the run, not the settings; the Settings button brings them back.
+        settingsShown.set(!presenter);
         applyStyle();
+    }
+
+    void toggleSettings() {
+        settingsShown.set(!settingsShown.get());
+    }
+
+    javafx.beans.property.BooleanProperty settingsShownProperty() {
+        return settingsShown;
+    }
+
+    /** Shows or hides the settings panel (the Settings button does the same). */
+    public void setSettingsShown(boolean show) {
+        settingsShown.set(show);
+    }
+
+    /** Whether the settings panel is in the window (for tests). */
+    public boolean settingsVisible() {
+        return main.getItems().contains(configView);
+    }
+
+    private void showSettings(boolean show) {
+        if (show && !main.getItems().contains(configView)) {
+            main.getItems().add(0, configView);
+            // At least the panel's preferred width (which grows in presenter mode), at most 45 %.
+            double w = main.getWidth();
+            double wanted = w > 0 ? Math.min(0.45, configView.getPrefWidth() / w) : settingsDivider;
+            main.setDividerPositions(Math.max(settingsDivider, wanted));
+        } else if (!show && main.getItems().contains(configView)) {
+            settingsDivider = main.getDividerPositions()[0];
+            main.getItems().remove(configView);
+        }
     }
 
     void toggleDark() {
@@ -245,7 +290,8 @@ public final class MainWindow {
             root.getStyleClass().add("presenter");
         }
         timeline.setStyle(dark ? Palette.DARK : Palette.LIGHT, presenter ? 1.5 : 1.0);
-        panels.setLook(dark, presenter ? 1.45 : 1.0);
+        panels.setLook(dark, presenter ? 1.25 : 1.0);
+        configView.setScale(presenter ? 1.45 : 1.0);
         chrome.syncToggles(presenter, dark);
     }
 

@@ -28,6 +28,7 @@ public final class ConfigView extends VBox {
     private final ConfigModel model;
     private final ComboBox<String> lessons = new ComboBox<>();
     private final Label problem = new Label();
+    private final TaskTableView editor;
 
     public ConfigView(ConfigModel model, List<String> lessonNames, java.util.function.Consumer<String> onLesson) {
         this.model = model;
@@ -59,7 +60,7 @@ public final class ConfigView extends VBox {
         desc.setWrapText(true);
         desc.textProperty().bind(model.description);
 
-        TaskTableView editor = new TaskTableView(model);
+        editor = new TaskTableView(model);
         VBox.setVgrow(editor, Priority.ALWAYS);
         problem.setId("problemLabel");
         problem.getStyleClass().add("problem");
@@ -71,6 +72,12 @@ public final class ConfigView extends VBox {
         Label tasksTitle = new Label("Tasks");
         tasksTitle.getStyleClass().add("section-title");
         getChildren().addAll(lessons, title, desc, options(), tasksTitle, editor, problem);
+    }
+
+    /** Text scale of the window (1 normal, larger in presenter mode): the table's columns follow it. */
+    public void setScale(double scale) {
+        editor.setScale(scale);
+        setPrefWidth(400 * scale);
     }
 
     private String problemText() {
@@ -93,10 +100,12 @@ public final class ConfigView extends VBox {
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ConfigModel.maxPool(), model.pool.get());
         pool.setValueFactory(f);
         pool.setEditable(true);
-        pool.setPrefWidth(90);
+        pool.getEditor().setPrefColumnCount(3);
+        pool.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         f.valueProperty().addListener((o, a, b) -> model.pool.set(b));
         model.pool.addListener((o, a, b) -> f.setValue(b.intValue()));
         Label cpus = new Label("this machine: " + ConfigModel.cpuCount() + " CPUs");
+        cpus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cpus.setId("cpuCount");
         cpus.getStyleClass().add("hint");
         HBox poolRow = new HBox(8, pool, cpus);
@@ -154,6 +163,16 @@ public final class ConfigView extends VBox {
         grid.addRow(r++, new Label("Time limit"), limitRow);
         grid.addRow(r++, new Label("Initializer"), initRow);
         grid.addRow(r, new Label("Time scale"), scale);
+        // Names and short notes keep their width: the panel grows (or the window scrolls) instead
+        // of showing "Chunks…".
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (n instanceof HBox box) {
+                box.getChildren().stream().filter(c -> c instanceof Label)
+                        .forEach(c -> ((Label) c).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+            }
+        }
         return grid;
     }
 

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 final class TaskTableView extends VBox {
     private final ConfigModel model;
     private final TableView<TaskRow> table = new TableView<>();
+    private final java.util.Map<TableColumn<TaskRow, ?>, Double> baseWidths = new java.util.HashMap<>();
 
     TaskTableView(ConfigModel model) {
         this.model = model;
@@ -40,10 +41,27 @@ final class TaskTableView extends VBox {
         table.getColumns().add(textColumn("ms", "ms", r -> r.ms, 62));
         table.getColumns().add(textColumn("n", "n", r -> r.n, 40));
         table.getColumns().add(textColumn("text", "text", r -> r.text, 60));
+        for (TableColumn<TaskRow, ?> c : table.getColumns()) {
+            baseWidths.put(c, c.getPrefWidth());
+        }
         table.setPlaceholder(new javafx.scene.control.Label("No tasks: press + to add one"));
         VBox.setVgrow(table, Priority.ALWAYS);
         // Cells re-read the problems when they change so the marks follow the edits.
         getChildren().addAll(table, buttons());
+    }
+
+    /** Scales the columns with the text (presenter mode), so "sleep" is never "…". */
+    void setScale(double scale) {
+        // Larger text: the columns keep their scaled widths and the table scrolls sideways,
+        // rather than squeezing "sleep" into "s…".
+        table.setColumnResizePolicy(scale > 1 ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (TableColumn<TaskRow, ?> c : table.getColumns()) {
+            double w = baseWidths.get(c) * scale;
+            c.setMaxWidth(Math.max(c.getMaxWidth(), w));
+            c.setMinWidth(Math.min(c.getMinWidth(), w));
+            c.setPrefWidth(w);
+        }
     }
 
     private HBox buttons() {

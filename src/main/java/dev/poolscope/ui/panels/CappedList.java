@@ -50,7 +50,7 @@ final class CappedList extends VBox {
         this.what = what;
         getStyleClass().add("capped-list");
         title.getStyleClass().add("panel-title");
-        title.setMinWidth(0);
+        title.setMinWidth(Control.USE_PREF_SIZE);
         view.setId(id);
         view.setPlaceholder(new Label("\u2014"));
         view.setCellFactory(v -> new Cell());
@@ -159,20 +159,41 @@ final class CappedList extends VBox {
         return line.startsWith("\u2026") || line.startsWith("\u2716") || line.startsWith("\u25F7");
     }
 
-    /** A cell as wide as the list, marked when its line is a truncation or crash notice. */
+    /**
+     * A cell as wide as the list, marked when its line is a notice. A line with a tab shows in
+     * two parts: the left one gives way ("#0 squ…"), the right one (result and PID) never does.
+     */
     private final class Cell extends ListCell<String> {
+        private final Label left = new Label();
+        private final Label right = new Label();
+        private final javafx.scene.layout.HBox parts = new javafx.scene.layout.HBox(8, left, right);
+
         Cell() {
+            // Never wider than the list: the flow then sizes every cell to its viewport, and a long
+            // line ends in "…" instead of bringing a horizontal scroll bar.
             setMinWidth(0);
-            prefWidthProperty().bind(view.widthProperty().subtract(18));
-            setMaxWidth(Control.USE_PREF_SIZE);
+            setPrefWidth(1);
+            left.getStyleClass().add("line-left");
+            left.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.HBox.setHgrow(left, Priority.ALWAYS);
+            right.setMinWidth(Control.USE_PREF_SIZE);
+            parts.setMinWidth(0);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
-            boolean marker = !empty && item != null && isNotice(item);
-            pseudoClassStateChanged(MARKER, marker);
+            int tab = empty || item == null ? -1 : item.indexOf('\t');
+            if (tab >= 0) {
+                left.setText(item.substring(0, tab));
+                right.setText(item.substring(tab + 1));
+                setText(null);
+                setGraphic(parts);
+            } else {
+                setGraphic(null);
+                setText(empty ? null : item);
+            }
+            pseudoClassStateChanged(MARKER, !empty && item != null && isNotice(item));
         }
     }
 }

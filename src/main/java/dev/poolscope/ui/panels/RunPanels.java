@@ -43,19 +43,22 @@ public final class RunPanels extends HBox {
         getStyleClass().add("run-panels");
         getStylesheets().add(RunPanels.class.getResource("/dev/poolscope/ui/panels/panels.css").toExternalForm());
         setSpacing(8);
-        for (javafx.scene.layout.Region r : List.of(queue, delivered, completed, console, stats)) {
-            HBox.setHgrow(r, Priority.ALWAYS);
-            r.setMinWidth(90);
+        // Widths: the results lists take what is left over (they hold the result and the PID);
+        // the queue ("#3 D") and the statistics keep their size, the console gives way first.
+        queue.setPrefWidth(100);
+        queue.setMinWidth(80);
+        HBox.setHgrow(queue, Priority.NEVER);
+        for (CappedList l : List.of(delivered, completed)) {
+            l.setPrefWidth(200);
+            l.setMinWidth(120);
+            HBox.setHgrow(l, Priority.ALWAYS);
         }
-        queue.autoScroll = false;
-        queue.setPrefWidth(110);
-        queue.setMaxWidth(190);
-        HBox.setHgrow(queue, Priority.SOMETIMES);
-        delivered.setPrefWidth(190);
-        completed.setPrefWidth(190);
-        console.setPrefWidth(280);
-        stats.setPrefWidth(250);
-        stats.setMinWidth(220);
+        console.setPrefWidth(190);
+        console.setMinWidth(120);
+        HBox.setHgrow(console, Priority.SOMETIMES);
+        stats.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stats.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        HBox.setHgrow(stats, Priority.NEVER);
         getChildren().addAll(queue, delivered, completed, console, stats);
     }
 
@@ -111,21 +114,28 @@ public final class RunPanels extends HBox {
         return String.format("\u2026 %s: %,d lines (%,d bytes) not shown", who, o.lines(), o.bytes());
     }
 
-    /** "#1 B = 4  pid 1234", "#0 A ✖ crashed  pid 1234", "#2 C done  pid 1234". */
+    /**
+     * "#1 B" and "= 4  pid 1234" (or "✖ crashed  pid 1234"), split by a tab: the list shows the
+     * second part whole and shortens the first if the panel is narrow.
+     */
     private String line(int index, TaskStatus status, String value, long pid) {
         String name = run == null ? String.valueOf(index) : run.name(index);
-        StringBuilder sb = new StringBuilder(32).append('#').append(index).append(' ').append(name);
+        StringBuilder sb = new StringBuilder(32).append('#').append(index).append(' ').append(name).append('\t');
         switch (status) {
-            case OK -> sb.append(value == null ? " done" : " = " + value);
-            case CRASHED -> sb.append(" \u2716 crashed");
-            case FAILED -> sb.append(" \u26A0 failed");
-            case TIMEOUT -> sb.append(" \u25F7 timeout");
-            case CANCELLED -> sb.append(" \u25A0 cancelled");
+            case OK -> sb.append(value == null ? "done" : "= " + shorten(value, 16));
+            case CRASHED -> sb.append("\u2716 crashed");
+            case FAILED -> sb.append("\u26A0 failed");
+            case TIMEOUT -> sb.append("\u25F7 timeout");
+            case CANCELLED -> sb.append("\u25A0 cancelled");
         }
         if (pid > 0) {
             sb.append("  pid ").append(pid);
         }
         return sb.toString();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
     /**
@@ -201,12 +211,14 @@ public final class RunPanels extends HBox {
         return lastShown;
     }
 
+    /** The Delivered list as shown ("#1 B  = 4  pid 1234"), for tests. */
     public List<String> deliveredLines() {
-        return List.copyOf(delivered.items());
+        return delivered.items().stream().map(l -> l.replace("\t", "  ")).toList();
     }
 
+    /** The Completed list as shown, for tests. */
     public List<String> completedLines() {
-        return List.copyOf(completed.items());
+        return completed.items().stream().map(l -> l.replace("\t", "  ")).toList();
     }
 
     public List<String> consoleLines() {

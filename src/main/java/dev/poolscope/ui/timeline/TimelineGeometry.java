@@ -12,7 +12,7 @@ public final class TimelineGeometry {
     /** The shortest window shown, so the first frames of a run are not absurdly zoomed. */
     static final long MIN_SPAN_NS = 1_000_000_000L;
     private double headerWidth = 190;
-    private double axisHeight = 28;
+    private double axisHeight = 34;
     private double width = 800;
     private double height = 400;
     private double startNs;
@@ -30,7 +30,7 @@ public final class TimelineGeometry {
         this.width = width;
         this.height = height;
         this.headerWidth = Math.round(190 * textScale);
-        this.axisHeight = Math.round(28 * textScale);
+        this.axisHeight = Math.round(34 * textScale);
     }
 
     public void setLanes(int lanes) {

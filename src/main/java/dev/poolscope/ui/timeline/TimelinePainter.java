@@ -153,14 +153,15 @@ final class TimelinePainter {
             g.strokeLine(x, ah - 6, x, ah);
             g.setFill(palette.mutedText());
             g.setTextAlign(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.fillText(label, atEdge ? geo.width() - 2 : x, ah / 2 - 2);
+            // Tick labels on the upper row, the "now" label on the lower one: they never overlap.
+            g.fillText(label, atEdge ? geo.width() - 2 : x, 10 * textScale);
         }
         double nx = geo.xOf(nowNs);
         double lx = nowLabelX(geo, nowNs);
         if (nx >= geo.headerWidth() && nx <= geo.width() && lx + nowLabelWidth() >= fromX && lx <= toX) {
             g.setFill(palette.now());
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(run.isFinished() ? "end" : "now", lx, ah - 8 * textScale);
+            g.fillText(run.isFinished() ? "end" : "now", lx, ah - 9 * textScale);
         }
     }
 

@@ -1,0 +1,101 @@
+package dev.poolscope.ui.panels;
+
+import dev.poolscope.trace.SlotStats;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Each worker's utilization as a column (0-100 %), with the percentage above and the worker
+ * below when there is room. One canvas, sized by its parent: two workers or 64 fit the same
+ * space, and nothing is cut off at presenter size on a 1280x720 screen.
+ */
+final class UtilizationChart extends Region {
+    private final Canvas canvas = new Canvas();
+    private List<SlotStats> slots = List.of();
+    private boolean dark;
+    private double scale = 1;
+
+    UtilizationChart() {
+        setId("utilizationChart");
+        getChildren().add(canvas);
+        setMinSize(120, 70);
+        setPrefSize(200, 110);
+    }
+
+    void setLook(boolean dark, double scale) {
+        this.dark = dark;
+        this.scale = scale;
+        draw();
+    }
+
+    void show(List<SlotStats> slots) {
+        if (slots.size() != this.slots.size()) {
+            // About 30 px a worker, within limits: room for the results lists beside it.
+            setPrefWidth(Math.max(120, Math.min(220, slots.size() * 30 * scale)));
+        }
+        this.slots = slots;
+        draw();
+    }
+
+    /** Utilization of a slot as shown, 0..1 (NaN when not shown). */
+    double shown(int slot) {
+        return slot < slots.size() ? slots.get(slot).utilization() : Double.NaN;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        int n = slots.size();
+        if (n == 0 || w < 10 || h < 30) {
+            return;
+        }
+        Color text = dark ? Color.web("#e8ebef") : Color.web("#1b1f24");
+        Color track = dark ? Color.web("#3a414c") : Color.web("#dde2e8");
+        Color fill = dark ? Color.web("#56B4E9") : Color.web("#0072B2");
+        double fontSize = 11 * scale;
+        g.setFont(Font.font("System", fontSize));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        double slotW = Math.min(40 * scale, w / n);
+        double colW = Math.max(1, slotW * 0.72);
+        boolean labels = slotW >= 26 * scale;
+        double top = labels ? fontSize + 4 : 2;
+        double bottom = h - (fontSize + 4);
+        int every = Math.max(1, (int) Math.ceil(22 * scale / slotW));
+        for (int i = 0; i < n; i++) {
+            double u = Math.max(0, Math.min(1, slots.get(i).utilization()));
+            double x = i * slotW + (slotW - colW) / 2;
+            g.setFill(track);
+            g.fillRect(x, top, colW, bottom - top);
+            g.setFill(fill);
+            g.fillRect(x, bottom - (bottom - top) * u, colW, (bottom - top) * u);
+            g.setFill(text);
+            if (labels) {
+                g.fillText(String.format(Locale.ROOT, "%.0f%%", u * 100), x + colW / 2, top / 2 + 1);
+            }
+            if (i % every == 0) {
+                g.fillText("W" + i, x + colW / 2, bottom + (h - bottom) / 2 + 1);
+            }
+        }
+    }
+}
