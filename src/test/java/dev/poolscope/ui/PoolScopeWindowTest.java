@@ -158,6 +158,46 @@ class PoolScopeWindowTest {
         assertFalse(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false));
     }
 
+    @Test
+    void timeLimitFieldMakesALongTaskTimeOut(FxRobot robot) throws Exception {
+        // work-log at x0.1: A 500 ms, B 200, C 100, D 300; a 2,500 ms limit scales to 250 ms.
+        pick(robot, "#timeScale", "\u00d70.1");
+        TextField limit = robot.lookup("#timeLimitField").queryAs(TextField.class);
+        type(robot, limit, "0");
+        waitFor(() -> limit.getStyleClass().contains("invalid")
+                && robot.lookup("#problemLabel").queryLabeled().getText().contains("timeoutMs: must be between 1"));
+        assertTrue(robot.lookup("#runButton").queryAs(Button.class).isDisabled(), "a zero limit blocks Run");
+        type(robot, limit, "2500");
+        waitFor(() -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        assertFalse(limit.getStyleClass().contains("invalid"));
+
+        robot.clickOn("#runButton");
+        driver.watchUntilFinished();
+        LiveRun live = driver.live();
+        assertEquals(TaskStatus.TIMEOUT, live.status(0), "A ran past the limit");
+        assertEquals(TaskStatus.OK, live.status(1));
+        assertEquals(TaskStatus.OK, live.status(2));
+        assertEquals(TaskStatus.TIMEOUT, live.status(3), "D ran past the limit");
+        assertTrue(live.resultOrError(0).startsWith("timed out after 250 ms"), live.resultOrError(0));
+        assertTrue(live.label(0).contains("timed out"), "the bar says so: " + live.label(0));
+        int slot = live.slot(0);
+        assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL),
+                "the kill is marked as the time limit's, not as a crash");
+        assertTrue(live.lane(slot).marks().stream().noneMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH));
+        List<String> completed = fx(() -> window.panels().completedLines());
+        assertTrue(completed.stream().anyMatch(l -> l.startsWith("#0 A") && l.contains("\u25F7 timeout")), completed.toString());
+
+        Point2D bar = fx(() -> {
+            var geo = window.timeline().geometry();
+            double x = geo.xOf((live.start(0) + live.end(0)) / 2.0);
+            return window.timeline().localToScreen(x, geo.laneTop(slot) + geo.laneHeight() / 2);
+        });
+        robot.moveTo(bar);
+        waitFor(() -> window.stage().getScene().lookup("#timelineTip").isVisible());
+        String tip = robot.lookup("#timelineTip").queryLabeled().getText();
+        assertTrue(tip.contains("timed out after 250 ms"), tip);
+    }
+
     private static List<Integer> ints(int[] a) {
         return Arrays.stream(a).boxed().toList();
     }

@@ -55,7 +55,8 @@ public final class MainWindow {
         this(stage, options, Preferences.userNodeForPackage(MainWindow.class));
     }
 
-    MainWindow(Stage stage, AppOptions options, Preferences prefs) {
+    /** With its own preferences node for the recent files (tests use a throwaway one). */
+    public MainWindow(Stage stage, AppOptions options, Preferences prefs) {
         this.stage = stage;
         this.scenarios = new ScenarioSupport(prefs);
         List<String> lessons = safeLessonNames();
@@ -184,7 +185,8 @@ public final class MainWindow {
         }
     }
 
-    void open(Path file) {
+    /** Opens a scenario file (File > Open once a file is chosen, Open Recent, --open). */
+    public void open(Path file) {
         try {
             Scenario s = scenarios.open(file);
             config.load(s.name(), s.description(), s.config());
@@ -196,9 +198,9 @@ public final class MainWindow {
         }
     }
 
+    /** File > Save / Save As: asks for a file when needed (the only part tests cannot drive), then {@link #saveTo}. */
     void save(boolean askForName) {
-        RunConfig c = config.toRunConfig(false);
-        if (c == null) {
+        if (config.toRunConfig(false) == null) {
             showError("Cannot save yet: " + String.join("; ", config.problems()));
             return;
         }
@@ -212,13 +214,28 @@ public final class MainWindow {
             }
             target = f.toPath();
         }
+        saveTo(target);
+    }
+
+    /**
+     * Saves the scenario being edited to a file (the menu's path once a file is chosen); it then
+     * heads the recent files. Problems are shown in the window; returns whether it was saved.
+     */
+    public boolean saveTo(Path target) {
+        RunConfig c = config.toRunConfig(false);
+        if (c == null) {
+            showError("Cannot save yet: " + String.join("; ", config.problems()));
+            return false;
+        }
         try {
             scenarios.save(new Scenario(config.name(), config.describe(), c), target);
             currentFile = target;
             config.markSaved();
             chrome.refreshRecent();
+            return true;
         } catch (IOException | RuntimeException e) {
             showError("Could not save " + target.getFileName() + ": " + e.getMessage());
+            return false;
         }
     }
 
@@ -305,7 +322,8 @@ public final class MainWindow {
         controller.shutdown();
     }
 
-    List<Path> recentFiles() {
+    /** Recently opened or saved files, newest first (what File > Open Recent lists). */
+    public List<Path> recentFiles() {
         return scenarios.recent();
     }
 
