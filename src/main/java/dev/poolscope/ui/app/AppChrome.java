@@ -29,7 +29,7 @@ final class AppChrome {
     private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
     private final ToggleButton presenterButton = new ToggleButton("Presenter");
     private final ToggleButton darkButton = new ToggleButton("Dark");
-    private final ToggleButton settingsButton = new ToggleButton();
+    private final Button settingsButton = new Button();
     private final CheckMenuItem settingsItem = new CheckMenuItem("Settings panel");
     private final BooleanBinding cannotRun;
 
@@ -87,8 +87,8 @@ final class AppChrome {
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         settingsButton.setId("settingsButton");
-        settingsButton.selectedProperty().bindBidirectional(w.settingsShownProperty());
-        settingsButton.textProperty().bind(Bindings.when(settingsButton.selectedProperty())
+        settingsButton.setOnAction(e -> w.toggleSettings());
+        settingsButton.textProperty().bind(Bindings.when(w.settingsShownProperty())
                 .then("\u2699 Hide settings").otherwise("\u2699 Show settings"));
         settingsButton.setTooltip(new Tooltip("Show or hide the scenario settings (Ctrl+E)"));
         settingsButton.setMinWidth(Region.USE_PREF_SIZE);

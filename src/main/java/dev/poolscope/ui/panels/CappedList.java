@@ -8,7 +8,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -121,16 +120,18 @@ final class CappedList extends VBox {
 
     /**
      * Shows the newest line at the bottom. ListView.scrollTo puts a line at the top, which for
-     * the last line left it half hidden; the flow's own scrollTo scrolls just enough. The list is
-     * laid out first so the flow knows the new item count.
+     * the last line left it half hidden: with the fixed row height the rows that fit are known,
+     * so the list scrolls to the line that many rows above the end (no extra layout pass).
      */
     private void scrollToEnd() {
-        if (view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            view.layout();
-            flow.scrollTo(items.size() - 1);
-        } else {
-            view.scrollTo(items.size() - 1);
-        }
+        double row = view.getFixedCellSize();
+        javafx.geometry.Insets in = view.getInsets();
+        int fit = row > 0 ? (int) Math.floor((view.getHeight() - in.getTop() - in.getBottom()) / row) : 1;
+        view.scrollTo(Math.max(0, items.size() - Math.max(1, fit)));
+    }
+
+    boolean hasChanges() {
+        return changed;
     }
 
     /** Shows a count that differs from the lines kept (the queue shows 200 of 10,000). */
@@ -167,6 +168,8 @@ final class CappedList extends VBox {
         private final Label left = new Label();
         private final Label right = new Label();
         private final javafx.scene.layout.HBox parts = new javafx.scene.layout.HBox(8, left, right);
+        /** The whole line on hover: a narrow panel shortens it with "…". */
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
 
         Cell() {
             // Never wider than the list: the flow then sizes every cell to its viewport, and a long
@@ -194,6 +197,12 @@ final class CappedList extends VBox {
                 setText(empty ? null : item);
             }
             pseudoClassStateChanged(MARKER, !empty && item != null && isNotice(item));
+            if (empty || item == null) {
+                setTooltip(null);
+            } else {
+                whole.setText(tab >= 0 ? item.replace('\t', ' ') : item);
+                setTooltip(whole);
+            }
         }
     }
 }

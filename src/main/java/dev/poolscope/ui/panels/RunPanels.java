@@ -33,11 +33,13 @@ public final class RunPanels extends HBox {
     private final StatsPanel stats = new StatsPanel();
     private LiveStats live;
     private LiveRun run;
-    private long lastLists;
+    /** When each list (queue, delivered, completed, console) was last put on screen. */
+    private final long[] lastFlush = new long[4];
+    private final CappedList[] lists;
+    private long lastAnyFlush;
     private Stats lastShown;
     private int queueCount;
     private int queueStamp = -1;
-    private int turn;
 
     public RunPanels() {
         getStyleClass().add("run-panels");
@@ -45,21 +47,22 @@ public final class RunPanels extends HBox {
         setSpacing(8);
         // Widths: the results lists take what is left over (they hold the result and the PID);
         // the queue ("#3 D") and the statistics keep their size, the console gives way first.
-        queue.setPrefWidth(100);
-        queue.setMinWidth(80);
+        queue.setPrefWidth(84);
+        queue.setMinWidth(70);
         HBox.setHgrow(queue, Priority.NEVER);
         for (CappedList l : List.of(delivered, completed)) {
             l.setPrefWidth(200);
             l.setMinWidth(120);
             HBox.setHgrow(l, Priority.ALWAYS);
         }
-        console.setPrefWidth(190);
+        console.setPrefWidth(160);
         console.setMinWidth(120);
         HBox.setHgrow(console, Priority.SOMETIMES);
         stats.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         stats.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         HBox.setHgrow(stats, Priority.NEVER);
         getChildren().addAll(queue, delivered, completed, console, stats);
+        lists = new CappedList[] {queue, delivered, completed, console};
     }
 
     /**
@@ -78,7 +81,8 @@ public final class RunPanels extends HBox {
         console.clear();
         stats.clear();
         lastShown = null;
-        lastLists = 0;
+        java.util.Arrays.fill(lastFlush, Long.MIN_VALUE / 2);
+        lastAnyFlush = Long.MIN_VALUE / 2;
         queueStamp = -1;
         if (run != null) {
             refreshQueue();
@@ -123,7 +127,7 @@ public final class RunPanels extends HBox {
         StringBuilder sb = new StringBuilder(32).append('#').append(index).append(' ').append(name).append('\t');
         switch (status) {
             case OK -> sb.append(value == null ? "done" : "= " + shorten(value, 16));
-            case CRASHED -> sb.append("\u2716 crashed");
+            case CRASHED -> sb.append("\u2716 crash");
             case FAILED -> sb.append("\u26A0 failed");
             case TIMEOUT -> sb.append("\u25F7 timeout");
             case CANCELLED -> sb.append("\u25A0 cancelled");
@@ -139,9 +143,12 @@ public final class RunPanels extends HBox {
     }
 
     /**
-     * Puts what was recorded on screen when it is time (or now, with {@code force}). The four
-     * lists take turns, one per {@link #LIST_EVERY_NS}/4, so no frame refreshes two of them; the
-     * statistics appear in a frame that refreshes no list.
+     * Puts what was recorded on screen (everything now, with {@code force}). At most one list is
+     * refreshed per {@link #LIST_EVERY_NS}/4: one that changed and was last refreshed
+     * {@link #LIST_EVERY_NS} ago or more (the one waiting longest). So a change shows at once
+     * when events are few, and under load each list is refreshed four times a second, the
+     * refreshes spread evenly, never two in one frame. The statistics appear in a frame that
+     * refreshes no list.
      */
     public void flush(long frameNanos, boolean force) {
         if (live == null) {
@@ -155,18 +162,26 @@ public final class RunPanels extends HBox {
                 stats.show(s);
             }
             refreshQueue();
-            delivered.flush();
-            completed.flush();
-            console.flush();
+            for (CappedList l : lists) {
+                l.flush();
+            }
             return;
         }
-        if (frameNanos - lastLists >= LIST_EVERY_NS / 4) {
-            lastLists = frameNanos;
-            switch (turn++ & 3) {
-                case 0 -> refreshQueue();
-                case 1 -> delivered.flush();
-                case 2 -> completed.flush();
-                default -> console.flush();
+        int oldest = -1;
+        for (int i = 0; i < 4 && frameNanos - lastAnyFlush >= LIST_EVERY_NS / 4; i++) {
+            boolean changed = i == 0 ? queueStamp != queueStampNow() : lists[i].hasChanges();
+            if (changed && frameNanos - lastFlush[i] >= LIST_EVERY_NS
+                    && (oldest < 0 || lastFlush[i] < lastFlush[oldest])) {
+                oldest = i;
+            }
+        }
+        if (oldest >= 0) {
+            lastFlush[oldest] = frameNanos;
+            lastAnyFlush = frameNanos;
+            if (oldest == 0) {
+                refreshQueue();
+            } else {
+                lists[oldest].flush();
             }
             return;
         }
@@ -177,8 +192,12 @@ public final class RunPanels extends HBox {
         }
     }
 
+    private int queueStampNow() {
+        return run.startedCount() + run.finishedCount();
+    }
+
     private void refreshQueue() {
-        int stamp = run.startedCount() + run.finishedCount();
+        int stamp = queueStampNow();
         if (stamp == queueStamp) {
             return;
         }

@@ -25,7 +25,7 @@ final class UtilizationChart extends Region {
     UtilizationChart() {
         setId("utilizationChart");
         getChildren().add(canvas);
-        setMinSize(120, 70);
+        setMinSize(60, 70);
         setPrefSize(200, 110);
     }
 
@@ -38,7 +38,7 @@ final class UtilizationChart extends Region {
     void show(List<SlotStats> slots) {
         if (slots.size() != this.slots.size()) {
             // About 30 px a worker, within limits: room for the results lists beside it.
-            setPrefWidth(Math.max(120, Math.min(220, slots.size() * 30 * scale)));
+            setPrefWidth(Math.max(70, Math.min(220, slots.size() * 30 * scale)));
         }
         this.slots = slots;
         draw();

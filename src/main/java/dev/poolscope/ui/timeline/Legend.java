@@ -49,7 +49,7 @@ public final class Legend extends FlowPane {
         getChildren().add(item(chunk, "one chunk"));
         Region hand = swatch("");
         hand.getStyleClass().add("legend-handover");
-        getChildren().add(item(hand, "new PID (recycled / replaced)"));
+        getChildren().add(item(hand, "new PID in the lane"));
         Region now = swatch("");
         now.getStyleClass().add("legend-now");
         getChildren().add(item(now, "now"));

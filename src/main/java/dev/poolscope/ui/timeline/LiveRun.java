@@ -169,7 +169,7 @@ public final class LiveRun {
         } else if (e instanceof RunEvent.InitializerRan r) {
             lanes[r.slot()].touch(r.startAt());
             lanes[r.slot()].marks.add(new Mark(r.error() == null ? Mark.Kind.INIT : Mark.Kind.INIT_FAILED,
-                    r.startAt(), r.at(), r.pid(), r.pid(), r.error() == null ? "init" : "init failed: " + r.error()));
+                    r.startAt(), r.at(), r.pid(), r.pid(), r.error() == null ? "initializer" : "initializer failed: " + r.error()));
         } else if (e instanceof RunEvent.RunFinished f) {
             finishedAt = f.at();
             stopped = f.stopped();

@@ -345,7 +345,8 @@ final class TimelinePainter {
 
     private double markTextWidth(LiveRun.Mark m) {
         boolean kill = m.kind() == LiveRun.Mark.Kind.CRASH || m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
-        return measure(markText(m), kill ? bold : small);
+        boolean init = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
+        return measure(markText(m), kill ? bold : init ? font : small);
     }
 
     private final javafx.scene.text.Text measurer = new javafx.scene.text.Text();
@@ -353,7 +354,7 @@ final class TimelinePainter {
 
     /** The drawn width of a text in a font (cached; only marks and marked bars ask). */
     double measure(String text, Font f) {
-        String key = (f == bold ? 'b' : f == small ? 's' : 'n') + text;
+        String key = (f == bold ? "b" : f == small ? "s" : f == font ? "n" : "o" + f.getSize()) + text;
         Double w = widths.get(key);
         if (w == null) {
             if (widths.size() > 2000) {
@@ -389,11 +390,14 @@ final class TimelinePainter {
                 case INIT, INIT_FAILED -> {
                     double sx = Math.max(x, hw);
                     double x1 = Math.max(sx + 2, geo.xOf(m.endAt()));
+                    double thick = Math.max(3, Math.min(8 * textScale, lh * 0.12));
                     double iy = top + lh - Math.max(4, lh * 0.16);
                     g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.init() : palette.crash());
-                    g.fillRect(sx, iy - 3, x1 - sx, 5);
+                    g.fillRect(sx, iy - thick / 2, x1 - sx, thick);
                     if (lh > 40 * textScale) {
-                        g.fillText(m.text(), sx + 2, iy - 9 * textScale);
+                        g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.text() : palette.crash());
+                        g.setFont(font);
+                        g.fillText(m.text(), sx + 2, iy - thick / 2 - 9 * textScale);
                     }
                 }
                 case HANDOVER -> {
