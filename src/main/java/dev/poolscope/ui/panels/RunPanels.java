@@ -22,6 +22,13 @@ import javafx.scene.layout.Priority;
  */
 public final class RunPanels extends HBox {
     static final long LIST_EVERY_NS = 250_000_000L;
+    /**
+     * A list that got more than {@link #FAST_LINES} lines since its last refresh waits this long
+     * for the next: at hundreds of lines a second nobody reads the lines, and each refresh
+     * re-lays out the visible rows (a frame's biggest cost in a 10,000-task run).
+     */
+    static final long FAST_LIST_EVERY_NS = 1_000_000_000L;
+    static final int FAST_LINES = 50;
     /** Lines the console keeps (the newest); a truncation marker says when output was cut. */
     public static final int CONSOLE_CAP = 2000;
     private static final int RESULTS_CAP = 2000;
@@ -35,6 +42,9 @@ public final class RunPanels extends HBox {
     private LiveRun run;
     /** When each list (queue, delivered, completed, console) was last put on screen. */
     private final long[] lastFlush = new long[4];
+    /** How long each list waits after its last refresh (see {@link #FAST_LIST_EVERY_NS}). */
+    private final long[] wait = new long[4];
+    private final int[] countAtFlush = new int[4];
     private final CappedList[] lists;
     private long lastAnyFlush;
     private Stats lastShown;
@@ -82,6 +92,8 @@ public final class RunPanels extends HBox {
         stats.clear();
         lastShown = null;
         java.util.Arrays.fill(lastFlush, Long.MIN_VALUE / 2);
+        java.util.Arrays.fill(wait, LIST_EVERY_NS);
+        java.util.Arrays.fill(countAtFlush, 0);
         lastAnyFlush = Long.MIN_VALUE / 2;
         queueStamp = -1;
         if (run != null) {
@@ -145,9 +157,9 @@ public final class RunPanels extends HBox {
     /**
      * Puts what was recorded on screen (everything now, with {@code force}). At most one list is
      * refreshed per {@link #LIST_EVERY_NS}/4: one that changed and was last refreshed
-     * {@link #LIST_EVERY_NS} ago or more (the one waiting longest). So a change shows at once
-     * when events are few, and under load each list is refreshed four times a second, the
-     * refreshes spread evenly, never two in one frame. The statistics appear in a frame that
+     * {@link #LIST_EVERY_NS} ago or more (the one waiting longest); a list that is flooded with
+     * lines waits {@link #FAST_LIST_EVERY_NS}. So a change shows at once when events are few,
+     * and under load the refreshes are few and spread out, never two in one frame. The statistics appear in a frame that
      * refreshes no list.
      */
     public void flush(long frameNanos, boolean force) {
@@ -170,7 +182,7 @@ public final class RunPanels extends HBox {
         int oldest = -1;
         for (int i = 0; i < 4 && frameNanos - lastAnyFlush >= LIST_EVERY_NS / 4; i++) {
             boolean changed = i == 0 ? queueStamp != queueStampNow() : lists[i].hasChanges();
-            if (changed && frameNanos - lastFlush[i] >= LIST_EVERY_NS
+            if (changed && frameNanos - lastFlush[i] >= wait[i]
                     && (oldest < 0 || lastFlush[i] < lastFlush[oldest])) {
                 oldest = i;
             }
@@ -178,6 +190,9 @@ public final class RunPanels extends HBox {
         if (oldest >= 0) {
             lastFlush[oldest] = frameNanos;
             lastAnyFlush = frameNanos;
+            int count = oldest == 0 ? queueStampNow() : lists[oldest].added();
+            wait[oldest] = count - countAtFlush[oldest] > FAST_LINES ? FAST_LIST_EVERY_NS : LIST_EVERY_NS;
+            countAtFlush[oldest] = count;
             if (oldest == 0) {
                 refreshQueue();
             } else {
