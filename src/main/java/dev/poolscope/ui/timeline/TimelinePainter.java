@@ -1,7 +1,6 @@
 package dev.poolscope.ui.timeline;
 
 import dev.poolscope.engine.TaskStatus;
-import dev.poolscope.engine.WorkerState;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -30,7 +29,8 @@ final class TimelinePainter {
     private Font hint;
     private double charWidth;
     private double smallCharWidth;
-    private final AxisLabels axis = new AxisLabels();
+    private final AxisTicks axis = new AxisTicks();
+    private final HeaderPainter headers = new HeaderPainter();
 
     TimelinePainter() {
         setStyle(Palette.LIGHT, 1);
@@ -44,9 +44,15 @@ final class TimelinePainter {
         small = Font.font("System", 11 * textScale);
         large = Font.font("System", FontWeight.BOLD, 20 * textScale);
         hint = Font.font("System", FontWeight.BOLD, 18 * textScale);
+        headers.setStyle(palette, textScale, bold, small, 7.2 * textScale);
         charWidth = 7.2 * textScale;
         smallCharWidth = 6.4 * textScale;
         widths.clear();
+    }
+
+    /** Whether the lane headers show the state badge (tall enough lanes). */
+    boolean headerShowsState(TimelineGeometry geo) {
+        return headers.showsState(geo);
     }
 
     Palette palette() {
@@ -82,7 +88,7 @@ final class TimelinePainter {
             }
             bottom = top + geo.laneHeight();
             if (t.header) {
-                drawHeader(g, geo, run, lane);
+                headers.draw(g, geo, run, lane);
             } else {
                 laneBackground(g, geo, lane, t.x0, t.x1);
                 drawLane(g, geo, run, lane, nowNs, t.x0, t.x1);
@@ -441,58 +447,6 @@ final class TimelinePainter {
         }
     }
 
-    /** Whether the lane header shows the state badge (tall enough lanes). */
-    boolean headerShowsState(TimelineGeometry geo) {
-        return geo.laneHeight() >= 40 * textScale;
-    }
-
-    private void drawHeader(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex) {
-        LiveRun.Lane lane = run.lane(laneIndex);
-        double top = geo.laneTop(laneIndex);
-        double lh = geo.laneHeight();
-        double hw = geo.headerWidth();
-        g.setFill(palette.header());
-        g.fillRect(0, top, hw - 4, lh);
-        g.setFill(laneIndex % 2 == 1 ? palette.laneAlt() : palette.background());
-        g.fillRect(hw - 4, top, 4, lh);
-        g.setTextAlign(TextAlignment.LEFT);
-        double mid = top + lh / 2;
-        boolean twoRows = headerShowsState(geo);
-        g.setFill(palette.text());
-        g.setFont(lh < 16 * textScale ? small : bold);
-        g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
-        if (twoRows) {
-            drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
-        }
-    }
-
-    private void drawBadge(GraphicsContext g, WorkerState state, boolean limit, double x, double cy) {
-        String label = limit && state == WorkerState.CRASHED ? "\u25F7 killed: limit" : switch (state) {
-            case STARTING -> "\u25CC starting";
-            case IDLE -> "\u25CB idle";
-            case BUSY -> "\u25CF busy";
-            case EXITED -> "\u25A0 exited";
-            case CRASHED -> "\u2716 CRASHED";
-        };
-        Color fill = switch (state) {
-            case STARTING -> Palette.STARTING;
-            case IDLE -> Palette.IDLE;
-            case BUSY -> Palette.BUSY;
-            case EXITED -> Palette.EXITED;
-            case CRASHED -> limit ? palette.timeout() : palette.crash();
-        };
-        if (limit && state == WorkerState.CRASHED) {
-            fill = Palette.TIMEOUT_BADGE;
-        }
-        double bw = label.length() * charWidth * 0.92 + 12;
-        double bh = 18 * textScale;
-        g.setFill(fill);
-        g.fillRoundRect(x, cy - bh / 2, bw, bh, bh, bh);
-        g.setFill(state == WorkerState.IDLE || state == WorkerState.STARTING ? Color.BLACK : Color.WHITE);
-        g.setFont(small);
-        g.fillText(label, x + 6, cy);
-    }
-
     /** Index into a lane's task list of the first task that may reach {@code ns}. */
     static int firstVisible(LiveRun run, LiveRun.IntList tasks, double ns) {
         int lo = 0;
@@ -508,30 +462,5 @@ final class TimelinePainter {
             }
         }
         return found;
-    }
-
-    /** Tick positions and labels, recomputed only when the geometry changes. */
-    static final class AxisLabels {
-        double[] x = new double[64];
-        String[] labels = new String[64];
-        int count;
-        private long version = -1;
-        private double scale = -1;
-
-        void update(TimelineGeometry geo, double textScale) {
-            if (geo.version() == version && textScale == scale) {
-                return;
-            }
-            version = geo.version();
-            scale = textScale;
-            count = 0;
-            double step = geo.tickStepNs(110 * textScale);
-            double first = Math.ceil(Math.max(0, geo.visibleStartNs()) / step) * step;
-            for (double t = first; t <= geo.visibleEndNs() && count < x.length; t += step) {
-                x[count] = Math.round(geo.xOf(t)) + 0.5;
-                labels[count] = TimelineGeometry.formatTick(t, step);
-                count++;
-            }
-        }
     }
 }

@@ -1,0 +1,76 @@
+package dev.poolscope.ui.timeline;
+
+import dev.poolscope.engine.WorkerState;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** Paints a lane header: the slot, the current PID and, in tall lanes, the worker's state badge. */
+final class HeaderPainter {
+    private Palette palette = Palette.LIGHT;
+    private double textScale = 1;
+    private Font bold;
+    private Font small;
+    private double charWidth = 7.2;
+
+    void setStyle(Palette palette, double textScale, Font bold, Font small, double charWidth) {
+        this.palette = palette;
+        this.textScale = textScale;
+        this.bold = bold;
+        this.small = small;
+        this.charWidth = charWidth;
+    }
+
+    /** Whether the lane header shows the state badge (tall enough lanes). */
+    boolean showsState(TimelineGeometry geo) {
+        return geo.laneHeight() >= 40 * textScale;
+    }
+
+    void draw(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex) {
+        LiveRun.Lane lane = run.lane(laneIndex);
+        double top = geo.laneTop(laneIndex);
+        double lh = geo.laneHeight();
+        double hw = geo.headerWidth();
+        g.setFill(palette.header());
+        g.fillRect(0, top, hw - 4, lh);
+        g.setFill(laneIndex % 2 == 1 ? palette.laneAlt() : palette.background());
+        g.fillRect(hw - 4, top, 4, lh);
+        g.setTextAlign(TextAlignment.LEFT);
+        double mid = top + lh / 2;
+        boolean twoRows = showsState(geo);
+        g.setFill(palette.text());
+        g.setFont(lh < 16 * textScale ? small : bold);
+        g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
+        if (twoRows) {
+            drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
+        }
+    }
+
+    private void drawBadge(GraphicsContext g, WorkerState state, boolean limit, double x, double cy) {
+        String label = limit && state == WorkerState.CRASHED ? "\u25F7 killed: limit" : switch (state) {
+            case STARTING -> "\u25CC starting";
+            case IDLE -> "\u25CB idle";
+            case BUSY -> "\u25CF busy";
+            case EXITED -> "\u25A0 exited";
+            case CRASHED -> "\u2716 CRASHED";
+        };
+        Color fill = switch (state) {
+            case STARTING -> Palette.STARTING;
+            case IDLE -> Palette.IDLE;
+            case BUSY -> Palette.BUSY;
+            case EXITED -> Palette.EXITED;
+            case CRASHED -> limit ? palette.timeout() : palette.crash();
+        };
+        if (limit && state == WorkerState.CRASHED) {
+            fill = Palette.TIMEOUT_BADGE;
+        }
+        double bw = label.length() * charWidth * 0.92 + 12;
+        double bh = 18 * textScale;
+        g.setFill(fill);
+        g.fillRoundRect(x, cy - bh / 2, bw, bh, bh, bh);
+        g.setFill(state == WorkerState.IDLE || state == WorkerState.STARTING ? Color.BLACK : Color.WHITE);
+        g.setFont(small);
+        g.fillText(label, x + 6, cy);
+    }
+}
