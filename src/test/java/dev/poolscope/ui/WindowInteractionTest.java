@@ -58,6 +58,14 @@ class WindowInteractionTest {
     }
 
     @Test
+    void beforeTheFirstRunThePanelsAreEmpty(FxRobot robot) throws Exception {
+        for (String id : List.of("#queueList", "#deliveredList", "#completedList", "#consoleList")) {
+            javafx.scene.control.ListView<?> list = robot.lookup(id).queryAs(javafx.scene.control.ListView.class);
+            waitFor(() -> list.getItems().isEmpty(), () -> id + " shows " + list.getItems().size() + " rows before any run");
+        }
+    }
+
+    @Test
     void savedScenarioOpensAgainFromTheRecentFilesMenu(FxRobot robot, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("my-work-log.json");
         robot.clickOn("#poolSpinner .increment-arrow-button");

@@ -68,20 +68,26 @@ final class CappedList extends VBox {
      * opening the window instead of a stall in the first frames of the first run.
      */
     private void warmUp() {
-        items.setAll(java.util.Collections.nCopies(60, "#0 warming up\t= 0  pid 0"));
+        // Blank rows: stand-in text must never be what a user sees.
+        items.setAll(java.util.Collections.nCopies(60, ""));
         warming = true;
-        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
-        once[0] = o -> {
-            if (view.isNeedsLayout() || view.getHeight() <= 0) {
+        view.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null || !warming) {
                 return;
             }
-            view.needsLayoutProperty().removeListener(once[0]);
-            if (warming) {
-                warming = false;
-                items.clear();
-            }
-        };
-        view.needsLayoutProperty().addListener(once[0]);
+            Runnable[] afterLayout = new Runnable[1];
+            afterLayout[0] = () -> {
+                if (view.getHeight() > 0) {
+                    // The layout pass that sized the list has built its rows: empty it now.
+                    scene.removePostLayoutPulseListener(afterLayout[0]);
+                    if (warming) {
+                        warming = false;
+                        items.clear();
+                    }
+                }
+            };
+            scene.addPostLayoutPulseListener(afterLayout[0]);
+        });
     }
 
     /** Keeps a line (the oldest is dropped beyond the cap). Cheap: called per event. */
