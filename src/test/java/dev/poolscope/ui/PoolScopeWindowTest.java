@@ -41,11 +41,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class PoolScopeWindowTest {
-    static {
-        // Monocle's headless screen is 1280x800 by default; the window's default is 1400x900.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainWindow window;
     private WindowDriver driver;
 

@@ -34,10 +34,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowFloodTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainWindow window;
     private WindowDriver driver;
 

@@ -33,10 +33,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowInteractionTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private MainWindow window;
     private WindowDriver driver;
     private Preferences prefs;
@@ -61,7 +57,9 @@ class WindowInteractionTest {
     void beforeTheFirstRunThePanelsAreEmpty(FxRobot robot) throws Exception {
         for (String id : List.of("#queueList", "#deliveredList", "#completedList", "#consoleList")) {
             javafx.scene.control.ListView<?> list = robot.lookup(id).queryAs(javafx.scene.control.ListView.class);
-            waitFor(() -> list.getItems().isEmpty(), () -> id + " shows " + list.getItems().size() + " rows before any run");
+            waitFor(() -> list.getItems().isEmpty(), () -> id + " shows " + list.getItems().size() + " rows before any run (height "
+                    + list.getHeight() + ", scene " + (list.getScene() != null) + ", window "
+                    + (list.getScene() != null && list.getScene().getWindow() != null && list.getScene().getWindow().isShowing()) + ")");
         }
     }
 

@@ -76,14 +76,19 @@ final class CappedList extends VBox {
                 return;
             }
             Runnable[] afterLayout = new Runnable[1];
+            boolean[] scheduled = new boolean[1];
             afterLayout[0] = () -> {
-                if (view.getHeight() > 0) {
-                    // The layout pass that sized the list has built its rows: empty it now.
-                    scene.removePostLayoutPulseListener(afterLayout[0]);
-                    if (warming) {
-                        warming = false;
-                        items.clear();
-                    }
+                if (warming && view.getHeight() > 0 && !scheduled[0]) {
+                    // The layout pass that sized the list has built its rows: empty it, after the
+                    // pulse (the scene is still walking its listeners, so none is removed here).
+                    scheduled[0] = true;
+                    javafx.application.Platform.runLater(() -> {
+                        scene.removePostLayoutPulseListener(afterLayout[0]);
+                        if (warming) { // not if real lines arrived meanwhile
+                            warming = false;
+                            items.clear();
+                        }
+                    });
                 }
             };
             scene.addPostLayoutPulseListener(afterLayout[0]);
