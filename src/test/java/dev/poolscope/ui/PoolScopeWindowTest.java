@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
-import dev.poolscope.ui.app.AppOptions;
-import dev.poolscope.ui.app.MainWindow;
 import dev.poolscope.ui.timeline.LiveRun;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,36 +25,14 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The window driven through its real controls, headless (Monocle), with real worker processes.
  * Lessons are shortened with the window's own time-scale control (x0.1), as a teacher would.
  */
-@ExtendWith(ApplicationExtension.class)
-class PoolScopeWindowTest {
-    private MainWindow window;
-    private WindowDriver driver;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, AppOptions.defaults());
-        driver = new WindowDriver(window);
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void noWorkerLeft() throws Exception {
-        driver.noWorkerLeft();
-    }
-
+class PoolScopeWindowTest extends WindowTest {
     @Test
     void workLogOnTwoWorkersThenFour(FxRobot robot) throws Exception {
         pick(robot, "#lessonPicker", "doubling");

@@ -9,8 +9,6 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.TaskStatus;
-import dev.poolscope.ui.app.AppOptions;
-import dev.poolscope.ui.app.MainWindow;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.LiveRun;
 import java.util.ArrayList;
@@ -19,37 +17,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A task printing 50 MB (1,000 characters x 50,000) beside a normal task and chatty ones, run
  * through the real window: the run completes, the console shows the engine's truncation marker,
  * keeps at most its cap of lines, and the FX thread answers within 500 ms all along.
  */
-@ExtendWith(ApplicationExtension.class)
-class WindowFloodTest {
-    private MainWindow window;
-    private WindowDriver driver;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, AppOptions.defaults());
-        driver = new WindowDriver(window);
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void noWorkerLeft() throws Exception {
-        driver.noWorkerLeft();
-    }
-
+class WindowFloodTest extends WindowTest {
     @Test
     void aFloodOfOutputKeepsTheConsoleBoundedAndTheWindowResponsive(FxRobot robot) throws Exception {
         RunConfig.Builder b = RunConfig.builder().mode(Mode.IMAP_UNORDERED).pool(2).chunksize(1)

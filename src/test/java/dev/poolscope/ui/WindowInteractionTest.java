@@ -7,52 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.ui.app.AppOptions;
-import dev.poolscope.ui.app.MainWindow;
 import dev.poolscope.ui.timeline.LiveRun;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Files, hovering and zooming through the real window (headless Monocle, real workers): save
  * and open again, the recent-files menu, the tooltip of a bar, "Fit" after zooming.
  */
-@ExtendWith(ApplicationExtension.class)
-class WindowInteractionTest {
-    private MainWindow window;
-    private WindowDriver driver;
-    private Preferences prefs;
-
-    @Start
-    void start(Stage stage) {
-        // A throwaway preferences node: the user's own recent files are not touched.
-        prefs = Preferences.userRoot().node("dev/poolscope/test-" + System.nanoTime());
-        window = new MainWindow(stage, AppOptions.defaults(), prefs);
-        driver = new WindowDriver(window);
-        stage.show();
-        stage.requestFocus();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        driver.noWorkerLeft();
-        prefs.removeNode();
-    }
-
+class WindowInteractionTest extends WindowTest {
     @Test
     void beforeTheFirstRunThePanelsAreEmpty(FxRobot robot) throws Exception {
         for (String id : List.of("#queueList", "#deliveredList", "#completedList", "#consoleList")) {
