@@ -78,7 +78,7 @@ class PoolOptionsTest {
 
     @Test
     void anIdleWorkerTakesTheNextChunkSoNoTaskWaitsBehindALongOne() throws Exception {
-        RunResult r = RunResult.run(pool(2, Mode.IMAP).task(sleep("long", 600)).task(sleep("a", 50))
+        RunResult r = RunResult.run(pool(2, Mode.IMAP).task(sleep("long", 1000)).task(sleep("a", 50))
                 .task(sleep("b", 50)).task(sleep("c", 50)).build());
         int longSlot = r.started(0).slot();
         for (int i = 1; i < 4; i++) {
