@@ -32,12 +32,22 @@ final class WorkerCommand {
 
     /** Where {@code nice} lives on Linux and macOS; it execs java, so the worker keeps its own PID. */
     private static final Path NICE = Path.of("/usr/bin/nice");
+    /**
+     * Linux's setpriv: sets the "parent death signal". The parent is the thread that started the
+     * worker, the run's spawner thread, which lives until the run's last worker is gone.
+     */
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     /** The running JVM's own java, with a classpath of just the code that holds the worker. */
     static WorkerCommand forThisJvm(WorkerPriority priority) {
         List<String> cmd = new ArrayList<>();
         if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
             cmd.addAll(List.of(NICE.toString(), "-n", "10"));
+        }
+        if (Files.isExecutable(SETPRIV)) {
+            // The kernel kills the worker the moment the engine dies, needing no CPU time from the
+            // worker (its own watchdog may be starved on a busy machine). setpriv execs java too.
+            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
         }
         String classpath = workerClasspath();
         cmd.addAll(javaCommand(classpath));
