@@ -39,9 +39,8 @@ public final class WorkerMain {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         // Anything printed by accident (or by the JVM on System.out) goes to stderr, never into frames.
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        WorkerMain worker = new WorkerMain(new Reporter(frames));
-        startWatchdog();
-        worker.serve(new FileInputStream(FileDescriptor.in));
+        // The watchdog starts after HELLO: the engine sees the worker ready a few ms sooner.
+        new WorkerMain(new Reporter(frames)).serve(new FileInputStream(FileDescriptor.in), WorkerMain::startWatchdog);
     }
 
     /**
@@ -60,13 +59,15 @@ public final class WorkerMain {
         new Wire.Job(1, "say", Wire.PRINT, 0, 0, false, "pid {pid}", 1, 1).write(out);
         out.writeByte(Wire.QUIT);
         DataOutputStream frames = new DataOutputStream(new BufferedOutputStream(OutputStream.nullOutputStream()));
-        ProcessHandle.current().parent(); // the watchdog's classes
-        new WorkerMain(new Reporter(frames)).serve(new java.io.ByteArrayInputStream(script.toByteArray()));
+        ProcessHandle.current().parent().ifPresent(ProcessHandle::isAlive); // the watchdog's classes
+        new WorkerMain(new Reporter(frames)).serve(new java.io.ByteArrayInputStream(script.toByteArray()), () -> {});
     }
 
     private static void startWatchdog() {
-        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         Thread watchdog = new Thread(() -> {
+            // Looked up here, off the main thread; stdin closing and the parent-death signal
+            // cover the moment before it.
+            ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
             while (true) {
                 if (parent == null || !parent.isAlive()) {
                     Runtime.getRuntime().halt(0);
@@ -82,9 +83,10 @@ public final class WorkerMain {
         watchdog.start();
     }
 
-    private void serve(java.io.InputStream stdin) {
+    private void serve(java.io.InputStream stdin, Runnable afterHello) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(stdin, 1 << 16))) {
             reporter.hello();
+            afterHello.run();
             while (true) {
                 byte type = in.readByte();
                 switch (type) {
