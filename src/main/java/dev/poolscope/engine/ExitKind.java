@@ -8,9 +8,9 @@ public enum ExitKind {
     NORMAL,
     /** Retired after maxTasksPerChild chunks; a fresh process took its slot. */
     RECYCLED,
-    /** Died on its own: a crash task, a signal from outside, a kill from the UI, a timeout. */
+    /** Died on its own: a crash task, a signal from outside, a kill from the UI. */
     CRASHED,
-    /** Ended by PoolScope because the run was stopped. */
+    /** Ended by PoolScope: the run was stopped, or the worker's task ran past its time limit. */
     TERMINATED;
 
     public String id() {

@@ -223,17 +223,19 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             live.remove(w);
             LiveProcesses.remove(w.process);
             boolean clean = w.quitSent && exit.exitCode() == 0 && problem == null;
+            boolean timeLimit = w.timedOutIndex >= 0;
             ExitKind kind = clean ? (w.retiring ? ExitKind.RECYCLED : ExitKind.NORMAL)
-                    : stopping ? ExitKind.TERMINATED : ExitKind.CRASHED;
+                    : stopping || timeLimit ? ExitKind.TERMINATED : ExitKind.CRASHED;
             String detail = describeExit(w, exit, problem, kind);
-            emit(new RunEvent.WorkerExited(now(), w.slot, w.pid, kind, exit.exitCode(), exit.signal(), detail));
-            setState(w, kind == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED, now());
+            // The task's fate first: a worker killed for a time limit ends because of its task.
             if (w.chunk != null) {
                 loseChunk(w, w.chunk, "worker " + w.pid + " " + detail);
                 w.chunk = null;
             }
+            emit(new RunEvent.WorkerExited(now(), w.slot, w.pid, kind, exit.exitCode(), exit.signal(), detail));
+            setState(w, kind == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED, now());
             // Only the slot's current worker is replaced: a retiring worker already has its successor.
-            if (kind == ExitKind.CRASHED && current[w.slot] == w) {
+            if ((kind == ExitKind.CRASHED || (timeLimit && !stopping)) && current[w.slot] == w) {
                 afterWorkerGone(w.slot, w.ready, detail);
             }
             checkAllGone();
@@ -244,8 +246,10 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         if (problem != null) {
             return problem;
         }
-        if (w.timedOutIndex >= 0) {
-            return "killed: task " + config.tasks().get(w.timedOutIndex).name() + " ran past its time limit";
+        if (w.timedOutIndex >= 0 && kind == ExitKind.TERMINATED && !stopping) {
+            TaskSpec task = config.tasks().get(w.timedOutIndex);
+            return "killed by PoolScope: task " + task.name() + " ran past its time limit of "
+                    + config.timeoutFor(task) + " ms";
         }
         switch (kind) {
             case RECYCLED:

@@ -39,7 +39,8 @@ public sealed interface RunEvent {
 
     /**
      * A worker process ended. {@code exitCode} is the process's exit code, {@code signal} the
-     * signal that killed it (or null); {@code detail} says why in words.
+     * signal that killed it (or null); {@code detail} says why in words. When PoolScope killed
+     * it for a time limit, the task's {@link TaskFinished} (timeout) comes first.
      */
     record WorkerExited(long at, int slot, long pid, ExitKind kind, Integer exitCode, Integer signal,
                         String detail) implements RunEvent {}

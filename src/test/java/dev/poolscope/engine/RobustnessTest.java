@@ -29,6 +29,12 @@ class RobustnessTest {
         assertNotEquals(r.started(0).pid(), r.started(1).pid());
         long ranMs = (r.finished(0).at() - r.started(0).at()) / 1_000_000;
         assertTrue(ranMs >= 290 && ranMs < 5000, "killed near its limit, after " + ranMs + " ms");
+        long victim = r.started(0).pid();
+        RunEvent.WorkerExited exit = r.all(RunEvent.WorkerExited.class).stream().filter(e -> e.pid() == victim)
+                .findFirst().orElseThrow();
+        assertEquals(ExitKind.TERMINATED, exit.kind(), "PoolScope ended it; it did not crash");
+        assertTrue(exit.detail().contains("ran past its time limit of 300 ms"), exit.detail());
+        assertTrue(r.events.indexOf(r.finished(0)) < r.events.indexOf(exit), "the task's timeout comes before the exit");
     }
 
     @Test

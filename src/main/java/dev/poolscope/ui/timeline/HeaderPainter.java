@@ -48,7 +48,7 @@ final class HeaderPainter {
     }
 
     private void drawBadge(GraphicsContext g, WorkerState state, boolean limit, double x, double cy) {
-        String label = limit && state == WorkerState.CRASHED ? "\u25F7 killed: limit" : switch (state) {
+        String label = limit && state == WorkerState.EXITED ? "\u25F7 killed: limit" : switch (state) {
             case STARTING -> "\u25CC starting";
             case IDLE -> "\u25CB idle";
             case BUSY -> "\u25CF busy";
@@ -60,9 +60,9 @@ final class HeaderPainter {
             case IDLE -> Palette.IDLE;
             case BUSY -> Palette.BUSY;
             case EXITED -> Palette.EXITED;
-            case CRASHED -> limit ? palette.timeout() : palette.crash();
+            case CRASHED -> palette.crash();
         };
-        if (limit && state == WorkerState.CRASHED) {
+        if (limit && state == WorkerState.EXITED) {
             fill = Palette.TIMEOUT_BADGE;
         }
         double bw = label.length() * charWidth * 0.92 + 12;

@@ -159,10 +159,10 @@ public final class LiveRun {
             lane.headerDirty = true;
             lane.touch(w.at());
         } else if (e instanceof RunEvent.WorkerExited x) {
-            if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED) {
-                Lane lane = lanes[x.slot()];
+            Lane lane = lanes[x.slot()];
+            boolean limit = x.pid() >= 0 && x.pid() == lane.timeoutKilledPid;
+            if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED || limit) {
                 lane.touch(x.at());
-                boolean limit = x.pid() >= 0 && x.pid() == lane.timeoutKilledPid;
                 lane.marks.add(limit ? timeoutKill(x.at(), x.pid())
                         : new Mark(Mark.Kind.CRASH, x.at(), x.at(), x.pid(), -1, "\u2716 PID " + x.pid() + " " + x.detail()));
             }
@@ -180,20 +180,12 @@ public final class LiveRun {
     }
 
     /**
-     * The engine killed {@code pid} because its task ran past the time limit. It reports the
-     * exit (as a crash) before the task's timeout, so an existing crash mark is turned into a
-     * time-limit mark: a class must not read a timeout as a crash.
+     * The engine is killing {@code pid} because its task ran past the time limit; the task's
+     * timeout comes before the worker's exit, which is then marked as a time-limit kill.
      */
     private static void timedOut(Lane lane, long pid) {
         lane.timeoutKilledPid = pid;
         lane.headerDirty = true;
-        for (int i = 0; i < lane.marks.size(); i++) {
-            Mark m = lane.marks.get(i);
-            if (m.kind() == Mark.Kind.CRASH && m.oldPid() == pid) {
-                lane.marks.set(i, timeoutKill(m.at(), pid));
-                lane.touch(m.at());
-            }
-        }
     }
 
     private static Mark timeoutKill(long at, long pid) {
