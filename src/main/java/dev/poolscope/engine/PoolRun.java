@@ -220,18 +220,19 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     @Override
     public void onExit(WorkerProcess w, ExitInfo exit, String problem) {
         synchronized (lock) {
-            live.remove(w);
-            LiveProcesses.remove(w.process);
             boolean clean = w.quitSent && exit.exitCode() == 0 && problem == null;
             boolean timeLimit = w.timedOutIndex >= 0;
             ExitKind kind = clean ? (w.retiring ? ExitKind.RECYCLED : ExitKind.NORMAL)
                     : stopping || timeLimit ? ExitKind.TERMINATED : ExitKind.CRASHED;
             String detail = describeExit(w, exit, problem, kind);
             // The task's fate first: a worker killed for a time limit ends because of its task.
+            // (Still counted live here, so finishing its last task cannot end the run before its exit is told.)
             if (w.chunk != null) {
                 loseChunk(w, w.chunk, "worker " + w.pid + " " + detail);
                 w.chunk = null;
             }
+            live.remove(w);
+            LiveProcesses.remove(w.process);
             emit(new RunEvent.WorkerExited(now(), w.slot, w.pid, kind, exit.exitCode(), exit.signal(), detail));
             setState(w, kind == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED, now());
             // Only the slot's current worker is replaced: a retiring worker already has its successor.

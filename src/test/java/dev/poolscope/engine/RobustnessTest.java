@@ -38,6 +38,14 @@ class RobustnessTest {
     }
 
     @Test
+    void whenTheLastTaskKillsItsWorkerTheExitIsReportedBeforeTheRunEnds() throws Exception {
+        RunResult crash = RunResult.run(pool(1, Mode.MAP).task(TaskSpec.of("boom", TaskKind.CRASH, 0)).build());
+        assertEquals(1, crash.all(RunEvent.WorkerExited.class).size(), "the listener hears of the crash");
+        RunResult timeout = RunResult.run(pool(1, Mode.MAP).task(sleep("hangs", FOREVER).withTimeoutMs(200L)).build());
+        assertEquals(ExitKind.TERMINATED, timeout.all(RunEvent.WorkerExited.class).get(0).kind());
+    }
+
+    @Test
     void aRunWideTimeLimitAppliesToEveryTask() throws Exception {
         RunResult r = RunResult.run(pool(2, Mode.MAP).chunksize(1).timeoutMs(250L)
                 .task(TaskSpec.of("spins", TaskKind.SPIN, FOREVER)).task(sleep("quick", 10)).build());

@@ -31,6 +31,8 @@ final class RunResult {
     static RunResult finish(RunHandle handle) throws InterruptedException {
         assertTrue(handle.awaitDone(Duration.ofSeconds(60)), "run did not finish within 60 s");
         assertNoneAlive(handle.pids());
+        List<RunEvent> events = handle.events();
+        assertTrue(events.get(events.size() - 1) instanceof RunEvent.RunFinished, () -> "RunFinished is the last event: " + events.subList(Math.max(0, events.size() - 4), events.size()));
         return new RunResult(handle);
     }
 
