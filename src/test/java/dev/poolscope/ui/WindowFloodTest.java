@@ -35,33 +35,45 @@ class WindowFloodTest extends WindowTest {
             // 2,500 short lines in all: more than the console keeps.
             b.task(TaskSpec.print("chat" + i, "{name} says hello").withTimes(100));
         }
+        // Keeps the run going for a while, so the window is watched over many frames.
+        b.task(TaskSpec.of("linger", TaskKind.SLEEP, 1500));
         RunConfig config = b.build();
         fx(() -> {
             window.config().load("flood", "50 MB from one task", config);
             return null;
         });
-        robot.clickOn("#runButton");
 
-        List<Long> roundTrips = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            long t0 = System.nanoTime();
-            CountDownLatch answered = new CountDownLatch(1);
-            Platform.runLater(answered::countDown);
-            assertTrue(answered.await(5, TimeUnit.SECONDS), "the FX thread answers");
-            roundTrips.add((System.nanoTime() - t0) / 1_000_000);
-            if (fx(() -> window.controller().live() != null && window.controller().live().isFinished()
-                    && !window.controller().runningProperty().get())) {
-                break;
+        // Every 20 ms: how long until the FX thread runs a task we hand it.
+        List<Long> roundTrips = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread prober = new Thread(() -> {
+            try {
+                while (watching.get()) {
+                    long t0 = System.nanoTime();
+                    CountDownLatch answered = new CountDownLatch(1);
+                    Platform.runLater(answered::countDown);
+                    answered.await(10, TimeUnit.SECONDS);
+                    roundTrips.add((System.nanoTime() - t0) / 1_000_000);
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            assertTrue(System.nanoTime() < deadline, "the flood run finishes within 60 s");
-            Thread.sleep(50);
-        }
+        }, "fx-prober");
+        robot.clickOn("#runButton");
+        prober.start();
         driver.watchUntilFinished();
+        watching.set(false);
+        prober.join(15_000);
 
-        long worst = roundTrips.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertTrue(roundTrips.size() >= 3, "measured during the run: " + roundTrips);
-        assertTrue(worst < 500, "Platform.runLater round trips during the flood (ms): " + roundTrips);
+        List<Long> sorted = new ArrayList<>(roundTrips);
+        java.util.Collections.sort(sorted);
+        assertTrue(sorted.size() >= 20, "measured during the run: " + sorted.size() + " samples");
+        long p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+        long worst = sorted.get(sorted.size() - 1);
+        // Generous bounds: a flood must not make the window stutter, let alone freeze.
+        assertTrue(p95 < 100 && worst < 1500, "FX round trips during the flood (ms), p95 " + p95 + ", max " + worst
+                + ": " + roundTrips);
 
         LiveRun live = driver.live();
         for (int i = 0; i < live.taskCount(); i++) {
