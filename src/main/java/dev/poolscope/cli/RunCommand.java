@@ -80,13 +80,11 @@ final class RunCommand implements Callable<Integer> {
 
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
-        TraceBuilder builder = new TraceBuilder(scenario.name(), config);
         RunHandle run = new PoolService().start(config, RunListener.NONE);
         // No limit of our own: a task's time limit (--timeout) bounds the run; on Ctrl+C the
         // engine's shutdown hook kills the workers.
         run.awaitDone(Duration.ofDays(365));
-        run.events().forEach(builder::accept);
-        RunTrace result = builder.snapshot(Long.MAX_VALUE);
+        RunTrace result = TraceBuilder.of(scenario.name(), config, run.events());
         System.out.print(TextReport.render(result));
         if (!writeFiles(result)) {
             return PoolScopeCommand.BAD_INPUT;

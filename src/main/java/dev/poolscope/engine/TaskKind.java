@@ -52,11 +52,6 @@ public enum TaskKind {
         return needsText;
     }
 
-    /** Whether the task gives a value as its result. */
-    public boolean hasResult() {
-        return needsN;
-    }
-
     public static TaskKind fromId(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
         for (TaskKind kind : values()) {

@@ -13,86 +13,93 @@ import java.util.Arrays;
  * state can be reported apart. Plain arrays: recording allocates nothing per frame.
  */
 public final class FrameMetrics {
-    private long[] frames = new long[4096];
-    private long[] frameAt = new long[4096];
-    private int frameCount;
-    private long[] delays = new long[65536];
-    private long[] delayAt = new long[65536];
-    private int delayCount;
+    private final Samples frames = new Samples(4096);
+    private final Samples delays = new Samples(65536);
 
     void frame(long atNs, long ns) {
-        if (frameCount == frames.length) {
-            frames = Arrays.copyOf(frames, frameCount * 2);
-            frameAt = Arrays.copyOf(frameAt, frameCount * 2);
-        }
-        frameAt[frameCount] = atNs;
-        frames[frameCount++] = ns;
+        frames.add(atNs, ns);
     }
 
     void delay(long eventAtNs, long ns) {
-        if (delayCount == delays.length) {
-            delays = Arrays.copyOf(delays, delayCount * 2);
-            delayAt = Arrays.copyOf(delayAt, delayCount * 2);
-        }
-        delayAt[delayCount] = eventAtNs;
-        delays[delayCount++] = ns;
+        delays.add(eventAtNs, ns);
     }
 
     public int frames() {
-        return frameCount;
+        return frames.count;
     }
 
     public int events() {
-        return delayCount;
+        return delays.count;
     }
 
     /** Frame time percentile in ms (p in 0..100; 100 is the max). */
     public double frameMs(double p) {
-        return percentile(frames, frameCount, p) / 1e6;
+        return frames.percentile(p) / 1e6;
     }
 
     /** Event-to-frame delay percentile in ms. */
     public double delayMs(double p) {
-        return percentile(delays, delayCount, p) / 1e6;
+        return delays.percentile(p) / 1e6;
     }
 
     /** The samples taken in [fromNs, toNs) of run time. */
     public FrameMetrics between(long fromNs, long toNs) {
         FrameMetrics m = new FrameMetrics();
-        for (int i = 0; i < frameCount; i++) {
-            if (frameAt[i] >= fromNs && frameAt[i] < toNs) {
-                m.frame(frameAt[i], frames[i]);
-            }
-        }
-        for (int i = 0; i < delayCount; i++) {
-            if (delayAt[i] >= fromNs && delayAt[i] < toNs) {
-                m.delay(delayAt[i], delays[i]);
-            }
-        }
+        frames.copyBetween(fromNs, toNs, m.frames);
+        delays.copyBetween(fromNs, toNs, m.delays);
         return m;
     }
 
     /** Frames per second over the span the frames cover. */
     public double fps() {
-        if (frameCount < 2) {
+        if (frames.count < 2) {
             return 0;
         }
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        for (int i = 0; i < frameCount; i++) {
-            first = Math.min(first, frameAt[i]);
-            last = Math.max(last, frameAt[i]);
+        for (int i = 0; i < frames.count; i++) {
+            first = Math.min(first, frames.at[i]);
+            last = Math.max(last, frames.at[i]);
         }
-        return last > first ? (frameCount - 1) / ((last - first) / 1e9) : 0;
+        return last > first ? (frames.count - 1) / ((last - first) / 1e9) : 0;
     }
 
-    static double percentile(long[] values, int count, double p) {
-        if (count == 0) {
-            return 0;
+    /** Growable pairs of (when, how long), in nanoseconds. */
+    private static final class Samples {
+        long[] at;
+        long[] value;
+        int count;
+
+        Samples(int capacity) {
+            at = new long[capacity];
+            value = new long[capacity];
         }
-        long[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * count) - 1;
-        return sorted[Math.max(0, Math.min(count - 1, i))];
+
+        void add(long when, long ns) {
+            if (count == value.length) {
+                at = Arrays.copyOf(at, count * 2);
+                value = Arrays.copyOf(value, count * 2);
+            }
+            at[count] = when;
+            value[count++] = ns;
+        }
+
+        void copyBetween(long fromNs, long toNs, Samples into) {
+            for (int i = 0; i < count; i++) {
+                if (at[i] >= fromNs && at[i] < toNs) {
+                    into.add(at[i], value[i]);
+                }
+            }
+        }
+
+        double percentile(double p) {
+            if (count == 0) {
+                return 0;
+            }
+            long[] sorted = Arrays.copyOf(value, count);
+            Arrays.sort(sorted);
+            int i = (int) Math.ceil(p / 100.0 * count) - 1;
+            return sorted[Math.max(0, Math.min(count - 1, i))];
+        }
     }
 }
