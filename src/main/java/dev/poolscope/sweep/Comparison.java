@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Two or more runs side by side: their statistics as rows of a table, and the differences
- * stated in words, each later run against the first. Shared by the command line and the window.
+ * stated in words, each later run against the first. Shared by the command line and the window
+ * (which also shows a single run this way, with no differences to state).
  */
 public final class Comparison {
     /** Makespans within 5 % count as "about as fast". */
@@ -20,8 +21,8 @@ public final class Comparison {
     public record Row(String name, List<String> values) {}
 
     public Comparison(List<String> labels, List<RunTrace> traces) {
-        if (labels.size() != traces.size() || traces.size() < 2) {
-            throw new IllegalArgumentException("a comparison needs two or more runs, each with a label");
+        if (labels.size() != traces.size() || traces.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs runs, each with a label");
         }
         this.labels = List.copyOf(labels);
         this.traces = List.copyOf(traces);

@@ -80,7 +80,8 @@ public final class Scaling {
             points.add(new SweepPoint(v, plan.values().get(v), plan.label(v), slots, list.size(), med,
                     ms.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     ms.stream().mapToDouble(Double::doubleValue).max().orElse(0), speedup, efficiency, karpFlatt,
-                    ideal, lowerBound, nearest(list, med)));
+                    ideal, lowerBound, median(list.stream().map(r -> r.trace().stats().totalBusyMs()).toList()),
+                    nearest(list, med)));
         }
         AmdahlFit fit = pools ? AmdahlFit.of(forFit) : null;
         SweepSummary draft = new SweepSummary(plan, points, baseline, t0, p0, fit, cpus, work, longest, missing, "");

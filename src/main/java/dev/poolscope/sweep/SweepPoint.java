@@ -14,9 +14,12 @@ package dev.poolscope.sweep;
  *                       outside pool sweeps
  * @param lowerBoundMs   max(longest task, total task time / slots) with the task times measured
  *                       at the baseline: no schedule of this task list can beat it
+ * @param totalBusyMs    median total task time of its runs: grows past the baseline's when tasks
+ *                       stretch (CPU work sharing cores)
  * @param representative the run whose makespan is nearest the median (the one a click opens)
  */
 public record SweepPoint(int index, String value, String label, int slots, int runs, double medianMs,
                          double minMs, double maxMs, double speedup, double efficiency, Double karpFlatt,
-                         Double idealSpeedup, double lowerBoundMs, SweepRun representative) {
+                         Double idealSpeedup, double lowerBoundMs, double totalBusyMs,
+                         SweepRun representative) {
 }

@@ -45,7 +45,7 @@ final class Verdict {
         if (knee == last) {
             sb.append(" and is still falling at the largest pool swept.");
         } else {
-            sb.append(knee == first ? "" : "; larger pools are at most 10 % faster").append(reason(s, knee)).append('.');
+            sb.append(knee == first ? "" : "; larger pools are at most 10 % faster").append(reason(s, knee, pts)).append('.');
         }
         if (last.medianMs() > best.medianMs() * 1.15 && last != knee) {
             sb.append(" At ").append(last.label()).append(" it is slower again (").append(Format.ms(last.medianMs()))
@@ -55,19 +55,26 @@ final class Verdict {
         return sb.toString();
     }
 
-    /** Why larger pools stop helping after {@code knee}, judged from the task list and the CPU count. */
-    private static String reason(SweepSummary s, SweepPoint knee) {
+    /**
+     * Why larger pools stop helping after {@code knee}: the task list has no more work to share,
+     * or the tasks themselves got slower (their total time grew: CPU work sharing cores), or,
+     * failing both, overhead that grows with the pool (such as workers starting one by one).
+     */
+    private static String reason(SweepSummary s, SweepPoint knee, List<SweepPoint> sorted) {
         if (s.totalWorkMs() / knee.slots() <= s.longestTaskMs() * CLOSE) {
             return ": with " + s.plan().base().tasks().size() + " tasks, more workers get no work, and no schedule"
                     + " can beat the longest task (" + Format.ms(s.longestTaskMs()) + " ms)";
         }
-        if (knee.slots() <= s.cpus()) {
-            return ", although the task list would allow " + Format.ms(s.lowerBoundAt(knee.slots() * 2.0))
-                    + " ms at pool " + knee.slots() * 2 + ": this machine has " + s.cpus()
-                    + " CPUs, and more workers than that share the same cores";
+        SweepPoint next = sorted.get(sorted.indexOf(knee) + 1);
+        String allow = ", although the task list would allow " + Format.ms(s.lowerBoundAt(next.slots())) + " ms at "
+                + next.label();
+        double stretch = s.totalWorkMs() > 0 ? next.totalBusyMs() / s.totalWorkMs() : 1;
+        if (stretch > 1.25) {
+            return allow + ": there each task took " + Format.ratio(stretch) + " times as long, because "
+                    + (next.slots() > s.cpus() ? "more workers than the " + s.cpus() + " CPUs share the same cores"
+                    : "the workers competed for the CPU");
         }
-        return ", although the task list would allow " + Format.ms(s.lowerBoundAt(knee.slots() * 2.0))
-                + " ms at pool " + knee.slots() * 2 + ": the overhead grows with the pool";
+        return allow + ": the tasks took no longer, so the time went to overhead that grows with the pool";
     }
 
     private static String karpFlatt(List<SweepPoint> pts, AmdahlFit fit) {

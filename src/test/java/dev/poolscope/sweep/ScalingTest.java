@@ -29,9 +29,16 @@ class ScalingTest {
 
     /** One run per value, with these makespans; each run's task time is 4000 ms, longest 500. */
     private static SweepSummary summary(SweepPlan plan, int cpus, double... makespans) {
+        double[] busy = new double[makespans.length];
+        java.util.Arrays.fill(busy, 4000);
+        return summary(plan, cpus, makespans, busy);
+    }
+
+    /** As above, with each value's total task time given (CPU work stretches past the core count). */
+    private static SweepSummary summary(SweepPlan plan, int cpus, double[] makespans, double[] busy) {
         List<SweepRun> runs = new ArrayList<>();
         for (int v = 0; v < makespans.length; v++) {
-            runs.add(FakeRuns.run(plan, v, 0, makespans[v], 4000, 500));
+            runs.add(FakeRuns.run(plan, v, 0, makespans[v], busy[v], 500 * busy[v] / 4000));
         }
         return Scaling.summarize(plan, runs, cpus);
     }
@@ -73,7 +80,8 @@ class ScalingTest {
 
     @Test
     void cpuBoundShapeGivesSpeedupEfficiencyKarpFlattAndACpuVerdict() {
-        SweepSummary s = summary(pools(TaskKind.SPIN, "1", "2", "4", "8"), 2, 4000, 2000, 2000, 2050);
+        SweepSummary s = summary(pools(TaskKind.SPIN, "1", "2", "4", "8"), 2, new double[] {4000, 2000, 2000, 2050},
+                new double[] {4000, 4000, 8000, 16400});
         List<SweepPoint> p = s.points();
         assertEquals(1.0, p.get(0).speedup(), 1e-9);
         assertEquals(2.0, p.get(1).speedup(), 1e-9);
@@ -85,7 +93,7 @@ class ScalingTest {
         assertTrue(s.baseline().contains("pool 1"), s.baseline());
         String v = s.verdict();
         assertTrue(v.contains("to 2000.0 ms at pool 2"), v);
-        assertTrue(v.contains("2 CPUs"), v);
+        assertTrue(v.contains("each task took 2.00 times as long, because more workers than the 2 CPUs share"), v);
         assertTrue(v.contains("rises"), v);
     }
 
@@ -98,6 +106,12 @@ class ScalingTest {
         assertTrue(v.contains("longest task (500.0 ms)"), v);
         assertTrue(!v.contains("CPUs"), v);
         assertTrue(s.fit().serialFraction() < 0.05, "fit " + s.fit());
+    }
+
+    @Test
+    void slowdownWithoutLongerTasksIsPutDownToOverheadNotCpus() {
+        SweepSummary s = summary(pools(TaskKind.SLEEP, "1", "2", "4"), 2, 4000, 2100, 2200);
+        assertTrue(s.verdict().contains("the tasks took no longer, so the time went to overhead"), s.verdict());
     }
 
     @Test
