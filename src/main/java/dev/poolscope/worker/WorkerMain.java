@@ -93,6 +93,9 @@ public final class WorkerMain {
                     case Wire.INITIALIZER -> runInitializer(Wire.Job.read(in));
                     case Wire.CHUNK -> {
                         int size = in.readInt();
+                        if (size < 1 || size > Wire.MAX_CHUNK_TASKS) {
+                            throw new IOException("protocol error: chunk size " + size);
+                        }
                         Wire.Job[] jobs = new Wire.Job[size];
                         for (int i = 0; i < size; i++) {
                             jobs[i] = Wire.Job.read(in);
