@@ -54,9 +54,10 @@ public final class WorkerMain {
         java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(script);
         out.writeByte(Wire.CHUNK);
-        out.writeInt(2);
+        out.writeInt(3);
         new Wire.Job(0, "sq", Wire.SQUARE, 0, 3, true, null, 1, 1).write(out);
         new Wire.Job(1, "say", Wire.PRINT, 0, 0, false, "pid {pid}", 1, 1).write(out);
+        new Wire.Job(2, "burn", Wire.SPIN, 1, 0, false, null, 1, 1).write(out); // the CPU clock's classes
         out.writeByte(Wire.QUIT);
         DataOutputStream frames = new DataOutputStream(new BufferedOutputStream(OutputStream.nullOutputStream()));
         ProcessHandle.current().parent().ifPresent(ProcessHandle::isAlive); // the watchdog's classes
