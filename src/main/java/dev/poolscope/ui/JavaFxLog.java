@@ -21,7 +21,7 @@ public final class JavaFxLog {
 
     private JavaFxLog() {}
 
-    /** Installs the filter (once); call before the JavaFX toolkit starts. */
+    /** Installs the filter (once); call before the JavaFX toolkit starts ({@code Main} does, and the tests' session listener). */
     public static void quietClassPathWarning() {
         // The static initializer did the work; this call makes sure the class is initialized.
     }

@@ -17,7 +17,6 @@ public final class Launcher {
             System.err.println("poolscope: " + noDisplay);
             return 2;
         }
-        JavaFxLog.quietClassPathWarning();
         try {
             PoolScopeApp.launch(options);
             return 0;
