@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (interrupted) {
             long done = result.tasks().stream().filter(t -> !"cancelled".equals(t.status())).count();
-            System.err.printf("Stopped by Ctrl+C: %d of %d task(s) ran, the rest are marked cancelled.%n", done,
+            System.err.printf("Stopped by Ctrl+C: %d of %d task(s) had finished, the rest are marked cancelled.%n", done,
                     result.tasks().size());
             return PoolScopeCommand.INTERRUPTED;
         }
