@@ -20,7 +20,7 @@ class PipeWritesTest {
         FakeLauncher launcher = new FakeLauncher();
         launcher.then(Outcome.DEAF);
         launcher.then(Outcome.START);
-        RunHandle run = launcher.run(pool(2, Mode.MAP).task(sleep("only", 0)).build());
+        RunHandle run = launcher.run(pool(2, Mode.MAP).startPolicy(StartPolicy.ASAP).task(sleep("only", 0)).build());
         FakeWorker deaf = launcher.next();
         FakeWorker worker = launcher.next();
         worker.hello();
