@@ -11,6 +11,10 @@ import javafx.stage.Stage;
 public class PoolScopeApp extends Application {
     private MainWindow window;
 
+    public PoolScopeApp() {
+        dev.poolscope.ui.app.AppIdentity.claimName(); // the task bar's name, before JavaFX names the app
+    }
+
     /** Started by {@code Main} when no command is given. */
     public static void launchApp(String[] args) {
         Application.launch(PoolScopeApp.class, args);
