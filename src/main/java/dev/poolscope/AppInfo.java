@@ -34,9 +34,9 @@ public final class AppInfo {
         return BUILD.getProperty("licence", "MIT");
     }
 
-    /** The full licence text shipped in the jar (META-INF/LICENSE), or a pointer to it. */
+    /** The full licence text shipped in the jar (dev/poolscope/LICENSE), or a pointer to it. */
     public static String licenceText() {
-        try (InputStream in = AppInfo.class.getResourceAsStream("/META-INF/LICENSE")) {
+        try (InputStream in = AppInfo.class.getResourceAsStream("LICENSE")) {
             if (in != null) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
