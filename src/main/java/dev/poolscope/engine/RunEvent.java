@@ -47,4 +47,11 @@ public sealed interface RunEvent {
 
     /** The run ended: every task has its final status and no worker is left. */
     record RunFinished(long at, boolean stopped) implements RunEvent {}
+
+    /**
+     * Under {@link StartPolicy#TOGETHER}: the pool's first chunks go out now. {@code ready}
+     * workers of {@code slots} were ready; fewer when a slot gave up or the wait was capped.
+     * Start-up is everything before this; the tasks' span begins here.
+     */
+    record PoolReleased(long at, int ready, int slots) implements RunEvent {}
 }
