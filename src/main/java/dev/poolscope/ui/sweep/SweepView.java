@@ -152,6 +152,7 @@ public final class SweepView extends BorderPane {
                     .stream().map(String::valueOf).toList());
             case CHUNKSIZE -> "1, 2, 4, 8";
             case MODE -> "map, imap, imap_unordered";
+            case START -> "together, asap";
         };
     }
 
