@@ -105,7 +105,7 @@ final class SweepOptions {
                 public void runFinished(SweepRun run, int finished, int total, long msLeft) {
                     System.err.printf("  %d/%d  %s, run %d: makespan %s ms%s; about %d s left%n", finished, total,
                             plan.label(run.valueIndex()), run.repeat() + 1, Format.ms(run.makespanMs()),
-                            run.complete() ? "" : " (not every task ok)", Math.round(msLeft / 1000.0));
+                            run.complete() ? "" : " (not counted: " + run.problem() + ")", Math.round(msLeft / 1000.0));
                 }
             });
         }

@@ -156,6 +156,13 @@ public final class SweepView extends BorderPane {
         };
     }
 
+    /** Fills in the controls as a user would (for tools such as the screenshot maker). */
+    public void setPlan(String settingId, String valueList, int repeatCount) {
+        setting.setValue(settingId);
+        values.setText(valueList);
+        repeats.getValueFactory().setValue(repeatCount);
+    }
+
     /** Starts the sweep with the values in the controls; a bad value is shown, nothing runs. */
     public void start() {
         SweepPlan plan;
