@@ -63,7 +63,7 @@ final class AppChrome {
         settingsItem.setAccelerator(KeyCombination.keyCombination("Ctrl+E"));
         settingsItem.selectedProperty().bindBidirectional(w.settingsShownProperty());
         Menu view = new Menu("View", null, fit, settingsItem, presenterItem, darkItem);
-        return new MenuBar(file, runMenu, view);
+        return new MenuBar(file, runMenu, view, AboutDialog.helpMenu(w.stage()));
     }
 
     HBox toolBar() {

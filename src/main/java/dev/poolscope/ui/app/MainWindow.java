@@ -93,6 +93,7 @@ public final class MainWindow {
         chrome.installShortcuts(scene);
         controller.measureLayoutOf(scene);
         stage.setScene(scene);
+        AppIdentity.apply(stage);
         stage.setMinWidth(Math.min(1280, options.width()));
         stage.setMinHeight(Math.min(720, options.height()));
         stage.setMaximized(options.maximized());
