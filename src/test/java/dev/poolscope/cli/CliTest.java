@@ -216,4 +216,15 @@ class CliTest {
         assertEquals(2, poolscope("run", "--scenario", dir.resolve("nope.json").toString()));
         assertTrue(err.contains("nope.json: cannot read file: no such file"), err);
     }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsRefusedBeforeTheRunStarts() {
+        Path inMissingFolder = dir.resolve("no-such-folder").resolve("t.json");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--trace", inMissingFolder.toString()));
+        assertEquals("poolscope run: --trace: cannot write " + inMissingFolder + ": the folder "
+                + inMissingFolder.getParent() + " does not exist", err.strip());
+        assertEquals("", out, "nothing ran");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--csv", dir.toString()));
+        assertEquals("poolscope run: --csv: " + dir + " is a folder; give a file name", err.strip());
+    }
 }
