@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = {"See a process pool at work.",
                 "With no command, or with only window options (--lesson NAME, --run, ...), opens the window:"
                         + " see 'poolscope ui --help'."},
-        subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class, UiCommand.class})
+        subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class, UiCommand.class,
+                SweepCommand.class, CompareCommand.class})
 public final class PoolScopeCommand implements Runnable {
     /** Every task ok. */
     public static final int OK = 0;

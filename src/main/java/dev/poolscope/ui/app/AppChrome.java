@@ -64,7 +64,7 @@ final class AppChrome {
         settingsItem.setAccelerator(KeyCombination.keyCombination("Ctrl+E"));
         settingsItem.selectedProperty().bindBidirectional(w.settingsShownProperty());
         Menu view = new Menu("View", null, fit, settingsItem, presenterItem, darkItem);
-        return new MenuBar(file, runMenu, view, AboutDialog.helpMenu(w.stage()));
+        return new MenuBar(file, runMenu, view, dev.poolscope.ui.sweep.AnalyzeMenu.create(w), AboutDialog.helpMenu(w.stage()));
     }
 
     HBox toolBar() {
