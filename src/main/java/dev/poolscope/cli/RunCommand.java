@@ -49,10 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "M", description = "map, imap, imap_unordered, apply_async or process")
     String mode;
 
-    @Option(names = "--chunksize", paramLabel = "N")
+    @Option(names = "--chunksize", paramLabel = "N", description = "tasks handed to a worker as one unit (default: as Pool.map computes it)")
     Integer chunksize;
 
-    @Option(names = "--max-tasks-per-child", paramLabel = "N")
+    @Option(names = "--max-tasks-per-child", paramLabel = "N", description = "a worker retires after N chunks and a new process takes its lane")
     Integer maxTasksPerChild;
 
     @Option(names = "--timeout", paramLabel = "MS", description = "time limit per task; a task past it is killed and marked timeout")
@@ -92,9 +92,12 @@ final class RunCommand implements Callable<Integer> {
         OsSampler os = new OsSampler(samples::add);
         RunHandle run = new PoolService().start(config, os.tap(RunListener.NONE));
         os.start(run.startNanos());
-        // No limit of our own: a task's time limit (--timeout) bounds the run; on Ctrl+C the
-        // engine's shutdown hook kills the workers.
-        run.awaitDone(Duration.ofDays(365));
+        boolean interrupted;
+        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
+            // No limit of our own: a task's time limit (--timeout) bounds the run, Ctrl+C stops it.
+            run.awaitDone(Duration.ofDays(365));
+            interrupted = ctrlC.pressed();
+        }
         os.close();
         List<RunEvent> all = new ArrayList<>(run.events());
         synchronized (samples) {
@@ -104,6 +107,12 @@ final class RunCommand implements Callable<Integer> {
         System.out.print(TextReport.render(result));
         if (!writeFiles(result)) {
             return PoolScopeCommand.BAD_INPUT;
+        }
+        if (interrupted) {
+            long done = result.tasks().stream().filter(t -> !"cancelled".equals(t.status())).count();
+            System.err.printf("Stopped by Ctrl+C: %d of %d task(s) had finished, the rest are marked cancelled.%n", done,
+                    result.tasks().size());
+            return PoolScopeCommand.INTERRUPTED;
         }
         return allOk(result.tasks()) ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
@@ -136,21 +145,30 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (trace != null) {
                 TraceJson.write(result, trace);
+                wrote("trace", trace);
             }
             if (csv != null) {
                 TraceCsv.write(result, csv);
+                wrote("CSV", csv);
             }
             if (chromeTrace != null) {
                 ChromeTrace.write(result, chromeTrace);
+                wrote("Chrome trace", chromeTrace);
             }
             if (samplesCsv != null) {
                 TraceCsv.writeSamples(result, samplesCsv);
+                wrote("OS samples CSV", samplesCsv);
             }
             return true;
         } catch (IOException e) {
-            System.err.println("poolscope: cannot write: " + PoolScopeCommand.oneLine(e));
+            System.err.println("poolscope run: cannot write: " + PoolScopeCommand.oneLine(e));
             return false;
         }
+    }
+
+    /** On stderr, so the report on stdout stays clean when it is piped. */
+    private static void wrote(String what, Path file) {
+        System.err.println("wrote " + what + " to " + file);
     }
 
     private static boolean allOk(List<TaskRecord> tasks) {
