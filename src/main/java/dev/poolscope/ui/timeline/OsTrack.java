@@ -161,8 +161,12 @@ public final class OsTrack {
         return time > 0 ? sum / time : cpu[size - 1];
     }
 
+    /**
+     * "R 50%": the CPU in steps of 5 %, finer than a class can read off the strip anyway, so
+     * the header is repainted only when the figure really moves.
+     */
     static String text(char state, double cpuPct) {
-        return state == OsState.UNKNOWN ? String.format(Locale.ROOT, "%.0f%%", cpuPct)
-                : String.format(Locale.ROOT, "%c %.0f%%", state, cpuPct);
+        long shown = Math.round(cpuPct / 5) * 5;
+        return state == OsState.UNKNOWN ? shown + "%" : state + " " + shown + "%";
     }
 }
