@@ -59,7 +59,9 @@ public final class OsTrack {
         }
         // A stop or a state letter change shows at once; the CPU figure twice a second.
         if (s.state() != headerState || s.pid() != headerPid || s.at() - headerAt >= HEADER_EVERY_NS) {
-            String text = text(s.state(), meanCpu(s.pid(), s.at() - HEADER_EVERY_NS, s.at()));
+            // A new state shows with its own sample's figure; a steady one with the half-second mean.
+            boolean changed = s.state() != headerState || s.pid() != headerPid;
+            String text = text(s.state(), changed ? s.cpuPct() : meanCpu(s.pid(), s.at() - HEADER_EVERY_NS, s.at()));
             headerState = s.state();
             headerAt = s.at();
             headerPid = s.pid();
