@@ -19,17 +19,23 @@ final class OsStripPainter {
     /** The veil over a stopped process (light blue, see-through: the bar stays readable). */
     private static final Color FROZEN = Color.rgb(86, 180, 233, 0.45);
     private static final Color FROZEN_INK = Color.web("#0b4f7a");
-    private static final String STOPPED = "\u23F8 stopped (SIGSTOP)";
+    /** The freeze mark (a snowflake: DejaVu and most UI fonts have it; U+23F8 "pause" is missing in many). */
+    private static final String FROZEN_MARK = "\u2744";
+    private static final String STOPPED = FROZEN_MARK + " stopped (SIGSTOP)";
     private Palette palette = Palette.LIGHT;
     private double textScale = 1;
     private Font small;
     private Font bold;
+    private double stoppedWidth = 150;
 
     void setStyle(Palette palette, double textScale, Font small, Font bold) {
         this.palette = palette;
         this.textScale = textScale;
         this.small = small;
         this.bold = bold;
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(STOPPED);
+        measure.setFont(bold);
+        stoppedWidth = Math.ceil(measure.getLayoutBounds().getWidth());
     }
 
     /** The strip's top and height in a lane: the lane's bottom margin, under the chunk brackets. */
@@ -50,12 +56,13 @@ final class OsStripPainter {
         double sy = strip[0];
         double sh = strip[1];
         double left = Math.max(fromX, geo.headerWidth());
-        double labelW = STOPPED.length() * 6.6 * textScale + 8;
+        double labelW = stoppedWidth + 8;
         int first = os.firstEndingAfter(geo.nsAt(left - labelW));
         Color ink = palette.text();
         for (int i = first; i < os.size(); i++) {
-            double x0 = Math.max(geo.xOf(os.from(i)), geo.headerWidth());
-            double x1 = geo.xOf(os.at(i));
+            // Whole pixels, so neighbouring samples meet without a seam of background between them.
+            double x0 = Math.max(Math.floor(geo.xOf(os.from(i))), geo.headerWidth());
+            double x1 = Math.floor(geo.xOf(os.at(i)));
             if (x0 > toX) {
                 break;
             }
@@ -76,6 +83,8 @@ final class OsStripPainter {
                 }
             }
             double h = sh * Math.min(100, os.cpu(i)) / 100;
+            // A whole pixel at least: a few percent should show, not blur into the track.
+            h = os.cpu(i) >= 1 ? Math.max(1, Math.round(h)) : 0;
             g.setFill(palette.grid());
             g.fillRect(x0, sy, x1 - x0, sh - h);
             if (h > 0) {
@@ -101,7 +110,7 @@ final class OsStripPainter {
             g.setFill(FROZEN.deriveColor(0, 1, 1, 2));
             g.fillRoundRect(right - w + 4, textY - 8 * textScale, w, 16 * textScale, 8, 8);
             g.setFill(FROZEN_INK);
-            g.fillText("\u23F8 " + text, right, textY);
+            g.fillText(FROZEN_MARK + " " + text, right, textY);
         } else {
             g.setFill(palette.mutedText());
             g.fillText(text, right, textY);
