@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.os.OsSampler;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.LiveRun;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -42,6 +43,8 @@ public final class RunController {
     private boolean measuringLayout;
     private Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private RunHandle handle;
+    /** Samples the run's workers from the OS into the same queue (see OsSampler for the order kept). */
+    private OsSampler os;
     private LiveRun live;
     private long runStartNanos;
     private FrameMetrics metrics;
@@ -107,7 +110,11 @@ public final class RunController {
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         inbox = q;
         live = new LiveRun(names, config.slots());
-        handle = service.start(config, q::add);
+        closeSampler();
+        OsSampler sampler = new OsSampler(q::add);
+        handle = service.start(config, sampler.tap(q::add));
+        sampler.start(handle.startNanos());
+        os = sampler;
         // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
         // drained before the panels are reset: both happen here, on the FX thread.
         long start = handle.startNanos();
@@ -131,6 +138,7 @@ public final class RunController {
     /** Stops any run and clears the picture. */
     public void reset() {
         stop();
+        closeSampler();
         inbox = new ConcurrentLinkedQueue<>();
         live = null;
         running.set(false);
@@ -143,6 +151,7 @@ public final class RunController {
     /** Closing the window: stop the run and wait briefly so no worker outlives the app. */
     public void shutdown() {
         timer.stop();
+        closeSampler();
         RunHandle h = handle;
         if (h != null && !h.isDone()) {
             h.stop();
@@ -151,6 +160,13 @@ public final class RunController {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void closeSampler() {
+        if (os != null) {
+            os.close();
+            os = null;
         }
     }
 
