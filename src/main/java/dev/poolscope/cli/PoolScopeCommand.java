@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = {"See a process pool at work.",
                 "With no command, or with 'ui [--lesson NAME] [--open FILE] [--pool N] [--scale X] [--run]"
                         + " [--presenter] [--dark]', opens the window."},
-        subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class})
+        subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class,
+                RenderCommand.class})
 public final class PoolScopeCommand implements Runnable {
     /** Every task ok. */
     public static final int OK = 0;

@@ -68,7 +68,12 @@ final class TraceJsonReader {
     private static RunTrace trace(Fields f) throws Fields.Bad {
         f.requireObject();
         String format = f.stringOrNull("format");
-        if (format != null && !format.equals(TraceJson.FORMAT)) {
+        if (format == null) {
+            // A scenario, a Chrome trace or any other JSON: say what it is not, not which field it lacks.
+            throw f.bad("format", "not a PoolScope trace (it has no \"format\": \"" + TraceJson.FORMAT
+                    + "\" field)");
+        }
+        if (!format.equals(TraceJson.FORMAT)) {
             throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
         }
         Integer version = f.intOrNull("version", 1);
