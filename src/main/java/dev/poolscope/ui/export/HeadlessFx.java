@@ -15,6 +15,12 @@ import javafx.application.Platform;
  */
 public final class HeadlessFx {
     private static boolean started;
+    /**
+     * JavaFX warns that it was loaded from the class path ("Unsupported JavaFX configuration"),
+     * which is how the jar runs it; a command's output should hold only what it made or what
+     * went wrong. Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private HeadlessFx() {}
 
@@ -27,6 +33,7 @@ public final class HeadlessFx {
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
+        FX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CountDownLatch ready = new CountDownLatch(1);
         try {
             Platform.startup(ready::countDown);
