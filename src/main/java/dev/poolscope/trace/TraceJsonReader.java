@@ -69,9 +69,14 @@ final class TraceJsonReader {
         f.requireObject();
         String format = f.stringOrNull("format");
         if (format == null) {
-            // A scenario, a Chrome trace or any other JSON: say what it is not, not which field it lacks.
-            throw f.bad("format", "not a PoolScope trace (it has no \"format\": \"" + TraceJson.FORMAT
-                    + "\" field)");
+            // Hand-written traces may leave the format out; but when such a file is not a trace
+            // (a scenario, a Chrome trace), say so first rather than only which field it lacks.
+            try {
+                return body(f);
+            } catch (Fields.Bad e) {
+                throw new Fields.Bad("not a PoolScope trace (no \"format\": \"" + TraceJson.FORMAT + "\" field, and "
+                        + e.getMessage() + ")");
+            }
         }
         if (!format.equals(TraceJson.FORMAT)) {
             throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
@@ -81,6 +86,10 @@ final class TraceJsonReader {
             throw f.bad("version", "version " + version + " is newer than this PoolScope reads ("
                     + TraceJson.VERSION + ")");
         }
+        return body(f);
+    }
+
+    private static RunTrace body(Fields f) throws Fields.Bad {
         Mode mode = Mode.fromId(f.string("mode"));
         if (mode == null) {
             throw f.bad("mode", "expected one of " + Mode.ids());
