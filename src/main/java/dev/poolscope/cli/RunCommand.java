@@ -45,10 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "M", description = "map, imap, imap_unordered, apply_async or process")
     String mode;
 
-    @Option(names = "--chunksize", paramLabel = "N")
+    @Option(names = "--chunksize", paramLabel = "N", description = "tasks handed to a worker as one unit (default: as Pool.map computes it)")
     Integer chunksize;
 
-    @Option(names = "--max-tasks-per-child", paramLabel = "N")
+    @Option(names = "--max-tasks-per-child", paramLabel = "N", description = "a worker retires after N chunks and a new process takes its lane")
     Integer maxTasksPerChild;
 
     @Option(names = "--timeout", paramLabel = "MS", description = "time limit per task; a task past it is killed and marked timeout")
@@ -81,13 +81,22 @@ final class RunCommand implements Callable<Integer> {
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
         RunHandle run = new PoolService().start(config, RunListener.NONE);
-        // No limit of our own: a task's time limit (--timeout) bounds the run; on Ctrl+C the
-        // engine's shutdown hook kills the workers.
-        run.awaitDone(Duration.ofDays(365));
+        boolean interrupted;
+        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
+            // No limit of our own: a task's time limit (--timeout) bounds the run, Ctrl+C stops it.
+            run.awaitDone(Duration.ofDays(365));
+            interrupted = ctrlC.pressed();
+        }
         RunTrace result = TraceBuilder.of(scenario.name(), config, run.events());
         System.out.print(TextReport.render(result));
         if (!writeFiles(result)) {
             return PoolScopeCommand.BAD_INPUT;
+        }
+        if (interrupted) {
+            long done = result.tasks().stream().filter(t -> !"cancelled".equals(t.status())).count();
+            System.err.printf("Stopped by Ctrl+C: %d of %d task(s) had finished, the rest are marked cancelled.%n", done,
+                    result.tasks().size());
+            return PoolScopeCommand.INTERRUPTED;
         }
         return allOk(result.tasks()) ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
@@ -120,18 +129,26 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (trace != null) {
                 TraceJson.write(result, trace);
+                wrote("trace", trace);
             }
             if (csv != null) {
                 TraceCsv.write(result, csv);
+                wrote("CSV", csv);
             }
             if (chromeTrace != null) {
                 ChromeTrace.write(result, chromeTrace);
+                wrote("Chrome trace", chromeTrace);
             }
             return true;
         } catch (IOException e) {
-            System.err.println("poolscope: cannot write: " + PoolScopeCommand.oneLine(e));
+            System.err.println("poolscope run: cannot write: " + PoolScopeCommand.oneLine(e));
             return false;
         }
+    }
+
+    /** On stderr, so the report on stdout stays clean when it is piped. */
+    private static void wrote(String what, Path file) {
+        System.err.println("wrote " + what + " to " + file);
     }
 
     private static boolean allOk(List<TaskRecord> tasks) {

@@ -60,7 +60,7 @@ public final class RunController {
     public RunController(TimelineView timeline, RunPanels panels) {
         this.timeline = timeline;
         this.panels = panels;
-        timeline.setKiller(slot -> handle != null && !handle.isDone() && handle.killWorker(slot));
+        timeline.setKiller((slot, pid) -> handle != null && !handle.isDone() && handle.killWorker(slot, pid));
         timer.start();
     }
 

@@ -15,12 +15,6 @@ import javafx.application.Platform;
  */
 public final class HeadlessFx {
     private static boolean started;
-    /**
-     * JavaFX warns that it was loaded from the class path ("Unsupported JavaFX configuration"),
-     * which is how the jar runs it; a command's output should hold only what it made or what
-     * went wrong. Held here because java.util.logging keeps loggers only weakly.
-     */
-    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private HeadlessFx() {}
 
@@ -33,7 +27,8 @@ public final class HeadlessFx {
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
-        FX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // A command's output holds only what it made or what went wrong.
+        dev.poolscope.ui.JavaFxLog.quietClassPathWarning();
         CountDownLatch ready = new CountDownLatch(1);
         try {
             Platform.startup(ready::countDown);

@@ -3,7 +3,7 @@ package dev.poolscope.ui.timeline;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
 import java.util.Locale;
-import java.util.function.IntPredicate;
+import java.util.function.BiPredicate;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -33,7 +33,7 @@ public final class TimelineView extends Pane {
     private double mouseX = -1;
     private double mouseY = -1;
     private long lastNow;
-    private IntPredicate killer = slot -> false;
+    private BiPredicate<Integer, Long> killer = (slot, pid) -> false;
 
     public TimelineView() {
         getStyleClass().add("timeline");
@@ -52,8 +52,8 @@ public final class TimelineView extends Pane {
         wireMouse();
     }
 
-    /** Called with a slot when the user picks "Kill worker"; returns whether a worker was killed. */
-    public void setKiller(IntPredicate killer) {
+    /** Called with a slot and the PID the menu showed when the user picks "Kill worker"; returns whether it was killed. */
+    public void setKiller(BiPredicate<Integer, Long> killer) {
         this.killer = killer;
     }
 
@@ -161,7 +161,8 @@ public final class TimelineView extends Pane {
         MenuItem kill = new MenuItem("Kill worker W" + lane + " (PID " + l.pid() + ")");
         kill.setId("killWorker");
         kill.setDisable(!alive);
-        kill.setOnAction(a -> killer.test(lane));
+        long pid = l.pid();
+        kill.setOnAction(a -> killer.test(lane, pid));
         menu.getItems().setAll(kill);
         menu.show(this, screenX, screenY);
     }
