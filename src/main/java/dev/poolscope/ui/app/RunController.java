@@ -42,6 +42,8 @@ public final class RunController {
     private RunHandle handle;
     private LiveRun live;
     private long runStartNanos;
+    /** The clock of a run shown still ({@link #showStill}), or -1 for a live run. */
+    private long stillNow = -1;
     private FrameMetrics metrics;
     private long lastStatus;
     private Consumer<String> errors = msg -> { };
@@ -101,6 +103,7 @@ public final class RunController {
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         inbox = q;
         live = new LiveRun(names, config.slots());
+        stillNow = -1;
         handle = service.start(config, q::add);
         // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
         // drained before the panels are reset: both happen here, on the FX thread.
@@ -112,6 +115,25 @@ public final class RunController {
         running.set(true);
         status.set("Starting " + config.slots() + " workers\u2026");
         return true;
+    }
+
+    /**
+     * Shows a run that is not live, as it stood at {@code nowNs} (a replay; FX thread): the
+     * views draw {@code run} exactly as they draw a live one, with the clock held at
+     * {@code nowNs}. Ignored while a run is going.
+     */
+    public void showStill(LiveRun run, long nowNs, String statusText) {
+        if (running.get()) {
+            return;
+        }
+        inbox = new ConcurrentLinkedQueue<>();
+        if (live != run) {
+            live = run;
+            timeline.setRun(run);
+        }
+        stillNow = nowNs;
+        timeline.markDirty();
+        status.set(statusText);
     }
 
     /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
@@ -127,6 +149,7 @@ public final class RunController {
         stop();
         inbox = new ConcurrentLinkedQueue<>();
         live = null;
+        stillNow = -1;
         running.set(false);
         timeline.setRun(null);
         panels.reset(null, null, null, null);
@@ -148,7 +171,10 @@ public final class RunController {
     }
 
     /** The run's clock now: ns since it started, or its end once it has finished. */
-    long runNow() {
+    public long runNow() {
+        if (stillNow >= 0 && live != null) {
+            return stillNow;
+        }
         if (live != null && live.isFinished()) {
             return live.finishedAt();
         }
