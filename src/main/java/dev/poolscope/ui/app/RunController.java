@@ -47,6 +47,8 @@ public final class RunController {
     private OsSampler os;
     private LiveRun live;
     private long runStartNanos;
+    /** The clock of a run shown still ({@link #showStill}), or -1 for a live run. */
+    private long stillNow = -1;
     private FrameMetrics metrics;
     private long lastStatus;
     private Consumer<String> errors = msg -> { };
@@ -110,6 +112,7 @@ public final class RunController {
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         inbox = q;
         live = new LiveRun(names, config.slots());
+        stillNow = -1;
         closeSampler();
         OsSampler sampler = new OsSampler(q::add);
         handle = service.start(config, sampler.tap(q::add));
@@ -127,6 +130,25 @@ public final class RunController {
         return true;
     }
 
+    /**
+     * Shows a run that is not live, as it stood at {@code nowNs} (a replay; FX thread): the
+     * views draw {@code run} exactly as they draw a live one, with the clock held at
+     * {@code nowNs}. Ignored while a run is going.
+     */
+    public void showStill(LiveRun run, long nowNs, String statusText) {
+        if (running.get()) {
+            return;
+        }
+        inbox = new ConcurrentLinkedQueue<>();
+        if (live != run) {
+            live = run;
+            timeline.setRun(run);
+        }
+        stillNow = nowNs;
+        timeline.markDirty();
+        status.set(statusText);
+    }
+
     /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
     public void stop() {
         if (handle != null && !handle.isDone()) {
@@ -141,6 +163,7 @@ public final class RunController {
         closeSampler();
         inbox = new ConcurrentLinkedQueue<>();
         live = null;
+        stillNow = -1;
         running.set(false);
         timeline.setRun(null);
         panels.reset(null, null, null, null);
@@ -171,7 +194,10 @@ public final class RunController {
     }
 
     /** The run's clock now: ns since it started, or its end once it has finished. */
-    long runNow() {
+    public long runNow() {
+        if (stillNow >= 0 && live != null) {
+            return stillNow;
+        }
         if (live != null && live.isFinished()) {
             return live.finishedAt();
         }
