@@ -7,9 +7,12 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunEvent.ProcessMark;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 final class RunState implements EventChannel.Handler {
     /** How long to wait for the parent's word on a child's exit code once the child is gone. */
     static final long EXIT_GRACE_MS = 300;
+    /** How long a child that is gone waits for its parent's word that it started it. */
+    static final long ORPHAN_WAIT_MS = 1000;
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "poolscope-cpython-timers");
         t.setDaemon(true);
@@ -42,6 +47,10 @@ final class RunState implements EventChannel.Handler {
     private final Map<Long, PyProcess> procs = new HashMap<>();
     private final Map<Integer, Long> connectionPids = new HashMap<>();
     private final List<Long> childPids = new ArrayList<>();
+    /** Results the caller can have, in the order it gets them; each is told once its task's end is known. */
+    private final ArrayDeque<Integer> deliveries = new ArrayDeque<>();
+    /** (caller, job, chunk) and (caller, job) whose results the caller was told of, for items not yet seen starting. */
+    private final Set<List<Object>> resultsTold = new HashSet<>();
     private long mainPid = -1;
     private boolean stopping;
     private boolean finished;
@@ -150,7 +159,7 @@ final class RunState implements EventChannel.Handler {
             stopping |= stopped;
             for (PyProcess p : List.copyOf(procs.values())) {
                 if (p.kind != null && !p.hasLane()) {
-                    place(p, now());
+                    place(p, now(), true);
                 }
                 if (p.hasLane()) {
                     exitNow(p);
@@ -196,7 +205,16 @@ final class RunState implements EventChannel.Handler {
             PyProcess p = proc(pid);
             p.closed = true;
             if (p.kind != null && !p.hasLane()) {
-                place(p, now()); // its parent never said it started it (the parent died first)
+                // A short-lived child can be gone before its parent's word that it started it
+                // is read; only if that word never comes (the parent died first) is it placed now.
+                TIMERS.schedule(() -> {
+                    synchronized (lock) {
+                        if (!finished && !p.hasLane()) {
+                            place(p, now(), true);
+                        }
+                    }
+                }, ORPHAN_WAIT_MS, TimeUnit.MILLISECONDS);
+                return;
             }
             tryExit(p);
         }
@@ -234,20 +252,17 @@ final class RunState implements EventChannel.Handler {
         PyProcess child = proc(m.path("child").asLong(-1));
         child.role(m.path("role"), parent.pid);
         if (!child.hasLane()) {
-            place(child, at(m));
+            place(child, at(m), false);
         }
     }
 
-    private void place(PyProcess p, long spawnAt) {
-        PyProcess before = lanes.place(p);
+    private void place(PyProcess p, long spawnAt, boolean late) {
+        PyProcess before = lanes.place(p, late);
         childPids.add(p.pid);
         emit(new RunEvent.WorkerSpawned(spawnAt, p.slot, p.pid, p.generation));
         emit(new RunEvent.WorkerStateChanged(spawnAt, p.slot, p.pid, WorkerState.STARTING));
         if (before != null && before.lostTask != null) {
-            emit(new RunEvent.RunNotice(spawnAt, p.slot, p.pid, "CPython started PID " + p.pid + " in place of PID "
-                    + before.pid + "; the task PID " + before.pid + " was running, " + before.lostTask
-                    + ", stays lost."));
-            before.lostTask = null;
+            replaced(before, p, spawnAt);
         }
         if (PyProcess.PROCESS.equals(p.kind)) {
             PyProcess creator = procs.get(p.creator);
@@ -297,6 +312,12 @@ final class RunState implements EventChannel.Handler {
         emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.BUSY));
         emit(new RunEvent.TaskStarted(at, s.index(), p.slot, p.pid, s.chunk()));
         p.running = s.index();
+        // The caller may already have been told of this result: the worker's connection ran behind.
+        TaskBook.Key key = book.get(s.index()).key;
+        if (resultsTold.contains(List.of(key.creator(), key.job())) || resultsTold.contains(
+                List.of(key.creator(), key.job(), key.chunk()))) {
+            wantDelivery(s.index());
+        }
     }
 
     private void taskEnded(PyProcess p, JsonNode m, long at) {
@@ -318,10 +339,7 @@ final class RunState implements EventChannel.Handler {
     private void finishTask(int index, PyProcess p, TaskStatus status, String result, String error, long at) {
         book.finished(index, status, result, error);
         emit(new RunEvent.TaskFinished(at, index, p.slot, p.pid, status, result, error));
-        TaskBook.Task t = book.get(index);
-        if (t.deliveryWanted && !t.delivered) {
-            deliver(index, at);
-        }
+        deliverReady(at);
     }
 
     private void results(PyProcess caller, JsonNode m) {
@@ -332,21 +350,36 @@ final class RunState implements EventChannel.Handler {
                 chunks.add(c.asInt());
             }
         }
-        long at = at(m);
-        for (int index : book.deliverable(caller.pid, m.path("job").asInt(-1), chunks)) {
-            TaskBook.Task t = book.get(index);
-            if (t.status != null && !t.delivered) {
-                deliver(index, at);
-            } else {
-                t.deliveryWanted = true; // its end is still on its way from the worker's connection
-            }
+        int job = m.path("job").asInt(-1);
+        if (chunks == null) {
+            resultsTold.add(List.of(caller.pid, job));
+        } else {
+            chunks.forEach(c -> resultsTold.add(List.of(caller.pid, job, c)));
+        }
+        book.deliverable(caller.pid, job, chunks).forEach(this::wantDelivery);
+        deliverReady(at(m));
+    }
+
+    private void wantDelivery(int index) {
+        TaskBook.Task t = book.get(index);
+        if (!t.deliveryWanted) {
+            t.deliveryWanted = true;
+            deliveries.add(index);
         }
     }
 
-    private void deliver(int index, long at) {
-        TaskBook.Task t = book.get(index);
-        t.delivered = true;
-        emit(new RunEvent.ResultDelivered(at, index, t.status, t.result, t.error));
+    /**
+     * Tells the results at the head of the queue whose tasks have ended. A worker's word that an
+     * item ended can arrive after its parent's word that the result arrived (they come on
+     * different connections): the result then waits, and so do the ones behind it.
+     */
+    private void deliverReady(long at) {
+        while (!deliveries.isEmpty() && book.get(deliveries.peek()).status != null) {
+            int index = deliveries.poll();
+            TaskBook.Task t = book.get(index);
+            t.delivered = true;
+            emit(new RunEvent.ResultDelivered(at, index, t.status, t.result, t.error));
+        }
     }
 
     private void processMark(PyProcess caller, JsonNode m) {
@@ -426,9 +459,20 @@ final class RunState implements EventChannel.Handler {
                 (cancelled ? "cancelled: " : "lost: ") + "PID " + p.pid + " " + w.detail() + " while running it", at);
         if (!cancelled && p.isPoolWorker() && !stopping) {
             p.lostTask = name;
+            PyProcess successor = lanes.current(p.slot);
             emit(new RunEvent.RunNotice(at, p.slot, p.pid, "PID " + p.pid + " " + w.detail() + " while running " + name
                     + ". CPython's Pool starts a new worker in its place but never runs that task again and does not"
                     + " tell the caller: map() (or get()) waits for its result forever."));
+            if (successor != null && successor != p) {
+                replaced(p, successor, at); // the parent had already started its successor
+            }
         }
+    }
+
+    private void replaced(PyProcess lost, PyProcess successor, long at) {
+        emit(new RunEvent.RunNotice(at, successor.slot, successor.pid, "CPython started PID " + successor.pid
+                + " in place of PID " + lost.pid + "; the task PID " + lost.pid + " was running, " + lost.lostTask
+                + ", stays lost."));
+        lost.lostTask = null;
     }
 }
