@@ -1,5 +1,6 @@
 package dev.poolscope.cpython;
 
+import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,5 +32,17 @@ public final class CPythonService {
         PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
         return CPythonRun.start(program.getFileName().toString(), program.toAbsolutePath(), args, options, python,
                 null, listener);
+    }
+
+    /**
+     * Runs a scenario on CPython's own Pool (or Processes): the program {@link ScenarioProgram}
+     * writes for it, with tasks numbered and named as in the scenario. Only the built-in task kinds
+     * run: a scenario file still cannot run code of its own.
+     */
+    public CPythonRun startScenario(String scenarioName, RunConfig config, CPythonOptions options, RunListener listener)
+            throws PythonUnavailableException, IOException {
+        PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
+        Path file = ScenarioProgram.writeTemp(scenarioName, config);
+        return CPythonRun.start(scenarioName, file, List.of(), options, python, config, listener);
     }
 }

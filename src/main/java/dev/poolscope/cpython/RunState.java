@@ -33,6 +33,8 @@ final class RunState implements EventChannel.Handler {
     static final long EXIT_GRACE_MS = 300;
     /** How long a child that is gone waits for its parent's word that it started it. */
     static final long ORPHAN_WAIT_MS = 1000;
+    /** How the exception a scenario's fail task raises (see {@link KindFunctions}) starts its text. */
+    private static final String SCENARIO_FAILURE = "TaskFailed: ";
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "poolscope-cpython-timers");
         t.setDaemon(true);
@@ -330,6 +332,9 @@ final class RunState implements EventChannel.Handler {
         boolean ok = m.path("ok").asBoolean(false);
         String result = ok && m.path("result").isTextual() ? m.path("result").asText() : null;
         String error = ok ? null : m.path("error").asText("failed");
+        if (error != null && book.isScenario() && error.startsWith(SCENARIO_FAILURE)) {
+            error = error.substring(SCENARIO_FAILURE.length()); // a fail task's message, as the Java engine gives it
+        }
         finishTask(index, p, ok ? TaskStatus.OK : TaskStatus.FAILED, result, error, at);
         if (p.isPoolWorker()) {
             emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
@@ -454,7 +459,8 @@ final class RunState implements EventChannel.Handler {
         int index = p.running;
         p.running = -1;
         String name = book.get(index).name;
-        boolean cancelled = stopping && !p.killedByPoolScope && w.kind() != ExitKind.CRASHED;
+        // Ended on purpose (PoolScope's stop, or terminate() in the program): the task was cancelled, not lost.
+        boolean cancelled = !p.killedByPoolScope && w.kind() == ExitKind.TERMINATED;
         finishTask(index, p, cancelled ? TaskStatus.CANCELLED : TaskStatus.CRASHED, null,
                 (cancelled ? "cancelled: " : "lost: ") + "PID " + p.pid + " " + w.detail() + " while running it", at);
         if (!cancelled && p.isPoolWorker() && !stopping) {

@@ -34,6 +34,7 @@ _send_lock = None
 _lines_lock = None
 _streams = []
 _worker_end = None
+_base_run = None
 
 
 def install():
@@ -188,6 +189,10 @@ def _call_text(function, args, kwargs):
     return _cut("%s(%s)" % (name, ", ".join(parts)), _MAX_NAME)
 
 
+def _result_text(value):
+    return None if value is None else _cut(_short.repr(value), _MAX_TEXT)
+
+
 def _error_text(error):
     return _cut("%s: %s" % (type(error).__name__, error), _MAX_TEXT)
 
@@ -227,7 +232,9 @@ class _PatchingFinder(object):
 
 
 def _patch_process(mod):
+    global _base_run
     base = mod.BaseProcess
+    _base_run = base.run
     bootstrap, start, join, is_alive = base._bootstrap, base.start, base.join, base.is_alive
     terminate, kill = base.terminate, base.kill
 
@@ -319,13 +326,18 @@ class _TracedRun(object):
     """A Process's run(): one bar from the target's start to its end."""
 
     def __init__(self, process, label):
-        self._run = type(process).run.__get__(process)
+        self._process = process
         self._label = label
 
     def __call__(self):
+        process = self._process
         _send("task0", name=self._label, job=-1, chunk=-1, k=0)
         try:
-            result = self._run()
+            if type(process).run is _base_run and process._target is not None:
+                # BaseProcess.run itself, called here so the target's return value can be shown.
+                result = process._target(*process._args, **process._kwargs)
+            else:
+                result = type(process).run(process)
         except SystemExit as stop:
             ok = stop.code in (None, 0)
             _send("task1", ok=ok, error=None if ok else "SystemExit: %s" % (stop.code,))
@@ -333,8 +345,7 @@ class _TracedRun(object):
         except BaseException as error:
             _send("task1", ok=False, error=_error_text(error))
             raise
-        _send("task1", ok=True, result=None)
-        return result
+        _send("task1", ok=True, result=_result_text(result))
 
 
 # ---- Pool workers --------------------------------------------------------------------------------
@@ -429,7 +440,7 @@ class _Item(object):
         except BaseException as error:
             _send("task1", ok=False, error=_error_text(error))
             raise
-        _send("task1", ok=True, result=_cut(_short.repr(result), _MAX_TEXT))
+        _send("task1", ok=True, result=_result_text(result))
         return result
 
 
