@@ -51,8 +51,10 @@ final class RunState implements EventChannel.Handler {
     private final List<Long> childPids = new ArrayList<>();
     /** Results the caller can have, in the order it gets them; each is told once its task's end is known. */
     private final ArrayDeque<Integer> deliveries = new ArrayDeque<>();
-    /** (caller, job, chunk) and (caller, job) whose results the caller was told of, for items not yet seen starting. */
+    /** (caller, job, chunk) whose results the caller was told of, for items not yet seen starting. */
     private final Set<List<Object>> resultsTold = new HashSet<>();
+    /** A map's results, all told at once: (caller, job) to its number of items, until every item is seen. */
+    private final Map<List<Object>, Integer> mapsTold = new HashMap<>();
     private long mainPid = -1;
     private boolean stopping;
     private boolean finished;
@@ -316,10 +318,10 @@ final class RunState implements EventChannel.Handler {
         p.running = s.index();
         // The caller may already have been told of this result: the worker's connection ran behind.
         TaskBook.Key key = book.get(s.index()).key;
-        if (resultsTold.contains(List.of(key.creator(), key.job())) || resultsTold.contains(
-                List.of(key.creator(), key.job(), key.chunk()))) {
+        if (resultsTold.contains(List.of(key.creator(), key.job(), key.chunk()))) {
             wantDelivery(s.index());
         }
+        mapReady(key.creator(), key.job());
     }
 
     private void taskEnded(PyProcess p, JsonNode m, long at) {
@@ -348,21 +350,34 @@ final class RunState implements EventChannel.Handler {
     }
 
     private void results(PyProcess caller, JsonNode m) {
-        List<Integer> chunks = null;
-        if (!m.path("all").asBoolean(false)) {
-            chunks = new ArrayList<>();
+        int job = m.path("job").asInt(-1);
+        if (m.path("all").asBoolean(false)) {
+            if (!m.path("failed").asBoolean(false)) {
+                mapsTold.put(List.of(caller.pid, job), m.path("items").asInt(0));
+                mapReady(caller.pid, job);
+            }
+        } else {
+            List<Integer> chunks = new ArrayList<>();
             for (JsonNode c : m.path("chunks")) {
                 chunks.add(c.asInt());
+                resultsTold.add(List.of(caller.pid, job, c.asInt()));
             }
+            book.deliverable(caller.pid, job, chunks).forEach(this::wantDelivery);
         }
-        int job = m.path("job").asInt(-1);
-        if (chunks == null) {
-            resultsTold.add(List.of(caller.pid, job));
-        } else {
-            chunks.forEach(c -> resultsTold.add(List.of(caller.pid, job, c)));
-        }
-        book.deliverable(caller.pid, job, chunks).forEach(this::wantDelivery);
         deliverReady(at(m));
+    }
+
+    /** A map's results go to the caller in input order, once every item has been seen starting. */
+    private void mapReady(long caller, int job) {
+        Integer items = mapsTold.get(List.of(caller, job));
+        if (items == null) {
+            return;
+        }
+        List<Integer> seen = book.deliverable(caller, job, null);
+        if (seen.size() >= items) {
+            mapsTold.remove(List.of(caller, job));
+            seen.forEach(this::wantDelivery);
+        }
     }
 
     private void wantDelivery(int index) {

@@ -24,6 +24,7 @@ import socket
 import sys
 import threading
 import time
+from json.encoder import encode_basestring_ascii as _quote
 
 _MAX_NAME = 200
 _MAX_TEXT = 2000
@@ -99,18 +100,38 @@ def _after_fork_in_child():
 
 
 def _send(event, **fields):
-    conn = _conn
-    if conn is None:
+    if _conn is None:
         return
     fields["e"] = event
     if "t" not in fields:
         fields["t"] = time.monotonic_ns()
-    data = (json.dumps(fields, separators=(",", ":")) + "\n").encode("utf-8", "surrogatepass")
+    _write(json.dumps(fields, separators=(",", ":")) + "\n")
+
+
+def _write(text):
+    conn = _conn
+    if conn is None:
+        return
+    data = text.encode("utf-8", "surrogatepass")
     with _send_lock:
         try:
             conn.sendall(data)
         except OSError:
             pass
+
+
+# The per-item messages are the hot path (two per task item): written by hand, not by json.dumps.
+
+def _task0_line(name, job, chunk, k):
+    return '{"e":"task0","t":%d,"job":%d,"chunk":%d,"k":%d,"name":%s}\n' % (
+        time.monotonic_ns(), job, chunk, k, _quote(name))
+
+
+def _task1_line(ok, result, error):
+    if ok:
+        return '{"e":"task1","t":%d,"ok":true,"result":%s}\n' % (
+            time.monotonic_ns(), "null" if result is None else _quote(result))
+    return '{"e":"task1","t":%d,"ok":false,"error":%s}\n' % (time.monotonic_ns(), _quote(error))
 
 
 def _safely(function, *args):
@@ -141,7 +162,7 @@ class _Lines(object):
                 lines.append(self._part)
                 self._part = ""
         for line in lines:
-            _send("out", fd=self._fd, text=line)
+            _write('{"e":"out","t":%d,"fd":%d,"text":%s}\n' % (time.monotonic_ns(), self._fd, _quote(line)))
         return len(text)
 
     def writelines(self, lines):
@@ -182,15 +203,25 @@ def _cut(text, limit):
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
+_PLAIN = (int, float, bool, type(None))
+
+
+def _value_text(value):
+    # repr() of a number is short and quick; anything else goes through reprlib's size limits.
+    if type(value) in _PLAIN or (type(value) is str and len(value) <= 60):
+        return repr(value)
+    return _short.repr(value)
+
+
 def _call_text(function, args, kwargs):
     name = getattr(function, "__name__", None) or _short.repr(function)
-    parts = [_short.repr(a) for a in args]
-    parts += ["%s=%s" % (k, _short.repr(v)) for k, v in kwargs.items()]
+    parts = [_value_text(a) for a in args]
+    parts += ["%s=%s" % (k, _value_text(v)) for k, v in kwargs.items()]
     return _cut("%s(%s)" % (name, ", ".join(parts)), _MAX_NAME)
 
 
 def _result_text(value):
-    return None if value is None else _cut(_short.repr(value), _MAX_TEXT)
+    return None if value is None else _cut(_value_text(value), _MAX_TEXT)
 
 
 def _error_text(error):
@@ -415,7 +446,8 @@ class _TracedTasks(object):
         job, chunk, function, args, kwargs = task
         if function is self._pool.mapstar or function is self._pool.starmapstar:
             user_function, items = args[0]
-            return job, chunk, function, ((_Item(user_function, job, chunk), items),), kwargs
+            count = len(items) if hasattr(items, "__len__") else 1
+            return job, chunk, function, ((_Item(user_function, job, chunk, count), items),), kwargs
         return job, chunk, _Item(function, job, chunk), args, kwargs
 
     def __getattr__(self, name):
@@ -423,24 +455,35 @@ class _TracedTasks(object):
 
 
 class _Item(object):
-    """One call of the user's function on one item of a chunk: one bar."""
+    """
+    One call of the user's function on one item of a chunk: one bar. Inside a chunk the next
+    item starts at once, so an item's end is sent together with the next item's start (one
+    write instead of two); the last item's end, and any failure, is sent at once.
+    """
 
-    def __init__(self, function, job, chunk):
+    def __init__(self, function, job, chunk, count=1):
         self._function = function
         self._job = job
         self._chunk = chunk
+        self._count = count
         self._k = 0
+        self._ended = ""
 
     def __call__(self, *args, **kwargs):
         k = self._k
         self._k += 1
-        _send("task0", name=_call_text(self._function, args, kwargs), job=self._job, chunk=self._chunk, k=k)
+        _write(self._ended + _task0_line(_call_text(self._function, args, kwargs), self._job, self._chunk, k))
+        self._ended = ""
         try:
             result = self._function(*args, **kwargs)
         except BaseException as error:
-            _send("task1", ok=False, error=_error_text(error))
+            _write(_task1_line(False, None, _error_text(error)))
             raise
-        _send("task1", ok=True, result=_result_text(result))
+        end = _task1_line(True, _result_text(result), None)
+        if k + 1 < self._count:
+            self._ended = end
+        else:
+            _write(end)
         return result
 
 
@@ -449,6 +492,8 @@ def _patch_result(cls, kind):
 
     def _set(self, i, obj):
         before = getattr(self, "_index", 0)
+        if kind == "map" and not hasattr(self, "_poolscope_items"):
+            self._poolscope_items = len(self._value)  # before a failure replaces the value list
         try:
             return original(self, i, obj)
         finally:
@@ -461,7 +506,8 @@ def _report_result(result, kind, i, before):
     """Which chunks' results the caller can now have: map's all at the end, imap's in order."""
     if kind == "map":
         if result._number_left == 0:
-            _send("result", job=result._job, all=True)
+            # A map that failed raises in the caller: it gets none of the results.
+            _send("result", job=result._job, all=True, items=result._poolscope_items, failed=not result._success)
         return
     if kind == "imap":
         chunks = list(range(before, result._index))

@@ -150,11 +150,17 @@ class LessonProgramsTest {
         CPythonRun run = run("pool_options.py");
         RunTrace t = CPythonTrace.of(run);
         assertEquals(2, t.slots(), t.workers()::toString);
+        // Every worker that ran a task ran the initializer first. (A replacement the Pool starts
+        // just before terminate() may be killed before its initializer: that is CPython too.)
         for (WorkerRecord w : t.workers()) {
-            assertTrue(w.initStartMs() != null && w.initEndMs() != null && w.initError() == null, w::toString);
+            boolean ranTasks = t.tasks().stream().anyMatch(x -> x.pid() == w.pid());
+            if (ranTasks) {
+                assertTrue(w.initEndMs() != null && w.initError() == null, w::toString);
+                double first = t.tasks().stream().filter(x -> x.pid() == w.pid()).mapToDouble(TaskRecord::startMs).min().orElseThrow();
+                assertTrue(w.initEndMs() <= first, w::toString);
+            }
         }
         List<RunEvent.InitializerRan> inits = all(run, RunEvent.InitializerRan.class);
-        assertEquals(t.workers().size(), inits.size());
         for (RunEvent.InitializerRan init : inits) {
             assertTrue(linesOf(run, init.pid()).contains("initializer ran in " + init.pid()));
         }
