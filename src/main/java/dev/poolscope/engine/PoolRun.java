@@ -125,7 +125,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     void spawnFailed(int slot, String detail) {
         emit(new RunEvent.WorkerExited(now(), slot, -1, ExitKind.CRASHED, null, null, detail));
         if (!isEnding()) {
-            afterWorkerGone(slot, false, detail);
+            slots.replace(slot, false, detail, dispatch);
         }
         checkAllGone();
     }
@@ -284,7 +284,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             // A worker that was asked to quit needs no replacement: a retiring one already has its successor.
             boolean unplanned = v.kind() != ExitKind.NORMAL && v.kind() != ExitKind.RECYCLED && !w.quitSent;
             if (unplanned && !isEnding() && slots.isCurrent(w)) {
-                afterWorkerGone(w.slot, w.ready, v.detail());
+                slots.replace(w.slot, w.ready, v.detail(), dispatch);
             }
             checkAllGone();
         }
@@ -294,23 +294,6 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private void setState(WorkerProcess w, WorkerState state, long at) {
         w.state = state;
         emit(new RunEvent.WorkerStateChanged(at, w.slot, w.pid, state));
-    }
-
-    /** After a worker was lost: a fresh one for the slot, unless the slot keeps dying at start-up. */
-    private void afterWorkerGone(int slot, boolean wasReady, String detail) {
-        if (!config.mode().usesPool()) {
-            dispatch.failUnstartable(slot, detail);
-            return;
-        }
-        if (wasReady || !slots.startupFailed(slot)) {
-            slots.scheduleSpawn(slot);
-            return;
-        }
-        dispatch.releaseIfPoolReady(); // the pool waits for this slot no longer
-        if (!slots.anyCanTakeWork()) {
-            // No slot can start a worker: the queued tasks can never run.
-            dispatch.failQueued("no worker could start (" + Slots.MAX_STARTUP_FAILURES + " tries): " + detail);
-        }
     }
 
     private void onTimeout(WorkerProcess w, int index) {
