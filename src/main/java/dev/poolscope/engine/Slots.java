@@ -86,7 +86,7 @@ final class Slots {
         if (init != null) {
             w.sendInitializer(init);
         }
-        w.startThreads(run);
+        w.startThreads(run.reports);
     }
 
     /**
