@@ -49,6 +49,8 @@ final class AppChrome {
         });
         Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
+        file.getItems().addAll(file.getItems().size() - 1, w.traces().fileMenuItems());
+        file.getItems().add(file.getItems().size() - 1, new SeparatorMenuItem());
         file.setOnShowing(e -> refreshRecent());
         MenuItem run = item("Run", "Ctrl+R", w::run);
         run.disableProperty().bind(cannotRun);
@@ -64,7 +66,7 @@ final class AppChrome {
         settingsItem.setAccelerator(KeyCombination.keyCombination("Ctrl+E"));
         settingsItem.selectedProperty().bindBidirectional(w.settingsShownProperty());
         Menu view = new Menu("View", null, fit, settingsItem, presenterItem, darkItem);
-        return new MenuBar(file, runMenu, view);
+        return new MenuBar(file, runMenu, view, dev.poolscope.ui.sweep.AnalyzeMenu.create(w), AboutDialog.helpMenu(w.stage()));
     }
 
     HBox toolBar() {

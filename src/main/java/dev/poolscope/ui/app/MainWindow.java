@@ -6,6 +6,7 @@ import dev.poolscope.scenario.ScenarioException;
 import dev.poolscope.ui.config.ConfigModel;
 import dev.poolscope.ui.config.ConfigView;
 import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.replay.TraceTools;
 import dev.poolscope.ui.timeline.Legend;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -41,6 +42,8 @@ public final class MainWindow {
     private final ScenarioSupport scenarios;
     private final BorderPane root = new BorderPane();
     private final AppChrome chrome;
+    /** Save, open and replay traces; export pictures (see {@link TraceTools}). */
+    private final TraceTools traces;
     private final ConfigView configView;
     private final SplitPane main;
     private final NotificationPane notice;
@@ -67,6 +70,7 @@ public final class MainWindow {
 
         VBox center = new VBox(chrome.timelineBar(), timeline, legend);
         VBox.setVgrow(timeline, Priority.ALWAYS);
+        traces = new TraceTools(this, prefs, center, legend);
         center.getStyleClass().add("center");
         SplitPane split = new SplitPane(center, panels);
         split.setOrientation(Orientation.VERTICAL);
@@ -91,8 +95,10 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, options.width(), options.height());
         chrome.installShortcuts(scene);
+        traces.install(scene);
         controller.measureLayoutOf(scene);
         stage.setScene(scene);
+        AppIdentity.apply(stage);
         stage.setMinWidth(Math.min(1280, options.width()));
         stage.setMinHeight(Math.min(720, options.height()));
         stage.setMaximized(options.maximized());
@@ -107,7 +113,9 @@ public final class MainWindow {
     }
 
     private void apply(AppOptions o) {
-        if (o.file() != null) {
+        if (o.file() != null && traces.isTrace(Path.of(o.file()))) {
+            traces.openTrace(Path.of(o.file()));
+        } else if (o.file() != null) {
             open(Path.of(o.file()));
         } else if (o.lesson() != null) {
             loadLesson(o.lesson());
@@ -312,6 +320,11 @@ public final class MainWindow {
         chrome.syncToggles(presenter, dark);
     }
 
+    /** Shows a problem in the message area (for the trace and export tools). */
+    public void showProblem(String text) {
+        showError(text);
+    }
+
     /**
      * Shows a message over the top of the work area until its close button or the next run
      * dismisses it. The bar is as tall as the text's own lines (it does not wrap them), so a
@@ -367,5 +380,9 @@ public final class MainWindow {
 
     public ConfigModel config() {
         return config;
+    }
+
+    public TraceTools traces() {
+        return traces;
     }
 }

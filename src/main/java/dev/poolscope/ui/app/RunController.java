@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.os.OsSampler;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.LiveRun;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -42,8 +43,12 @@ public final class RunController {
     private boolean measuringLayout;
     private Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private RunHandle handle;
+    /** Samples the run's workers from the OS into the same queue (see OsSampler for the order kept). */
+    private OsSampler os;
     private LiveRun live;
     private long runStartNanos;
+    /** The clock of a run shown still ({@link #showStill}), or -1 for a live run. */
+    private long stillNow = -1;
     private FrameMetrics metrics;
     private long lastStatus;
     private Consumer<String> errors = msg -> { };
@@ -62,7 +67,7 @@ public final class RunController {
     public RunController(TimelineView timeline, RunPanels panels) {
         this.timeline = timeline;
         this.panels = panels;
-        timeline.setKiller(slot -> handle != null && !handle.isDone() && handle.killWorker(slot));
+        timeline.setKiller((slot, pid) -> handle != null && !handle.isDone() && handle.killWorker(slot, pid));
         timer.start();
     }
 
@@ -107,7 +112,12 @@ public final class RunController {
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         inbox = q;
         live = new LiveRun(names, config.slots());
-        handle = service.start(config, q::add);
+        stillNow = -1;
+        closeSampler();
+        OsSampler sampler = new OsSampler(q::add);
+        handle = service.start(config, sampler.tap(q::add));
+        sampler.start(handle.startNanos());
+        os = sampler;
         // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
         // drained before the panels are reset: both happen here, on the FX thread.
         long start = handle.startNanos();
@@ -118,6 +128,25 @@ public final class RunController {
         running.set(true);
         status.set("Starting " + config.slots() + " workers\u2026");
         return true;
+    }
+
+    /**
+     * Shows a run that is not live, as it stood at {@code nowNs} (a replay; FX thread): the
+     * views draw {@code run} exactly as they draw a live one, with the clock held at
+     * {@code nowNs}. Ignored while a run is going.
+     */
+    public void showStill(LiveRun run, long nowNs, String statusText) {
+        if (running.get()) {
+            return;
+        }
+        inbox = new ConcurrentLinkedQueue<>();
+        if (live != run) {
+            live = run;
+            timeline.setRun(run);
+        }
+        stillNow = nowNs;
+        timeline.markDirty();
+        status.set(statusText);
     }
 
     /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
@@ -131,8 +160,10 @@ public final class RunController {
     /** Stops any run and clears the picture. */
     public void reset() {
         stop();
+        closeSampler();
         inbox = new ConcurrentLinkedQueue<>();
         live = null;
+        stillNow = -1;
         running.set(false);
         timeline.setRun(null);
         panels.reset(null, null, null, null);
@@ -143,6 +174,7 @@ public final class RunController {
     /** Closing the window: stop the run and wait briefly so no worker outlives the app. */
     public void shutdown() {
         timer.stop();
+        closeSampler();
         RunHandle h = handle;
         if (h != null && !h.isDone()) {
             h.stop();
@@ -154,8 +186,18 @@ public final class RunController {
         }
     }
 
+    private void closeSampler() {
+        if (os != null) {
+            os.close();
+            os = null;
+        }
+    }
+
     /** The run's clock now: ns since it started, or its end once it has finished. */
-    long runNow() {
+    public long runNow() {
+        if (stillNow >= 0 && live != null) {
+            return stillNow;
+        }
         if (live != null && live.isFinished()) {
             return live.finishedAt();
         }
