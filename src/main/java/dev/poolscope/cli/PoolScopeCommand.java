@@ -52,7 +52,7 @@ public final class PoolScopeCommand implements Runnable {
             if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
-            sub.getCommandSpec().version(command.getCommandSpec().version());
+            sub.getCommandSpec().versionProvider(command.getCommandSpec().versionProvider());
             addHelpEverywhere(sub);
         }
     }

@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
-                OutputFiles.problem("--chrome-trace", chromeTrace)}) {
+                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
             if (problem != null) {
                 System.err.println("poolscope run: " + problem);
                 return PoolScopeCommand.BAD_INPUT;
@@ -168,6 +168,7 @@ final class RunCommand implements Callable<Integer> {
                 wrote("Chrome trace", chromeTrace);
             }
             if (samplesCsv != null) {
+                writing = samplesCsv;
                 TraceCsv.writeSamples(result, samplesCsv);
                 wrote("OS samples CSV", samplesCsv);
             }
