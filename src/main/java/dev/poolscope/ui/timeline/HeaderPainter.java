@@ -12,6 +12,7 @@ final class HeaderPainter {
     private Font bold;
     private Font small;
     private double charWidth = 7.2;
+    private final OsStripPainter os = new OsStripPainter();
 
     void setStyle(Palette palette, double textScale, Font bold, Font small, double charWidth) {
         this.palette = palette;
@@ -19,6 +20,7 @@ final class HeaderPainter {
         this.bold = bold;
         this.small = small;
         this.charWidth = charWidth;
+        os.setStyle(palette, textScale, small, bold);
     }
 
     /** Whether the lane header shows the state badge (tall enough lanes). */
@@ -41,6 +43,7 @@ final class HeaderPainter {
         g.setFill(palette.text());
         g.setFont(lh < 16 * textScale ? small : bold);
         g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
+        os.drawHeader(g, geo, lane, twoRows ? mid - 9 * textScale : mid);
         if (twoRows) {
             drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
         }

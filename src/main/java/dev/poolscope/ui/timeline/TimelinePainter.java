@@ -30,6 +30,7 @@ final class TimelinePainter {
     private double smallCharWidth;
     private final AxisTicks axis = new AxisTicks();
     private final HeaderPainter headers = new HeaderPainter();
+    private final OsStripPainter osStrip = new OsStripPainter();
     private final MarkPainter marks = new MarkPainter();
 
     TimelinePainter() {
@@ -45,6 +46,7 @@ final class TimelinePainter {
         large = Font.font("System", FontWeight.BOLD, 20 * textScale);
         hint = Font.font("System", FontWeight.BOLD, 18 * textScale);
         headers.setStyle(palette, textScale, bold, small, 7.2 * textScale);
+        osStrip.setStyle(palette, textScale, small, bold);
         charWidth = 7.2 * textScale;
         smallCharWidth = 6.4 * textScale;
         marks.setStyle(palette, textScale, font, bold, small);
@@ -255,6 +257,7 @@ final class TimelinePainter {
             drawBar(g, run, t, st, x0, x1, y, bh, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
         }
         flushDense(g, denseFrom, denseTo, y, bh);
+        osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
         marks.draw(g, geo, lane, top, lh, fromX, toX);
     }
 
