@@ -88,6 +88,28 @@ class WindowExportTest extends TraceWindowTest {
     }
 
     @Test
+    void theSweepWindowExportsAsItIsShown() throws Exception {
+        Path png = dir.resolve("sweep.png");
+        assertTrue(!fx(() -> window.traces().exports().exportTo(
+                new ExportChoice(ExportChoice.What.SWEEP, false, 0, 0, 1, ExportChoice.Theme.CURRENT), png)),
+                "no sweep window yet: nothing written");
+        assertTrue(!Files.exists(png));
+        javafx.stage.Stage sweep = fx(() -> dev.poolscope.ui.sweep.SweepWindow.open(window.stage(), "work-log",
+                window.config().toRunConfig(false)));
+        try {
+            assertTrue(fx(() -> window.traces().exports().exportTo(
+                    new ExportChoice(ExportChoice.What.SWEEP, false, 0, 0, 2, ExportChoice.Theme.CURRENT), png)));
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertEquals((int) Math.round(fx(() -> sweep.getScene().getWidth()) * 2), img.getWidth());
+        } finally {
+            fx(() -> {
+                sweep.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void bookmarksBecomeNumberedCaptionedPictures() throws Exception {
         openAtEnd();
         fx(() -> {
