@@ -4,6 +4,7 @@ import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
+import dev.poolscope.trace.OsSample;
 import dev.poolscope.trace.OutputRecord;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
@@ -58,6 +59,13 @@ public final class TraceEvents {
         }
         for (WorkerRecord w : trace.workers()) {
             b.worker(w);
+            for (OsSample s : w.samples()) {
+                b.add(ns(s.atMs()), OUTPUT, s.toEvent(w.slot(), w.pid()));
+            }
+        }
+        if (trace.stats() != null && trace.stats().machineCpus() > 0) {
+            // The trace keeps the machine's last sample only: it stands for the run from the start.
+            b.add(0, SPAWN, new RunEvent.MachineSampled(0, trace.stats().machineCpus(), trace.stats().machineLoad1()));
         }
         b.tasks(trace, lastTaskNs);
         for (OutputRecord o : trace.output()) {
