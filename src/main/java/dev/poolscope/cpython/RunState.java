@@ -169,6 +169,15 @@ final class RunState implements EventChannel.Handler {
                     exitNow(p);
                 }
             }
+            // Tasks queued that never ran: the Pool was terminated (or the run stopped) before them.
+            for (int i = 0; i < book.size(); i++) {
+                TaskBook.Task t = book.get(i);
+                if (t.status == null && !t.started) {
+                    book.finished(i, TaskStatus.CANCELLED, null, null);
+                    emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null,
+                            stopped ? "never ran: the run was stopped" : "never ran: the program ended before it"));
+                }
+            }
             if (droppedLines > 0) {
                 emit(new RunEvent.OutputTruncated(now(), -1, -1, mainPid, droppedLines, droppedChars));
             }
@@ -241,6 +250,7 @@ final class RunState implements EventChannel.Handler {
             }
             case "mark" -> processMark(p, m);
             case "result" -> results(p, m);
+            case "queued" -> queued(p, m);
             case "child" -> p.role(m.path("role"), m.path("creator").asLong(-1));
             default -> {
                 if (p.kind != null && !p.hasLane()) {
@@ -248,6 +258,18 @@ final class RunState implements EventChannel.Handler {
                 } else {
                     childMessage(p, e, m);
                 }
+            }
+        }
+    }
+
+    private void queued(PyProcess caller, JsonNode m) {
+        int job = m.path("job").asInt(-1);
+        int chunk = m.path("chunk").asInt(-1);
+        int k = 0;
+        for (JsonNode name : m.path("names")) {
+            int index = book.queue(caller.pid, job, chunk, k++, name.asText(""));
+            if (index >= 0) {
+                emit(new RunEvent.TaskAdded(at(m), index, name.asText(""), CPythonTrace.PYTHON_KIND));
             }
         }
     }
@@ -311,7 +333,7 @@ final class RunState implements EventChannel.Handler {
             return;
         }
         if (s.newName() != null) {
-            emit(new RunEvent.TaskAdded(at, s.index(), s.newName(), "python"));
+            emit(new RunEvent.TaskAdded(at, s.index(), s.newName(), CPythonTrace.PYTHON_KIND));
         }
         emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.BUSY));
         emit(new RunEvent.TaskStarted(at, s.index(), p.slot, p.pid, s.chunk()));

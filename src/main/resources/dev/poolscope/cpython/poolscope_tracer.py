@@ -401,9 +401,44 @@ def _patch_pool(mod):
     worker.__module__, worker.__name__, worker.__qualname__ = original.__module__, "worker", "worker"
     mod.worker = worker
 
+    _patch_queueing(mod)
     for cls, kind in ((mod.ApplyResult, "apply"), (mod.MapResult, "map"),
                       (mod.IMapIterator, "imap"), (mod.IMapUnorderedIterator, "unordered")):
         _patch_result(cls, kind)
+
+
+def _patch_queueing(mod):
+    """The caller's side: each task as the Pool queues it, so tasks are known, in input order, before they run."""
+    pool = mod.Pool
+    generate, apply_async = pool._guarded_task_generation, pool.apply_async
+
+    def _guarded_task_generation(self, result_job, func, iterable):
+        # Runs in the Pool's task-handler thread, which feeds the workers' queue.
+        for task in generate(self, result_job, func, iterable):
+            if not isinstance(self, mod.ThreadPool):
+                _safely(_report_queued, task, mod)
+            yield task
+
+    def apply_async_(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        result = apply_async(self, func, args, kwds, callback, error_callback)
+        if not isinstance(self, mod.ThreadPool):
+            _safely(_report_queued, (result._job, 0, func, args, kwds), mod)
+        return result
+
+    pool._guarded_task_generation, pool.apply_async = _guarded_task_generation, apply_async_
+
+
+def _report_queued(task, mod):
+    if _conn is None:
+        return
+    job, chunk, function, args, kwargs = task
+    if function is mod.mapstar or function is mod.starmapstar:
+        user_function, items = args[0]
+        star = function is mod.starmapstar
+        names = [_call_text(user_function, item if star else (item,), {}) for item in items]
+    else:
+        names = [_call_text(function, args, kwargs)]
+    _send("queued", job=job, chunk=chunk, names=names)
 
 
 class _TimedInitializer(object):
