@@ -252,8 +252,8 @@ public final class CPythonRun implements RunHandle {
 
     /** SIGKILL to the process in a lane; CPython's Pool then starts a new one, and the lost task stays lost. */
     @Override
-    public boolean killWorker(int slot) {
-        return state.kill(slot);
+    public boolean killWorker(int slot, long pid) {
+        return state.kill(slot, pid);
     }
 
     @Override

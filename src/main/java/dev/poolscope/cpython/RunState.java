@@ -119,10 +119,10 @@ final class RunState implements EventChannel.Handler {
     }
 
     /** SIGKILL to the process in a lane, as a class would from a terminal. */
-    boolean kill(int slot) {
+    boolean kill(int slot, long pid) {
         synchronized (lock) {
             PyProcess p = lanes.current(slot);
-            if (p == null || p.gone() || finished) {
+            if (p == null || p.pid != pid || p.gone() || finished) {
                 return false;
             }
             p.killedByPoolScope = true;

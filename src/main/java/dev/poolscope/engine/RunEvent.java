@@ -47,6 +47,28 @@ public sealed interface RunEvent {
 
     /** The run ended: every task has its final status and no worker is left. */
     record RunFinished(long at, boolean stopped) implements RunEvent {}
+
+    /**
+     * Under {@link StartPolicy#TOGETHER}: the pool's first chunks go out now. {@code ready}
+     * workers of {@code slots} were ready; fewer when a slot gave up or the wait was capped.
+     * Start-up is everything before this; the tasks' span begins here.
+     */
+    record PoolReleased(long at, int ready, int slots) implements RunEvent {}
+
+    /**
+     * What the operating system sees of a worker process, sampled about 10 times a second beside
+     * the run by {@code dev.poolscope.os.OsSampler} (never by the engine, so {@link RunHandle#events()}
+     * has none). {@code cpuPct} is the percent of one core the process used since its previous
+     * sample (all its threads; can exceed 100); {@code state} the /proc state letter (R, S, D, T,
+     * Z, ...) or '?' where the system does not tell; {@code rssKb} its resident memory, or -1 when
+     * unknown; {@code cpuMs} its CPU time since it started.
+     */
+    record WorkerSampled(long at, int slot, long pid, double cpuPct, char state, long rssKb, double cpuMs)
+            implements RunEvent {}
+
+    /** The machine the run shares, sampled once a second: CPUs and the 1-minute load (-1 unknown). */
+    record MachineSampled(long at, int cpus, double load1) implements RunEvent {}
+
     // ---- The CPython engine (dev.poolscope.cpython): a real Python program's own processes ----
     // Its main process has no worker slot: events about it carry slot -1 (the "main lane").
 

@@ -108,9 +108,18 @@ public final class TraceJson {
             g.writeNumberField("slot", slot.slot());
             g.writeNumberField("busyMs", Ms.round3(slot.busyMs()));
             g.writeNumberField("utilization", Ms.round6(slot.utilization()));
+            if (slot.cpuUtilization() != null) {
+                g.writeNumberField("cpuUtilization", Ms.round6(slot.cpuUtilization()));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (s.machineCpus() > 0) {
+            g.writeNumberField("machineCpus", s.machineCpus());
+        }
+        if (s.machineLoad1() >= 0) {
+            g.writeNumberField("machineLoad1", Ms.round3(s.machineLoad1()));
+        }
         g.writeEndObject();
     }
 
@@ -129,7 +138,25 @@ public final class TraceJson {
         writeMs(g, "initStartMs", w.initStartMs());
         writeMs(g, "initEndMs", w.initEndMs());
         g.writeStringField("initError", w.initError());
+        if (!w.samples().isEmpty()) {
+            writeSamples(g, w.samples());
+        }
         g.writeEndObject();
+    }
+
+    /** The OS samples of a worker, one short object per line's worth: atMs, cpuPct, state, rssKb, cpuMs. */
+    private static void writeSamples(JsonGenerator g, List<OsSample> samples) throws IOException {
+        g.writeArrayFieldStart("samples");
+        for (OsSample s : samples) {
+            g.writeStartObject();
+            g.writeNumberField("atMs", Ms.round3(s.atMs()));
+            g.writeNumberField("cpuPct", Math.round(s.cpuPct() * 10) / 10.0);
+            g.writeStringField("state", String.valueOf(s.state()));
+            g.writeNumberField("rssKb", s.rssKb());
+            g.writeNumberField("cpuMs", Ms.round3(s.cpuMs()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeTask(JsonGenerator g, TaskRecord t) throws IOException {

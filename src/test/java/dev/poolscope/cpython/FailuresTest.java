@@ -70,7 +70,7 @@ class FailuresTest {
             }
         });
         RunEvent.TaskStarted started = longTask.get(30, TimeUnit.SECONDS);
-        assertTrue(run.killWorker(started.slot()));
+        assertTrue(run.killWorker(started.slot(), started.pid()));
         assertTrue(run.awaitDone(Duration.ofSeconds(30)));
         double seconds = (System.nanoTime() - began) / 1e9;
 
