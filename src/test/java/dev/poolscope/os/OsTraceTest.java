@@ -77,6 +77,24 @@ class OsTraceTest {
     }
 
     @Test
+    void theChromeTraceHasACpuCounterPerSample() throws Exception {
+        Path file = dir.resolve("chrome.json");
+        dev.poolscope.trace.ChromeTrace.write(sampled, file);
+        JsonNode events = MAPPER.readTree(file.toFile()).get("traceEvents");
+        for (WorkerRecord w : sampled.workers()) {
+            int counters = 0;
+            for (JsonNode e : events) {
+                if ("C".equals(e.get("ph").asText()) && e.get("pid").asLong() == w.pid()) {
+                    counters++;
+                    assertEquals("CPU %", e.get("name").asText());
+                    assertTrue(e.get("args").get("cpu").isNumber());
+                }
+            }
+            assertEquals(w.samples().size(), counters, "one counter event per sample of pid " + w.pid());
+        }
+    }
+
+    @Test
     void aTraceWithoutSamplesStillReads() throws Exception {
         ObjectNode root = (ObjectNode) MAPPER.readTree(TraceJson.toJson(sampled));
         root.get("workers").forEach(w -> ((ObjectNode) w).remove("samples"));
