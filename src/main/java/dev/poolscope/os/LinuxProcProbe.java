@@ -1,5 +1,6 @@
 package dev.poolscope.os;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -125,9 +126,19 @@ final class LinuxProcProbe implements ProcessProbe {
         return Arrays.copyOf(out, n);
     }
 
+    /** Reads and parses a stat file; null when it is gone or odd. A plain stream: cheaper than Files here. */
     private static ProcStat stat(Path file) {
-        try {
-            return ProcStat.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim());
+        try (FileInputStream in = new FileInputStream(file.toString())) {
+            byte[] buf = new byte[512];
+            int n = 0;
+            int r;
+            while ((r = in.read(buf, n, buf.length - n)) > 0) {
+                n += r;
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, n * 2);
+                }
+            }
+            return ProcStat.parse(new String(buf, 0, n, StandardCharsets.UTF_8).trim());
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
