@@ -5,11 +5,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code poolscope} command and its exit-code conventions. */
-@Command(name = "poolscope", mixinStandardHelpOptions = true, version = "PoolScope 0.1",
+@Command(name = "poolscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"See a process pool at work.",
                 "With no command, or with only window options (--lesson NAME, --run, ...), opens the window:"
                         + " see 'poolscope ui --help'."},
-        subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class, UiCommand.class})
+        subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class, UiCommand.class,
+                SweepCommand.class, CompareCommand.class, RenderCommand.class})
 public final class PoolScopeCommand implements Runnable {
     /** Every task ok. */
     public static final int OK = 0;

@@ -85,6 +85,14 @@ final class RunCommand implements Callable<Integer> {
             return PoolScopeCommand.BAD_INPUT;
         }
 
+        for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
+                OutputFiles.problem("--chrome-trace", chromeTrace)}) {
+            if (problem != null) {
+                System.err.println("poolscope run: " + problem);
+                return PoolScopeCommand.BAD_INPUT;
+            }
+        }
+
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
         // The OS view of each worker, 10 times a second, on the sampler's own thread.
@@ -142,16 +150,20 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private boolean writeFiles(RunTrace result) {
+        Path writing = null;
         try {
             if (trace != null) {
+                writing = trace;
                 TraceJson.write(result, trace);
                 wrote("trace", trace);
             }
             if (csv != null) {
+                writing = csv;
                 TraceCsv.write(result, csv);
                 wrote("CSV", csv);
             }
             if (chromeTrace != null) {
+                writing = chromeTrace;
                 ChromeTrace.write(result, chromeTrace);
                 wrote("Chrome trace", chromeTrace);
             }
@@ -161,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return true;
         } catch (IOException e) {
-            System.err.println("poolscope run: cannot write: " + PoolScopeCommand.oneLine(e));
+            System.err.println("poolscope run: " + OutputFiles.failure(writing, e));
             return false;
         }
     }

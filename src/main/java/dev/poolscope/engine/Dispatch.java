@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Dispatch: the one shared queue of chunks, handing a chunk to an idle worker, retiring a
- * worker after maxTasksPerChild chunks, process mode's one task per process, and what becomes
- * of a chunk whose worker died. Called with the run's lock held; chunks and quits go out
+ * worker after maxTasksPerChild chunks, process mode's one task per process, holding the first
+ * chunks back until the pool is ready ({@link StartPolicy#TOGETHER}), and what becomes of a
+ * chunk whose worker died. Called with the run's lock held; chunks and quits go out
  * through the run's {@link Outbox}, after the lock is released.
  */
 final class Dispatch {
@@ -15,6 +16,8 @@ final class Dispatch {
     private final Slots slots;
     private final TaskLedger tasks;
     private final ChunkQueue queue;
+    /** Whether chunks go out yet; until then ready workers wait for the rest of the pool. */
+    private boolean released;
 
     Dispatch(PoolRun run, RunConfig config, Slots slots, TaskLedger tasks) {
         this.run = run;
@@ -22,15 +25,46 @@ final class Dispatch {
         this.slots = slots;
         this.tasks = tasks;
         this.queue = new ChunkQueue(config);
+        this.released = config.startPolicy() == StartPolicy.ASAP || !config.mode().usesPool();
+    }
+
+    /** Whether the first chunks are held until the pool is ready. */
+    boolean holdsFirstChunks() {
+        return !released;
     }
 
     /** A worker is idle: ready for the first time, or done with its chunk. */
     void idle(WorkerProcess w) {
-        offer(w);
+        if (released) {
+            offer(w);
+        } else {
+            releaseIfPoolReady();
+        }
     }
 
-    /** Offers the queue to every idle worker: after work was put back, or a slot gave up. */
+    /** Under TOGETHER: lets the first chunks go once every slot is ready or has given up. */
+    void releaseIfPoolReady() {
+        if (!released && slots.everySlotSettled()) {
+            release();
+        }
+    }
+
+    /** Lets the first chunks go now, to whichever workers are ready (also when the wait is capped). */
+    void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        int ready = (int) slots.live().stream().filter(w -> w.ready).count();
+        run.poolReleased(ready);
+        offerIdle();
+    }
+
+    /** Offers the queue to every idle worker: on release, after work was put back, or a slot gave up. */
     void offerIdle() {
+        if (!released) {
+            return;
+        }
         for (WorkerProcess w : slots.live()) {
             offer(w);
         }

@@ -2,6 +2,7 @@ package dev.poolscope.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,8 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private boolean stopping;
     private boolean finishing;
     private boolean finished;
+    /** Under TOGETHER, the timer that stops the ready workers waiting for the rest; null once moot. */
+    private ScheduledFuture<?> releaseCap;
 
     private static ScheduledThreadPoolExecutor timers() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -63,8 +66,19 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             for (int slot = 0; slot < config.slots(); slot++) {
                 run.slots.scheduleSpawn(slot);
             }
+            if (run.dispatch.holdsFirstChunks()) {
+                run.releaseCap = TIMERS.schedule(run::capExpired, config.togetherCapMs(), TimeUnit.MILLISECONDS);
+            }
         }
         return run;
+    }
+
+    /** The pool took too long to be ready: the ready workers start without the rest. */
+    private void capExpired() {
+        synchronized (lock) {
+            dispatch.release();
+        }
+        act();
     }
 
     private long now() {
@@ -114,6 +128,15 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             afterWorkerGone(slot, false, detail);
         }
         checkAllGone();
+    }
+
+    /** The first chunks go out (StartPolicy.TOGETHER). */
+    void poolReleased(int ready) {
+        emit(new RunEvent.PoolReleased(now(), ready, slots.count()));
+        if (releaseCap != null) {
+            releaseCap.cancel(false);
+            releaseCap = null;
+        }
     }
 
     /** Asks a worker to quit; kills it if it has not gone within the grace period. */
@@ -281,7 +304,10 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         }
         if (wasReady || !slots.startupFailed(slot)) {
             slots.scheduleSpawn(slot);
-        } else if (!slots.anyCanTakeWork()) {
+            return;
+        }
+        dispatch.releaseIfPoolReady(); // the pool waits for this slot no longer
+        if (!slots.anyCanTakeWork()) {
             // No slot can start a worker: the queued tasks can never run.
             dispatch.failQueued("no worker could start (" + Slots.MAX_STARTUP_FAILURES + " tries): " + detail);
         }
@@ -319,6 +345,9 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
             finished = true;
             emit(new RunEvent.RunFinished(now(), stopping));
             slots.shutdown();
+            if (releaseCap != null) {
+                releaseCap.cancel(false); // ended before the pool was ready: the timer need not hold the run
+            }
         }
     }
 

@@ -49,6 +49,13 @@ public sealed interface RunEvent {
     record RunFinished(long at, boolean stopped) implements RunEvent {}
 
     /**
+     * Under {@link StartPolicy#TOGETHER}: the pool's first chunks go out now. {@code ready}
+     * workers of {@code slots} were ready; fewer when a slot gave up or the wait was capped.
+     * Start-up is everything before this; the tasks' span begins here.
+     */
+    record PoolReleased(long at, int ready, int slots) implements RunEvent {}
+
+    /**
      * What the operating system sees of a worker process, sampled about 10 times a second beside
      * the run by {@code dev.poolscope.os.OsSampler} (never by the engine, so {@link RunHandle#events()}
      * has none). {@code cpuPct} is the percent of one core the process used since its previous

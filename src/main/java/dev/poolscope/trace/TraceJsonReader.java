@@ -68,7 +68,17 @@ final class TraceJsonReader {
     private static RunTrace trace(Fields f) throws Fields.Bad {
         f.requireObject();
         String format = f.stringOrNull("format");
-        if (format != null && !format.equals(TraceJson.FORMAT)) {
+        if (format == null) {
+            // Hand-written traces may leave the format out; but when such a file is not a trace
+            // (a scenario, a Chrome trace), say so first rather than only which field it lacks.
+            try {
+                return body(f);
+            } catch (Fields.Bad e) {
+                throw new Fields.Bad("not a PoolScope trace (no \"format\": \"" + TraceJson.FORMAT + "\" field, and "
+                        + e.getMessage() + ")");
+            }
+        }
+        if (!format.equals(TraceJson.FORMAT)) {
             throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
         }
         Integer version = f.intOrNull("version", 1);
@@ -76,6 +86,10 @@ final class TraceJsonReader {
             throw f.bad("version", "version " + version + " is newer than this PoolScope reads ("
                     + TraceJson.VERSION + ")");
         }
+        return body(f);
+    }
+
+    private static RunTrace body(Fields f) throws Fields.Bad {
         Mode mode = Mode.fromId(f.string("mode"));
         if (mode == null) {
             throw f.bad("mode", "expected one of " + Mode.ids());

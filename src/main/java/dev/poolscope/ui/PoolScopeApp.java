@@ -11,6 +11,10 @@ public class PoolScopeApp extends Application {
     private static volatile AppOptions options = AppOptions.defaults();
     private MainWindow window;
 
+    public PoolScopeApp() {
+        dev.poolscope.ui.app.AppIdentity.claimName(); // the task bar's name, before JavaFX names the app
+    }
+
     /** Opens the window and returns when it has closed; started through {@link Launcher}. */
     static void launch(AppOptions appOptions) {
         options = appOptions;

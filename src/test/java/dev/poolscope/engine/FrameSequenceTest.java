@@ -72,7 +72,7 @@ class FrameSequenceTest {
     @Test
     void anIndexFromAnotherWorkersChunkEndsNothing() throws Exception {
         FakeLauncher launcher = new FakeLauncher();
-        RunHandle run = launcher.run(pool(2, Mode.IMAP).task(sleep("a", 0)).task(sleep("b", 0)).build());
+        RunHandle run = launcher.run(pool(2, Mode.IMAP).startPolicy(StartPolicy.ASAP).task(sleep("a", 0)).task(sleep("b", 0)).build());
         FakeWorker a = launcher.next();
         FakeWorker b = launcher.next();
         a.hello();

@@ -25,7 +25,7 @@ class RunEndingTest {
     @Test
     void aWorkerStillStartingWhenTheWorkIsDoneIsStoppedQuietlyNotCrashed() throws Exception {
         FakeLauncher launcher = new FakeLauncher();
-        RunHandle run = launcher.run(pool(2, Mode.MAP).task(sleep("only", 0)).build());
+        RunHandle run = launcher.run(pool(2, Mode.MAP).startPolicy(StartPolicy.ASAP).task(sleep("only", 0)).build());
         FakeWorker quick = launcher.next();
         FakeWorker booting = launcher.next();
         booting.obeysQuit = false; // a JVM still booting reads nothing from its stdin
@@ -60,7 +60,7 @@ class RunEndingTest {
         FakeLauncher launcher = new FakeLauncher();
         launcher.then(Outcome.START);
         FakeLauncher.Step second = launcher.held(Outcome.FAIL);
-        RunHandle run = launcher.run(pool(2, Mode.MAP).task(sleep("a", 0)).task(sleep("b", 0)).build());
+        RunHandle run = launcher.run(pool(2, Mode.MAP).startPolicy(StartPolicy.ASAP).task(sleep("a", 0)).task(sleep("b", 0)).build());
         FakeWorker first = launcher.next();
         first.hello();
         second.awaitEntered();
@@ -77,7 +77,7 @@ class RunEndingTest {
         launcher.then(Outcome.START);
         launcher.then(Outcome.START);
         FakeLauncher.Step successor = launcher.held(Outcome.FAIL);
-        RunConfig.Builder b = pool(2, Mode.IMAP).chunksize(1).maxTasksPerChild(2);
+        RunConfig.Builder b = pool(2, Mode.IMAP).startPolicy(StartPolicy.ASAP).chunksize(1).maxTasksPerChild(2);
         for (int i = 0; i < 4; i++) {
             b.task(sleep("t" + i, 0));
         }
@@ -105,7 +105,7 @@ class RunEndingTest {
         FakeLauncher launcher = new FakeLauncher();
         launcher.then(Outcome.START);
         FakeLauncher.Step late = launcher.held(Outcome.START);
-        RunHandle run = launcher.run(pool(2, Mode.MAP).task(sleep("only", 0)).build());
+        RunHandle run = launcher.run(pool(2, Mode.MAP).startPolicy(StartPolicy.ASAP).task(sleep("only", 0)).build());
         FakeWorker a = launcher.next();
         a.hello();
         a.run(a.next());

@@ -18,7 +18,7 @@ class SpinCpuTest {
     private static final long SPIN_MS = 300;
 
     private static RunConfig spins(int pool, int count) {
-        RunConfig.Builder b = pool(pool, Mode.IMAP).chunksize(1);
+        RunConfig.Builder b = pool(pool, Mode.IMAP).chunksize(1).startPolicy(StartPolicy.TOGETHER);
         for (int i = 0; i < count; i++) {
             b.task(TaskSpec.of("spin" + i, TaskKind.SPIN, SPIN_MS));
         }

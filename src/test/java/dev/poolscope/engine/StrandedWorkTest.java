@@ -19,7 +19,7 @@ class StrandedWorkTest {
         for (int i = 0; i < Slots.MAX_STARTUP_FAILURES; i++) {
             launcher.then(Outcome.FAIL); // the crashed slot's replacements never start
         }
-        RunConfig.Builder b = pool(2, Mode.IMAP).chunksize(2);
+        RunConfig.Builder b = pool(2, Mode.IMAP).startPolicy(StartPolicy.ASAP).chunksize(2);
         for (int i = 0; i < 4; i++) {
             b.task(sleep("t" + i, 0));
         }

@@ -6,6 +6,7 @@ import dev.poolscope.scenario.ScenarioException;
 import dev.poolscope.ui.config.ConfigModel;
 import dev.poolscope.ui.config.ConfigView;
 import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.replay.TraceTools;
 import dev.poolscope.ui.timeline.Legend;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -18,13 +19,13 @@ import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 
 /**
  * The PoolScope window: configuration on the left, the live timeline in the middle, the panels
@@ -40,10 +41,12 @@ public final class MainWindow {
     private final RunController controller = new RunController(timeline, panels);
     private final ScenarioSupport scenarios;
     private final BorderPane root = new BorderPane();
-    private final Label message = new Label();
     private final AppChrome chrome;
+    /** Save, open and replay traces; export pictures (see {@link TraceTools}). */
+    private final TraceTools traces;
     private final ConfigView configView;
     private final SplitPane main;
+    private final NotificationPane notice;
     private final javafx.beans.property.BooleanProperty settingsShown =
             new javafx.beans.property.SimpleBooleanProperty(true);
     private double settingsDivider = 0.27;
@@ -64,15 +67,10 @@ public final class MainWindow {
         configView.setPrefWidth(400);
         controller.onError(this::showError);
         chrome = new AppChrome(this);
-        message.setId("messageLabel");
-        message.getStyleClass().add("message");
-        message.setWrapText(true);
-        message.setVisible(false);
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnMouseClicked(e -> message.setVisible(false));
 
         VBox center = new VBox(chrome.timelineBar(), timeline, legend);
         VBox.setVgrow(timeline, Priority.ALWAYS);
+        traces = new TraceTools(this, prefs, center, legend);
         center.getStyleClass().add("center");
         SplitPane split = new SplitPane(center, panels);
         split.setOrientation(Orientation.VERTICAL);
@@ -84,15 +82,23 @@ public final class MainWindow {
         main.setDividerPositions(settingsDivider);
         SplitPane.setResizableWithParent(configView, false);
         settingsShown.addListener((o, was, is) -> showSettings(is));
-        root.setTop(new VBox(chrome.menuBar(), chrome.toolBar(), message));
-        root.setCenter(main);
+        // Messages (a file that cannot be opened, why Run is off) slide in above the work area
+        // with a close button, and never cover the tool bar.
+        notice = new NotificationPane(main);
+        notice.setId("messagePane");
+        notice.setShowFromTop(true);
+        root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
+        root.setCenter(notice);
+        root.setBottom(chrome.statusBar());
         root.getStyleClass().addAll("poolscope", "theme-light");
         root.getStylesheets().addAll(css("app/app.css"), css("timeline/timeline.css"));
 
         Scene scene = new Scene(root, options.width(), options.height());
         chrome.installShortcuts(scene);
+        traces.install(scene);
         controller.measureLayoutOf(scene);
         stage.setScene(scene);
+        AppIdentity.apply(stage);
         stage.setMinWidth(Math.min(1280, options.width()));
         stage.setMinHeight(Math.min(720, options.height()));
         stage.setMaximized(options.maximized());
@@ -107,7 +113,9 @@ public final class MainWindow {
     }
 
     private void apply(AppOptions o) {
-        if (o.file() != null) {
+        if (o.file() != null && traces.isTrace(Path.of(o.file()))) {
+            traces.openTrace(Path.of(o.file()));
+        } else if (o.file() != null) {
             open(Path.of(o.file()));
         } else if (o.lesson() != null) {
             loadLesson(o.lesson());
@@ -149,7 +157,7 @@ public final class MainWindow {
             showError("Cannot run yet: " + String.join("; ", config.problems()));
             return;
         }
-        message.setVisible(false);
+        notice.hide();
         legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
         controller.start(config.name(), c);
     }
@@ -312,9 +320,18 @@ public final class MainWindow {
         chrome.syncToggles(presenter, dark);
     }
 
+    /** Shows a problem in the message area (for the trace and export tools). */
+    public void showProblem(String text) {
+        showError(text);
+    }
+
     void showError(String text) {
-        message.setText("\u26A0 " + text + "   (click to dismiss)");
-        message.setVisible(true);
+        notice.show("\u26A0 " + text);
+    }
+
+    /** The message shown above the work area, or null when none is (for tests). */
+    public String message() {
+        return notice.isShowing() ? notice.getText() : null;
     }
 
     /** Stops any run and waits briefly for its workers (the window is closing). */
@@ -347,5 +364,9 @@ public final class MainWindow {
 
     public ConfigModel config() {
         return config;
+    }
+
+    public TraceTools traces() {
+        return traces;
     }
 }

@@ -1,7 +1,6 @@
 package dev.poolscope.ui.timeline;
 
 import dev.poolscope.engine.WorkerState;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -29,7 +28,7 @@ final class HeaderPainter {
         return geo.laneHeight() >= 40 * textScale;
     }
 
-    void draw(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex) {
+    void draw(Pen g, TimelineGeometry geo, LiveRun run, int laneIndex) {
         LiveRun.Lane lane = run.lane(laneIndex);
         double top = geo.laneTop(laneIndex);
         double lh = geo.laneHeight();
@@ -50,7 +49,7 @@ final class HeaderPainter {
         }
     }
 
-    private void drawBadge(GraphicsContext g, WorkerState state, boolean limit, double x, double cy) {
+    private void drawBadge(Pen g, WorkerState state, boolean limit, double x, double cy) {
         String label = limit && state == WorkerState.EXITED ? "\u25F7 killed: limit" : switch (state) {
             case STARTING -> "\u25CC starting";
             case IDLE -> "\u25CB idle";

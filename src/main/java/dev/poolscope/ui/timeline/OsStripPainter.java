@@ -2,7 +2,6 @@ package dev.poolscope.ui.timeline;
 
 import dev.poolscope.engine.WorkerState;
 import dev.poolscope.os.OsState;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -48,7 +47,7 @@ final class OsStripPainter {
     }
 
     /** Draws the strip and the stopped veils of a lane between fromX and toX. */
-    void drawLane(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
+    void drawLane(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
                   double fromX, double toX) {
         OsTrack os = lane.os();
         if (os.size() == 0) {
@@ -101,7 +100,7 @@ final class OsStripPainter {
     }
 
     /** The state letter and CPU % right-aligned in the header row of the PID, while the process lives. */
-    void drawHeader(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double textY) {
+    void drawHeader(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double textY) {
         OsTrack os = lane.os();
         String text = os.headerText();
         if (text.isEmpty() || os.headerPid() != lane.pid()

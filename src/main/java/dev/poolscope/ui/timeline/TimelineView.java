@@ -79,6 +79,16 @@ public final class TimelineView extends Pane {
         dirty = true;
     }
 
+    /** The colours the view draws with (what an export in "the current theme" uses). */
+    public Palette palette() {
+        return renderer.palette();
+    }
+
+    /** The text scale (larger in presenter mode). */
+    public double textScale() {
+        return textScale;
+    }
+
     public void markDirty() {
         dirty = true;
     }
