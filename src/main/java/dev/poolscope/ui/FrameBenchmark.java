@@ -122,8 +122,9 @@ public final class FrameBenchmark {
         } else {
             out.println("(no JFR: the render thread's part is not measured; figures are the FX thread's)");
         }
-        out.println("FX-thread part = frame handler + CSS + layout (wall; cpu = FX thread CPU time in that span);"
-                + " event-to-frame = engine timestamp to the end of that part");
+        out.println("FX-thread part = frame handler + CSS + layout (wall; FX cpu = the FX thread's CPU time in that span;"
+                + " render cpu = the render thread's CPU time until the next frame); event-to-frame = engine timestamp"
+                + " to the end of that part");
         line(out, "all", fx, false);
         line(out, "start-up (<1.5 s)", fx.between(Long.MIN_VALUE, STARTUP_NS), false);
         line(out, "steady (>=1.5 s)", fx.between(STARTUP_NS, Long.MAX_VALUE), false);
@@ -147,10 +148,11 @@ public final class FrameBenchmark {
                             + "  p95 %5.1f  max %6.1f | %4d frames%n", what, m.frameMs(50), m.frameMs(95), m.frameMs(100),
                     m.delayMs(50), m.delayMs(95), m.delayMs(100), m.frames());
         } else {
-            out.printf(Locale.ROOT, "  %-18s FX ms: p50 %5.2f  p95 %6.2f  max %6.1f | cpu p50 %5.2f  p95 %6.2f"
-                            + " | event-to-frame ms: p50 %5.1f  p95 %5.1f  max %6.1f | %4d frames %6d events%n", what,
-                    m.frameMs(50), m.frameMs(95), m.frameMs(100), m.cpuMs(50), m.cpuMs(95), m.delayMs(50), m.delayMs(95),
-                    m.delayMs(100), m.frames(), m.events());
+            out.printf(Locale.ROOT, "  %-18s FX ms: p50 %5.2f  p95 %6.2f  max %6.1f | FX cpu p50 %5.2f  p95 %5.2f"
+                            + " | render cpu p50 %5.2f  p95 %5.2f | event-to-frame ms: p50 %5.1f  p95 %5.1f  max %6.1f"
+                            + " | %4d frames %6d events%n", what, m.frameMs(50), m.frameMs(95), m.frameMs(100), m.cpuMs(50),
+                    m.cpuMs(95), m.renderCpuMs(50), m.renderCpuMs(95), m.delayMs(50), m.delayMs(95), m.delayMs(100),
+                    m.frames(), m.events());
         }
     }
 

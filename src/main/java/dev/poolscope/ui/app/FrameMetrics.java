@@ -17,6 +17,7 @@ import java.util.function.IntToLongFunction;
 public final class FrameMetrics {
     private final Series frames = new Series(4096);
     private final Series cpu = new Series(4096);
+    private final Series renderCpu = new Series(4096);
     private final Series delays = new Series(65536);
 
     void frame(int frame, long atNs, long ns, long cpuNs) {
@@ -24,6 +25,10 @@ public final class FrameMetrics {
         if (cpuNs >= 0) {
             cpu.add(frame, atNs, cpuNs);
         }
+    }
+
+    void renderCpu(int frame, long atNs, long ns) {
+        renderCpu.add(frame, atNs, ns);
     }
 
     void delay(int frame, long eventAtNs, long ns) {
@@ -46,6 +51,11 @@ public final class FrameMetrics {
     /** FX-thread CPU time per frame, percentile in ms. */
     public double cpuMs(double p) {
         return cpu.percentile(p) / 1e6;
+    }
+
+    /** Render-thread CPU time per frame (from one frame's start to the next), percentile in ms. */
+    public double renderCpuMs(double p) {
+        return renderCpu.percentile(p) / 1e6;
     }
 
     /** Event-to-frame delay percentile in ms. */
@@ -72,6 +82,7 @@ public final class FrameMetrics {
             m.delays.add(delays.frame[i], delays.at[i], delays.value[i] + afterFxNs.applyAsLong(delays.frame[i]));
         }
         cpu.copyBetween(Long.MIN_VALUE, Long.MAX_VALUE, m.cpu);
+        renderCpu.copyBetween(Long.MIN_VALUE, Long.MAX_VALUE, m.renderCpu);
         return m;
     }
 
@@ -80,6 +91,7 @@ public final class FrameMetrics {
         FrameMetrics m = new FrameMetrics();
         frames.copyBetween(fromNs, toNs, m.frames);
         cpu.copyBetween(fromNs, toNs, m.cpu);
+        renderCpu.copyBetween(fromNs, toNs, m.renderCpu);
         delays.copyBetween(fromNs, toNs, m.delays);
         return m;
     }

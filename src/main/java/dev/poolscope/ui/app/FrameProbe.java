@@ -11,7 +11,9 @@ import java.util.Arrays;
  * Alongside the wall time it takes the FX thread's CPU time for the same span (what the frame
  * costs, whatever else the machine runs), and it marks each frame's start with a
  * {@link FrameEvent} so the benchmark can add the render thread's part from JavaFX's pulse
- * events. Each event drained in a frame is recorded with that frame's number.
+ * events; the render thread's CPU time between two frame starts is charged to the earlier frame
+ * (the render thread does nothing but paint). Each event drained in a frame is recorded with
+ * that frame's number.
  */
 final class FrameProbe {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -23,6 +25,9 @@ final class FrameProbe {
     private long frameStart;
     private long cpuStart;
     private int frame = -1;
+    /** JavaFX's render thread, for its CPU time per frame; -1 if not found. */
+    private final long renderThread = renderThreadId();
+    private long renderCpuAt = -1;
 
     /** @param runStart {@code RunHandle.startNanos()}: event times count from here */
     FrameProbe(FrameMetrics metrics, long runStart) {
@@ -37,6 +42,14 @@ final class FrameProbe {
         }
         frameStart = t0;
         cpuStart = cpuTime ? THREADS.getCurrentThreadCpuTime() : 0;
+        if (renderThread >= 0) {
+            // What the render thread used since the last frame began: the last frame's painting.
+            long now = THREADS.getThreadCpuTime(renderThread);
+            if (renderCpuAt >= 0 && now >= 0 && frame >= 0) {
+                metrics.renderCpu(frame, t0 - runStart, now - renderCpuAt);
+            }
+            renderCpuAt = now;
+        }
         frame++;
         FrameEvent mark = new FrameEvent();
         if (mark.isEnabled()) {
@@ -44,6 +57,18 @@ final class FrameProbe {
             mark.startNanos = t0;
             mark.commit();
         }
+    }
+
+    private static long renderThreadId() {
+        if (!THREADS.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                return t.getId();
+            }
+        }
+        return -1;
     }
 
     void drained(long at) {
