@@ -5,7 +5,9 @@ import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
+import dev.poolscope.os.OsSampler;
 import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
@@ -21,6 +23,8 @@ import dev.poolscope.trace.TraceJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -68,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
     Path chromeTrace;
 
+    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %, state, memory), one CSV row each")
+    Path samplesCsv;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario;
@@ -83,16 +90,33 @@ final class RunCommand implements Callable<Integer> {
             return PoolScopeCommand.BAD_INPUT;
         }
 
+        for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
+                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
+            if (problem != null) {
+                System.err.println("poolscope run: " + problem);
+                return PoolScopeCommand.BAD_INPUT;
+            }
+        }
+
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
-        RunHandle run = new PoolService().start(config, RunListener.NONE);
+        // The OS view of each worker, 10 times a second, on the sampler's own thread.
+        List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
+        OsSampler os = new OsSampler(samples::add);
+        RunHandle run = new PoolService().start(config, os.tap(RunListener.NONE));
+        os.start(run.startNanos());
         boolean interrupted;
         try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
             // No limit of our own: a task's time limit (--timeout) bounds the run, Ctrl+C stops it.
             run.awaitDone(Duration.ofDays(365));
             interrupted = ctrlC.pressed();
         }
-        RunTrace result = TraceBuilder.of(scenario.name(), config, run.events());
+        os.close();
+        List<RunEvent> all = new ArrayList<>(run.events());
+        synchronized (samples) {
+            all.addAll(samples); // after the events: samples join their process by PID
+        }
+        RunTrace result = TraceBuilder.of(scenario.name(), config, all);
         System.out.print(TextReport.render(result));
         if (!writeFiles(result)) {
             return PoolScopeCommand.BAD_INPUT;
@@ -138,22 +162,31 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private boolean writeFiles(RunTrace result) {
+        Path writing = null;
         try {
             if (trace != null) {
+                writing = trace;
                 TraceJson.write(result, trace);
                 wrote("trace", trace);
             }
             if (csv != null) {
+                writing = csv;
                 TraceCsv.write(result, csv);
                 wrote("CSV", csv);
             }
             if (chromeTrace != null) {
+                writing = chromeTrace;
                 ChromeTrace.write(result, chromeTrace);
                 wrote("Chrome trace", chromeTrace);
             }
+            if (samplesCsv != null) {
+                writing = samplesCsv;
+                TraceCsv.writeSamples(result, samplesCsv);
+                wrote("OS samples CSV", samplesCsv);
+            }
             return true;
         } catch (IOException e) {
-            System.err.println("poolscope run: cannot write: " + PoolScopeCommand.oneLine(e));
+            System.err.println("poolscope run: " + OutputFiles.failure(writing, e));
             return false;
         }
     }

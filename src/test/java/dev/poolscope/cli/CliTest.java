@@ -78,6 +78,29 @@ class CliTest {
     }
 
     @Test
+    void theReadmeListsEveryTraceField() throws Exception {
+        Path trace = dir.resolve("fields.json");
+        assertEquals(0, poolscope("run", "--lesson", "pool-options", "--trace", trace.toString()));
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        collectFields(new ObjectMapper().readTree(trace.toFile()), fields);
+        String readme = Files.readString(Path.of("README.md"));
+        String traces = readme.substring(readme.indexOf("## Traces"), readme.indexOf("## How it fits together"));
+        List<String> missing = fields.stream().filter(f -> !traces.contains("\"" + f + "\"")).toList();
+        assertEquals(List.of(), missing, "trace fields the README's Traces section does not list");
+    }
+
+    private static void collectFields(JsonNode node, java.util.Set<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                into.add(e.getKey());
+                collectFields(e.getValue(), into);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectFields(n, into));
+        }
+    }
+
+    @Test
     void runConfirmsEveryFileItWrote() throws Exception {
         Path csv = dir.resolve("t.csv");
         Path chrome = dir.resolve("t-chrome.json");
@@ -192,5 +215,16 @@ class CliTest {
         assertFalse(err.contains("\tat "), err);
         assertEquals(2, poolscope("run", "--scenario", dir.resolve("nope.json").toString()));
         assertTrue(err.contains("nope.json: cannot read file: no such file"), err);
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsRefusedBeforeTheRunStarts() {
+        Path inMissingFolder = dir.resolve("no-such-folder").resolve("t.json");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--trace", inMissingFolder.toString()));
+        assertEquals("poolscope run: --trace: cannot write " + inMissingFolder + ": the folder "
+                + inMissingFolder.getParent() + " does not exist", err.strip());
+        assertEquals("", out, "nothing ran");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--csv", dir.toString()));
+        assertEquals("poolscope run: --csv: " + dir + " is a folder; give a file name", err.strip());
     }
 }

@@ -35,9 +35,9 @@ class PipeWritesTest {
             }
         });
         RunResult.waitFor(run, RunEvent.TaskFinished.class, f -> f.index() == 0, java.time.Duration.ofSeconds(5));
-        // Nothing here waits on the deaf worker, so each call returns at once; 3 s is generous.
-        assertEquals(2, CompletableFuture.supplyAsync(run::pids).get(3, TimeUnit.SECONDS).size());
-        CompletableFuture.runAsync(run::stop).get(3, TimeUnit.SECONDS);
+        // Nothing here waits on the deaf worker, so each call returns at once; 5 s is generous.
+        assertEquals(2, CompletableFuture.supplyAsync(run::pids).get(5, TimeUnit.SECONDS).size());
+        CompletableFuture.runAsync(run::stop).get(5, TimeUnit.SECONDS);
         RunResult r = FakeLauncher.finish(run);
         assertTrue(r.all(RunEvent.WorkerExited.class).stream().anyMatch(e -> e.pid() == deaf.pid()));
         assertEquals(TaskStatus.OK, r.finished(0).status());

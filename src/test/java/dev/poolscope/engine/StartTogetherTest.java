@@ -101,9 +101,13 @@ class StartTogetherTest {
         Map<Integer, Long> firstStart = r.all(RunEvent.TaskStarted.class).stream()
                 .collect(Collectors.toMap(RunEvent.TaskStarted::slot, RunEvent::at, Math::min));
         assertEquals(4, firstStart.size(), "each of the four lanes ran a task");
+        // Workers stamp their own starts on the engine's clock: none before the pool was released.
+        assertTrue(firstStart.values().stream().allMatch(at -> at >= released.at()), firstStart + " vs " + released);
         long spreadMs = (firstStart.values().stream().max(Long::compare).orElseThrow()
                 - firstStart.values().stream().min(Long::compare).orElseThrow()) / 1_000_000;
-        // Only each worker's wake-up apart (JVM start-up skew is tens to hundreds of ms); generous for a loaded box.
-        assertTrue(spreadMs < 150, "first tasks started " + spreadMs + " ms apart");
+        // Only each worker's wake-up apart: 13-79 ms seen at load average 22-40 on 2 cores, where
+        // JVM start-up skew alone is hundreds of ms. The bound is generous for a loaded box.
+        System.out.println("start together: first tasks of 4 lanes within " + spreadMs + " ms");
+        assertTrue(spreadMs < 300, "first tasks started " + spreadMs + " ms apart");
     }
 }

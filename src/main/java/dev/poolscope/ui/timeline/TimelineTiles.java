@@ -21,13 +21,14 @@ import javafx.scene.layout.Pane;
  * Tiles are rebuilt only when the size or the header width changes.
  */
 final class TimelineTiles {
-    static final int TILE_W = 96;
+    static final int TILE_W = 32;
     static final int TILE_H = 128;
 
     /** One tile: its canvas and the timeline area it covers, [x0, x1) x [y0, y1). */
     static final class Tile {
         final Canvas canvas;
         final GraphicsContext g;
+        final Pen pen;
         final double x0;
         final double y0;
         final double x1;
@@ -46,6 +47,7 @@ final class TimelineTiles {
             canvas.relocate(x0, y0);
             g = canvas.getGraphicsContext2D();
             g.setTransform(1, 0, 0, 1, -x0, -y0);
+            pen = new CanvasPen(g);
         }
 
         boolean intersectsX(double from, double to) {

@@ -79,6 +79,16 @@ public final class TimelineView extends Pane {
         dirty = true;
     }
 
+    /** The colours the view draws with (what an export in "the current theme" uses). */
+    public Palette palette() {
+        return renderer.palette();
+    }
+
+    /** The text scale (larger in presenter mode). */
+    public double textScale() {
+        return textScale;
+    }
+
     public void markDirty() {
         dirty = true;
     }
@@ -175,11 +185,12 @@ public final class TimelineView extends Pane {
 
     private void updateTip() {
         int task = taskAt(mouseX, mouseY);
-        if (task < 0) {
+        String os = OsStripPainter.hoverText(run, geo, mouseX, mouseY);
+        if (task < 0 && os == null) {
             tip.setVisible(false);
             return;
         }
-        tip.setText(describe(task));
+        tip.setText(task < 0 ? os : os == null ? describe(task) : describe(task) + "\n" + os);
         tip.autosize();
         double x = Math.min(mouseX + 14, getWidth() - tip.getWidth() - 4);
         double y = mouseY + 18 + tip.getHeight() > getHeight() ? mouseY - tip.getHeight() - 8 : mouseY + 18;
