@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "With no command, or with only window options (--lesson NAME, --run, ...), opens the window:"
                         + " see 'poolscope ui --help'."},
         subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class, UiCommand.class,
-                SweepCommand.class, CompareCommand.class, RenderCommand.class})
+                SweepCommand.class, CompareCommand.class, RenderCommand.class, BenchStartCommand.class})
 public final class PoolScopeCommand implements Runnable {
     /** Every task ok. */
     public static final int OK = 0;

@@ -8,6 +8,7 @@ import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.os.OsSampler;
+import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
 import dev.poolscope.scenario.ScenarioException;
@@ -57,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "MS", description = "time limit per task; a task past it is killed and marked timeout")
     Long timeoutMs;
+
+    @Option(names = "--start", paramLabel = "WHEN", description = "together (default: the first chunks go out once every worker is ready)"
+            + " or asap (each worker starts as soon as it is ready)")
+    String start;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "write the run as trace JSON")
     Path trace;
@@ -145,6 +150,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (timeoutMs != null) {
             b.timeoutMs(timeoutMs);
+        }
+        if (start != null) {
+            StartPolicy p = StartPolicy.fromId(start);
+            if (p == null) {
+                throw new InvalidConfigException(List.of("start: must be together or asap, got " + start));
+            }
+            b.startPolicy(p);
         }
         return b.build();
     }
