@@ -34,7 +34,7 @@ final class ReplayBar extends HBox {
         Label title = new Label("Replay");
         title.getStyleClass().add("panel-title");
         Button back = button("\u25C0 Back", "replayStepBack", "Back to the previous event", replay::stepBack);
-        Button play = button("\u25B6", "replayPlay", "Play or pause (Space)", () -> {
+        Button play = button("\u25B6", "replayPlay", "Play or pause", () -> {
             if (replay.playingProperty().get()) {
                 replay.pause();
             } else {
