@@ -24,14 +24,14 @@ final class StopOnCtrlC implements AutoCloseable {
     private final AtomicInteger presses = new AtomicInteger();
     private final SignalHandler previous;
 
-    private StopOnCtrlC(RunHandle run) {
+    private StopOnCtrlC(Runnable stop) {
         SignalHandler old;
         try {
             old = Signal.handle(INT, sig -> {
                 if (presses.incrementAndGet() == 1) {
                     System.err.println("Stopping: every worker ends, unfinished tasks are cancelled (Ctrl+C again to quit"
                             + " at once)...");
-                    run.stop();
+                    stop.run();
                 } else {
                     System.exit(PoolScopeCommand.INTERRUPTED);
                 }
@@ -44,7 +44,12 @@ final class StopOnCtrlC implements AutoCloseable {
 
     /** Handles Ctrl+C for this run until {@link #close()}. */
     static StopOnCtrlC install(RunHandle run) {
-        return new StopOnCtrlC(run);
+        return new StopOnCtrlC(run::stop);
+    }
+
+    /** Handles Ctrl+C with {@code stop} (a sweep cancels its runs) until {@link #close()}. */
+    static StopOnCtrlC install(Runnable stop) {
+        return new StopOnCtrlC(stop);
     }
 
     /** Whether Ctrl+C stopped the run. */

@@ -28,6 +28,7 @@ import java.util.Map;
  */
 public final class TraceEvents {
     private static final int SPAWN = 0;
+    private static final int SAMPLE = 1;
     private static final int INIT = 2;
     private static final int READY = 3;
     private static final int FINISH = 4;
@@ -75,6 +76,14 @@ public final class TraceEvents {
         long end = 0;
         for (Timed t : b.list) {
             end = Math.max(end, t.at);
+        }
+        for (WorkerRecord w : trace.workers()) {
+            // The OS view: after the process's spawn; one taken after the run's last event is left out.
+            for (dev.poolscope.trace.OsSample s : w.samples()) {
+                if (ns(s.atMs()) <= end) {
+                    b.add(ns(s.atMs()), SAMPLE, s.toEvent(w.slot(), w.pid()));
+                }
+            }
         }
         if (trace.finished()) {
             b.add(end, END, new RunEvent.RunFinished(end, trace.stopped()));

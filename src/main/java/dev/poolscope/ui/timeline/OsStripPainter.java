@@ -18,6 +18,8 @@ final class OsStripPainter {
     /** The veil over a stopped process (light blue, see-through: the bar stays readable). */
     private static final Color FROZEN = Color.rgb(86, 180, 233, 0.45);
     private static final Color FROZEN_INK = Color.web("#0b4f7a");
+    /** The same ink on the dark theme's label boxes. */
+    private static final Color FROZEN_INK_DARK = Color.web("#a8dcff");
     /** The freeze mark (a snowflake: DejaVu and most UI fonts have it; U+23F8 "pause" is missing in many). */
     private static final String FROZEN_MARK = "\u2744";
     private static final String STOPPED = FROZEN_MARK + " stopped (SIGSTOP)";
@@ -77,7 +79,7 @@ final class OsStripPainter {
                     g.setTextAlign(TextAlignment.LEFT);
                     g.setFill(palette.labelBox());
                     g.fillRect(x0 + 2, top + 2, labelW - 4, 16 * textScale);
-                    g.setFill(FROZEN_INK);
+                    g.setFill(frozenInk());
                     g.fillText(STOPPED, x0 + 4, top + 2 + 8 * textScale);
                 }
             }
@@ -91,6 +93,10 @@ final class OsStripPainter {
                 g.fillRect(x0, sy + sh - h, x1 - x0, h);
             }
         }
+    }
+
+    private Color frozenInk() {
+        return palette == Palette.DARK ? FROZEN_INK_DARK : FROZEN_INK;
     }
 
     /** The state letter and CPU % right-aligned in the header row of the PID, while the process lives. */
