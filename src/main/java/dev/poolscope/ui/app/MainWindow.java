@@ -159,7 +159,7 @@ public final class MainWindow {
         }
         notice.hide();
         legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
-        controller.start(config.name(), c);
+        controller.start(config.name(), c, configView.python().onCPythonProperty().get());
     }
 
     void stop() {
