@@ -56,4 +56,33 @@ class PythonTabWindowTest extends WindowTest {
         }
         assertTrue(fx(live::laneCount) == 4);
     }
+
+    @Test
+    void aPythonProgramRunsLiveWithTheMainProcessOnItsOwnLane(FxRobot robot) throws Exception {
+        try {
+            PythonInterpreter.find(null);
+        } catch (PythonUnavailableException e) {
+            Assumptions.abort(e.getMessage());
+        }
+        assertTrue(fx(() -> window.runPythonProgram(java.nio.file.Path.of("assets", "python", "process_ids.py"))));
+        driver.watchUntilFinished();
+        CPythonRun run = (CPythonRun) driver.handle();
+        LiveRun live = driver.live();
+        assertEquals(1, (int) fx(live::laneOffset));
+        assertEquals(3, (int) fx(live::laneCount), "the main lane and one per child");
+        LiveRun.Lane main = fx(() -> live.lane(0));
+        assertEquals("main", main.name());
+        assertEquals(run.mainPid(), main.pid());
+        java.util.List<String> calls = fx(() -> main.marks().stream().filter(m -> m.kind() == LiveRun.Mark.Kind.CALL)
+                .map(LiveRun.Mark::text).toList());
+        long p1 = fx(() -> live.lane(1).pid());
+        long p2 = fx(() -> live.lane(2).pid());
+        assertTrue(calls.contains("start() \u2192 PID " + p1 + " runs worker1()"), calls::toString);
+        assertTrue(calls.contains("join() waits for PID " + p2), calls::toString);
+        assertTrue(calls.contains("is_alive() of PID " + p1 + " \u2192 False"), calls::toString);
+        assertEquals(2, (int) fx(live::taskCount));
+        assertEquals("worker1()", fx(() -> live.name(live.lane(1).taskIndexes()[0])));
+        assertEquals(TaskStatus.OK, fx(() -> live.status(0)));
+        assertTrue(fx(() -> window.stage().getScene().lookup("#consoleList") != null));
+    }
 }

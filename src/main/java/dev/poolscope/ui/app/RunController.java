@@ -71,7 +71,9 @@ public final class RunController {
     public RunController(TimelineView timeline, RunPanels panels) {
         this.timeline = timeline;
         this.panels = panels;
-        timeline.setKiller((slot, pid) -> handle != null && !handle.isDone() && handle.killWorker(slot, pid));
+        // A Python program's lanes sit below its main lane: lane i is the engine's slot i - 1.
+        timeline.setKiller((lane, pid) -> handle != null && !handle.isDone() && live != null
+                && handle.killWorker(lane - live.laneOffset(), pid));
         timer.start();
     }
 
@@ -152,6 +154,42 @@ public final class RunController {
         status.set(onCPython && handle instanceof CPythonRun py
                 ? "Starting " + py.interpreter().describe() + " on the scenario's program\u2026"
                 : "Starting " + config.slots() + " workers\u2026");
+        return true;
+    }
+
+    /**
+     * Runs a Python program on the real python3 and shows it live (the CPython engine): a lane
+     * per child process under the main process's own lane, tasks as the program makes them.
+     * Returns false while a run is running or when it cannot start (the message says why).
+     */
+    public boolean startProgram(java.nio.file.Path program) {
+        if (running.get()) {
+            return false;
+        }
+        Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
+        OsSampler sampler = new OsSampler(q::add);
+        CPythonRun started;
+        try {
+            started = new CPythonService().start(program, List.of(), CPythonOptions.defaults(), sampler.tap(q::add));
+        } catch (PythonUnavailableException | java.io.IOException e) {
+            sampler.close();
+            errors.accept(e.getMessage());
+            return false;
+        }
+        inbox = q;
+        live = new LiveRun(List.of(), 0, true);
+        stillNow = -1;
+        closeSampler();
+        handle = started;
+        sampler.start(handle.startNanos());
+        os = sampler;
+        long start = handle.startNanos();
+        runStartNanos = start;
+        probe = metrics == null ? null : new FrameProbe(metrics, start);
+        timeline.setRun(live);
+        panels.reset(live, started.name(), started.config(), () -> System.nanoTime() - start);
+        running.set(true);
+        status.set("Running " + program.getFileName() + " with " + started.interpreter().describe() + "\u2026");
         return true;
     }
 
