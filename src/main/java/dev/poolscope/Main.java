@@ -1,24 +1,26 @@
 package dev.poolscope;
 
 import dev.poolscope.cli.PoolScopeCommand;
-import java.util.Arrays;
+import dev.poolscope.ui.JavaFxLog;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Starts PoolScope: with no arguments, window options, or {@code ui [options]} the window;
- * with any other command the headless CLI. Kept free of JavaFX so the CLI never loads it.
+ * Starts PoolScope: every argument list goes through the command line ({@link PoolScopeCommand});
+ * no arguments, or only window options such as {@code --lesson sleepy --run}, mean {@code ui}.
+ * Kept free of JavaFX so the headless commands never load it.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("ui")) {
-            dev.poolscope.ui.PoolScopeApp.launchApp(Arrays.copyOfRange(args, 1, args.length));
-        } else if (opensWindow(args)) {
-            dev.poolscope.ui.PoolScopeApp.launchApp(args);
-        } else {
-            System.exit(PoolScopeCommand.execute(args));
-        }
+        JavaFxLog.quietClassPathWarning(); // before any command starts JavaFX (ui, bench-ui, ...)
+        System.exit(PoolScopeCommand.execute(withCommand(args)));
+    }
+
+    /** The arguments with {@code ui} in front when they open the window without saying so. */
+    static String[] withCommand(String[] args) {
+        return opensWindow(args) ? Stream.concat(Stream.of("ui"), Stream.of(args)).toArray(String[]::new) : args;
     }
 
     /** No arguments, or only window options such as {@code --lesson sleepy --run}. */

@@ -19,19 +19,19 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Measures how soon a pool is ready and how many tiny tasks per second it runs, "
         + "beside CPython's multiprocessing.Pool measured in the same sitting (if python3 is on the PATH).")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "5", description = "repetitions; medians are printed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "repetitions; medians are printed (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--tasks", defaultValue = "10000", description = "no-op tasks per throughput run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tasks", paramLabel = "N", defaultValue = "10000", description = "no-op tasks per throughput run, 1 to 100000 (default: ${DEFAULT-VALUE})")
     int tasks;
 
-    @Option(names = "--no-python", description = "skip the Python peer")
+    @Option(names = "--no-python", description = "skip the CPython figures (also skipped when python3 is missing)")
     boolean noPython;
 
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || tasks < 1 || tasks > 100_000) {
-            System.err.println("poolscope: --rounds must be at least 1 and --tasks between 1 and 100000");
+            System.err.println("poolscope bench: --rounds must be at least 1 and --tasks between 1 and 100000");
             return PoolScopeCommand.BAD_INPUT;
         }
         PoolBenchmark bench = new PoolBenchmark();

@@ -5,7 +5,10 @@ import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
+import dev.poolscope.os.OsSampler;
+import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
 import dev.poolscope.scenario.ScenarioException;
@@ -20,6 +23,8 @@ import dev.poolscope.trace.TraceJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -45,14 +50,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "M", description = "map, imap, imap_unordered, apply_async or process")
     String mode;
 
-    @Option(names = "--chunksize", paramLabel = "N")
+    @Option(names = "--chunksize", paramLabel = "N", description = "tasks handed to a worker as one unit (default: as Pool.map computes it)")
     Integer chunksize;
 
-    @Option(names = "--max-tasks-per-child", paramLabel = "N")
+    @Option(names = "--max-tasks-per-child", paramLabel = "N", description = "a worker retires after N chunks and a new process takes its lane")
     Integer maxTasksPerChild;
 
     @Option(names = "--timeout", paramLabel = "MS", description = "time limit per task; a task past it is killed and marked timeout")
     Long timeoutMs;
+
+    @Option(names = "--start", paramLabel = "WHEN", description = "together (default: the first chunks go out once every worker is ready)"
+            + " or asap (each worker starts as soon as it is ready)")
+    String start;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "write the run as trace JSON")
     Path trace;
@@ -62,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
     Path chromeTrace;
+
+    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %, state, memory), one CSV row each")
+    Path samplesCsv;
 
     @Override
     public Integer call() throws Exception {
@@ -78,16 +90,42 @@ final class RunCommand implements Callable<Integer> {
             return PoolScopeCommand.BAD_INPUT;
         }
 
+        for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
+                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
+            if (problem != null) {
+                System.err.println("poolscope run: " + problem);
+                return PoolScopeCommand.BAD_INPUT;
+            }
+        }
+
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
-        RunHandle run = new PoolService().start(config, RunListener.NONE);
-        // No limit of our own: a task's time limit (--timeout) bounds the run; on Ctrl+C the
-        // engine's shutdown hook kills the workers.
-        run.awaitDone(Duration.ofDays(365));
-        RunTrace result = TraceBuilder.of(scenario.name(), config, run.events());
+        // The OS view of each worker, 10 times a second, on the sampler's own thread.
+        List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
+        OsSampler os = new OsSampler(samples::add);
+        RunHandle run = new PoolService().start(config, os.tap(RunListener.NONE));
+        os.start(run.startNanos());
+        boolean interrupted;
+        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
+            // No limit of our own: a task's time limit (--timeout) bounds the run, Ctrl+C stops it.
+            run.awaitDone(Duration.ofDays(365));
+            interrupted = ctrlC.pressed();
+        }
+        os.close();
+        List<RunEvent> all = new ArrayList<>(run.events());
+        synchronized (samples) {
+            all.addAll(samples); // after the events: samples join their process by PID
+        }
+        RunTrace result = TraceBuilder.of(scenario.name(), config, all);
         System.out.print(TextReport.render(result));
         if (!writeFiles(result)) {
             return PoolScopeCommand.BAD_INPUT;
+        }
+        if (interrupted) {
+            long done = result.tasks().stream().filter(t -> !"cancelled".equals(t.status())).count();
+            System.err.printf("Stopped by Ctrl+C: %d of %d task(s) had finished, the rest are marked cancelled.%n", done,
+                    result.tasks().size());
+            return PoolScopeCommand.INTERRUPTED;
         }
         return allOk(result.tasks()) ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
@@ -113,25 +151,49 @@ final class RunCommand implements Callable<Integer> {
         if (timeoutMs != null) {
             b.timeoutMs(timeoutMs);
         }
+        if (start != null) {
+            StartPolicy p = StartPolicy.fromId(start);
+            if (p == null) {
+                throw new InvalidConfigException(List.of("start: must be together or asap, got " + start));
+            }
+            b.startPolicy(p);
+        }
         return b.build();
     }
 
     private boolean writeFiles(RunTrace result) {
+        Path writing = null;
         try {
             if (trace != null) {
+                writing = trace;
                 TraceJson.write(result, trace);
+                wrote("trace", trace);
             }
             if (csv != null) {
+                writing = csv;
                 TraceCsv.write(result, csv);
+                wrote("CSV", csv);
             }
             if (chromeTrace != null) {
+                writing = chromeTrace;
                 ChromeTrace.write(result, chromeTrace);
+                wrote("Chrome trace", chromeTrace);
+            }
+            if (samplesCsv != null) {
+                writing = samplesCsv;
+                TraceCsv.writeSamples(result, samplesCsv);
+                wrote("OS samples CSV", samplesCsv);
             }
             return true;
         } catch (IOException e) {
-            System.err.println("poolscope: cannot write: " + PoolScopeCommand.oneLine(e));
+            System.err.println("poolscope run: " + OutputFiles.failure(writing, e));
             return false;
         }
+    }
+
+    /** On stderr, so the report on stdout stays clean when it is piped. */
+    private static void wrote(String what, Path file) {
+        System.err.println("wrote " + what + " to " + file);
     }
 
     private static boolean allOk(List<TaskRecord> tasks) {

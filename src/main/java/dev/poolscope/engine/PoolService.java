@@ -9,7 +9,7 @@ package dev.poolscope.engine;
  * }</pre>
  */
 public final class PoolService {
-    private final WorkerCommand command;
+    private final WorkerLauncher launcher;
 
     /** Workers at the app's own priority. */
     public PoolService() {
@@ -17,7 +17,12 @@ public final class PoolService {
     }
 
     public PoolService(WorkerPriority priority) {
-        this.command = WorkerCommand.forThisJvm(priority);
+        this(WorkerCommand.forThisJvm(priority));
+    }
+
+    /** Workers from any launcher: the tests' in-process fakes. */
+    PoolService(WorkerLauncher launcher) {
+        this.launcher = launcher;
     }
 
     /**
@@ -25,7 +30,7 @@ public final class PoolService {
      * gets every event, in order, on the run's event thread.
      */
     public RunHandle start(RunConfig config, RunListener listener) {
-        return PoolRun.start(config, command, listener == null ? RunListener.NONE : listener);
+        return PoolRun.start(config, launcher, listener == null ? RunListener.NONE : listener);
     }
 
     /** Worker processes started by this JVM that have not ended yet (for checks and tests). */

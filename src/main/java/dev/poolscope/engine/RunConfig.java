@@ -17,6 +17,11 @@ public final class RunConfig {
     private final TaskSpec initializer;
     private final Long timeoutMs;
     private final List<TaskSpec> tasks;
+    private final StartPolicy startPolicy;
+    private final long togetherCapMs;
+
+    /** Under {@link StartPolicy#TOGETHER}, the longest the ready workers wait for the rest. */
+    public static final long DEFAULT_TOGETHER_CAP_MS = 10_000;
 
     private RunConfig(Builder b) {
         this.mode = b.mode;
@@ -26,6 +31,8 @@ public final class RunConfig {
         this.initializer = b.initializer;
         this.timeoutMs = b.timeoutMs;
         this.tasks = List.copyOf(b.tasks);
+        this.startPolicy = b.startPolicy;
+        this.togetherCapMs = b.togetherCapMs;
     }
 
     public Mode mode() {
@@ -87,6 +94,15 @@ public final class RunConfig {
         return tasks;
     }
 
+    /** When the pool hands out its first chunks; {@link StartPolicy#TOGETHER} unless set. */
+    public StartPolicy startPolicy() {
+        return startPolicy;
+    }
+
+    long togetherCapMs() {
+        return togetherCapMs;
+    }
+
     /** The time limit that applies to a task, or null. */
     public Long timeoutFor(TaskSpec task) {
         return task.timeoutMs() != null ? task.timeoutMs() : timeoutMs;
@@ -98,7 +114,8 @@ public final class RunConfig {
 
     public Builder toBuilder() {
         return new Builder().mode(mode).pool(pool).chunksize(chunksize).maxTasksPerChild(maxTasksPerChild)
-                .initializer(initializer).timeoutMs(timeoutMs).tasks(tasks);
+                .initializer(initializer).timeoutMs(timeoutMs).tasks(tasks).startPolicy(startPolicy)
+                .togetherCapMs(togetherCapMs);
     }
 
     public static final class Builder {
@@ -109,6 +126,8 @@ public final class RunConfig {
         private TaskSpec initializer;
         private Long timeoutMs;
         private final List<TaskSpec> tasks = new ArrayList<>();
+        private StartPolicy startPolicy = StartPolicy.TOGETHER;
+        private long togetherCapMs = DEFAULT_TOGETHER_CAP_MS;
 
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
@@ -137,6 +156,17 @@ public final class RunConfig {
 
         public Builder timeoutMs(Long timeoutMs) {
             this.timeoutMs = timeoutMs;
+            return this;
+        }
+
+        public Builder startPolicy(StartPolicy startPolicy) {
+            this.startPolicy = Objects.requireNonNull(startPolicy, "startPolicy");
+            return this;
+        }
+
+        /** For tests: how long {@link StartPolicy#TOGETHER} waits at most. */
+        Builder togetherCapMs(long ms) {
+            this.togetherCapMs = ms;
             return this;
         }
 

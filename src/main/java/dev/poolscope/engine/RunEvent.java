@@ -47,4 +47,53 @@ public sealed interface RunEvent {
 
     /** The run ended: every task has its final status and no worker is left. */
     record RunFinished(long at, boolean stopped) implements RunEvent {}
+
+    /**
+     * Under {@link StartPolicy#TOGETHER}: the pool's first chunks go out now. {@code ready}
+     * workers of {@code slots} were ready; fewer when a slot gave up or the wait was capped.
+     * Start-up is everything before this; the tasks' span begins here.
+     */
+    record PoolReleased(long at, int ready, int slots) implements RunEvent {}
+
+    /**
+     * What the operating system sees of a worker process, sampled about 10 times a second beside
+     * the run by {@code dev.poolscope.os.OsSampler} (never by the engine, so {@link RunHandle#events()}
+     * has none). {@code cpuPct} is the percent of one core the process used since its previous
+     * sample (all its threads; can exceed 100); {@code state} the /proc state letter (R, S, D, T,
+     * Z, ...) or '?' where the system does not tell; {@code rssKb} its resident memory, or -1 when
+     * unknown; {@code cpuMs} its CPU time since it started.
+     */
+    record WorkerSampled(long at, int slot, long pid, double cpuPct, char state, long rssKb, double cpuMs)
+            implements RunEvent {}
+
+    /** The machine the run shares, sampled once a second: CPUs and the 1-minute load (-1 unknown). */
+    record MachineSampled(long at, int cpus, double load1) implements RunEvent {}
+
+    // ---- The CPython engine (dev.poolscope.cpython): a real Python program's own processes ----
+    // Its main process has no worker slot: events about it carry slot -1 (the "main lane").
+
+    /** A task first seen while the run goes (a Python program's tasks are found as they start). */
+    record TaskAdded(long at, int index, String name, String kind) implements RunEvent {}
+
+    /** The program's main process started: its PID, the program file and the interpreter running it. */
+    record ProgramStarted(long at, long pid, String program, String interpreter) implements RunEvent {}
+
+    /** The program's main process ended; {@code exitCode} is null when it was killed by {@code signal}. */
+    record ProgramExited(long at, long pid, Integer exitCode, Integer signal, String detail) implements RunEvent {}
+
+    /**
+     * A call a process made on a child process object, drawn as a mark on the caller's lane
+     * (slot -1: the main process): {@code kind} is one of the constants below, {@code text} the
+     * call in words, e.g. "is_alive() of PID 1234 → False".
+     */
+    record ProcessMark(long at, int slot, long pid, String kind, long childPid, String text) implements RunEvent {
+        public static final String START = "start";
+        public static final String JOIN = "join";
+        public static final String JOINED = "joined";
+        public static final String IS_ALIVE = "is_alive";
+        public static final String TERMINATE = "terminate";
+    }
+
+    /** Something to tell in plain words, e.g. that CPython's Pool now waits forever for a lost task. */
+    record RunNotice(long at, int slot, long pid, String text) implements RunEvent {}
 }

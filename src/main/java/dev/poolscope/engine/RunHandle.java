@@ -14,10 +14,12 @@ public interface RunHandle {
     void stop();
 
     /**
-     * Kills the worker in a slot with SIGKILL, as if from outside. Its task is reported
-     * crashed and a fresh worker takes the slot. Returns false when the slot has no live worker.
+     * Kills the worker in a slot with SIGKILL, as if from outside, if it is still the process
+     * {@code pid} (the one the user saw: by the time they click, a replacement may have taken
+     * the slot, and it is not theirs to kill). Its task is reported crashed and a fresh worker
+     * takes the slot. Returns false when the slot has no live worker with that PID.
      */
-    boolean killWorker(int slot);
+    boolean killWorker(int slot, long pid);
 
     /** Waits until the run has finished and the listener has seen every event. */
     boolean awaitDone(Duration timeout) throws InterruptedException;

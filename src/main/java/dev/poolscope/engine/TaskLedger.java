@@ -46,6 +46,9 @@ final class TaskLedger {
     }
 
     void started(int index, WorkerProcess w, ScheduledFuture<?> timeout) {
+        if (entries[index].timeout != null) {
+            entries[index].timeout.cancel(false); // never two timers for one task
+        }
         entries[index].startedOn = w;
         entries[index].timeout = timeout;
     }

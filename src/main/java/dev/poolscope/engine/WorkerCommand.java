@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds and starts the command line of a worker JVM. */
-final class WorkerCommand {
+final class WorkerCommand implements WorkerLauncher {
     /**
      * Start-up flags: C1 only and no perf-data file start a small JVM sooner; class data
      * sharing stays on (SerialGC would switch part of it off on JDK 17 and start slower).
@@ -86,7 +86,8 @@ final class WorkerCommand {
         }
     }
 
-    Process start() throws IOException {
+    @Override
+    public Process start() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         pb.directory(new File(System.getProperty("java.io.tmpdir")));

@@ -17,7 +17,11 @@ import java.util.concurrent.TimeUnit;
  * and by whoever dispatches to it (one at a time, since the worker is idle when it gets work).
  */
 final class WorkerProcess {
-    /** The run's side of the conversation; called on this worker's reader thread. */
+    /**
+     * The run's side of the conversation; called on this worker's reader thread, each frame only
+     * after {@link FrameSequence} accepted it. An exception thrown by a callback is the engine's
+     * bug, not the worker's: it is reported through {@link #onEngineError}.
+     */
     interface Callbacks {
         void onReady(WorkerProcess w, long nanos);
 
@@ -31,7 +35,14 @@ final class WorkerProcess {
 
         void onTaskEnded(WorkerProcess w, int index, long nanos, boolean ok, String resultOrError);
 
-        void onExit(WorkerProcess w, ExitInfo exit, String problem);
+        /** The worker broke the protocol (a bad byte, an unknown or out-of-sequence frame). */
+        void onProtocolError(WorkerProcess w, String problem);
+
+        /** A callback threw: the run can no longer trust what it knows about this worker. */
+        void onEngineError(WorkerProcess w, RuntimeException error);
+
+        /** The process is gone and its stdout fully read. */
+        void onExit(WorkerProcess w, ExitInfo exit);
     }
 
     final int slot;
@@ -49,13 +60,17 @@ final class WorkerProcess {
     boolean quitSent;
     boolean retiring;
     int timedOutIndex = -1;
-    /** Set before the threads start: whether HELLO is followed by an initializer and READY. */
-    boolean expectsInitializer;
+    /** Why PoolScope is ending this worker (set before it is killed), or null. */
+    String killReason;
 
-    WorkerProcess(int slot, int generation, Process process) {
+    /** The frames this worker may send next; checked by the reader before any callback. */
+    final FrameSequence frames;
+
+    WorkerProcess(int slot, int generation, Process process, boolean expectsInitializer) {
         this.slot = slot;
         this.generation = generation;
         this.process = process;
+        this.frames = new FrameSequence(expectsInitializer);
         this.pid = process.pid();
         this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.stderr = new StderrTail(process.getErrorStream());
@@ -109,12 +124,15 @@ final class WorkerProcess {
                 t.n() != null, t.text(), t.times(), t.exitCode());
     }
 
+    /** Set before the engine kills the process: its streams closing is then no protocol error. */
+    private volatile boolean killed;
+
     void kill() {
+        killed = true;
         process.destroyForcibly();
     }
 
     private void readLoop(Callbacks cb) {
-        String problem = null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
             long initStart = 0;
             while (true) {
@@ -128,36 +146,70 @@ final class WorkerProcess {
                     case Wire.HELLO -> {
                         long nanos = in.readLong();
                         in.readLong(); // the worker's own view of its pid; the engine already knows it
-                        if (!expectsInitializer) {
+                        if (frames.hello()) {
                             cb.onReady(this, nanos);
                         }
                     }
-                    case Wire.INIT_STARTED -> initStart = in.readLong();
-                    case Wire.INIT_ENDED -> cb.onInitializer(this, initStart, in.readLong(), Wire.readString(in));
-                    case Wire.READY -> cb.onReady(this, in.readLong());
-                    case Wire.TASK_STARTED -> cb.onTaskStarted(this, in.readInt(), in.readLong());
+                    case Wire.INIT_STARTED -> {
+                        initStart = in.readLong();
+                        frames.initStarted();
+                    }
+                    case Wire.INIT_ENDED -> {
+                        long end = in.readLong();
+                        String error = Wire.readString(in);
+                        frames.initEnded();
+                        cb.onInitializer(this, initStart, end, error);
+                    }
+                    case Wire.READY -> {
+                        long nanos = in.readLong();
+                        frames.ready();
+                        cb.onReady(this, nanos);
+                    }
+                    case Wire.TASK_STARTED -> {
+                        int index = in.readInt();
+                        long nanos = in.readLong();
+                        frames.taskStarted(index);
+                        cb.onTaskStarted(this, index, nanos);
+                    }
                     case Wire.OUTPUT -> {
                         int index = in.readInt();
-                        cb.onOutput(this, index, new String(Wire.readBytes(in), StandardCharsets.UTF_8));
+                        String text = new String(Wire.readBytes(in), StandardCharsets.UTF_8);
+                        frames.output("OUTPUT", index);
+                        cb.onOutput(this, index, text);
                     }
-                    case Wire.OUTPUT_TRUNCATED -> cb.onTruncated(this, in.readInt(), in.readLong(), in.readLong());
+                    case Wire.OUTPUT_TRUNCATED -> {
+                        int index = in.readInt();
+                        long lines = in.readLong();
+                        long bytes = in.readLong();
+                        frames.output("OUTPUT_TRUNCATED", index);
+                        cb.onTruncated(this, index, lines, bytes);
+                    }
                     case Wire.TASK_ENDED -> {
                         int index = in.readInt();
                         long nanos = in.readLong();
                         boolean ok = in.readByte() == Wire.STATUS_OK;
-                        cb.onTaskEnded(this, index, nanos, ok, Wire.readString(in));
+                        String text = Wire.readString(in);
+                        frames.taskEnded(index);
+                        cb.onTaskEnded(this, index, nanos, ok, text);
                     }
                     default -> throw new IOException("unknown frame type " + type);
                 }
             }
         } catch (EOFException e) {
             // Normal end of the worker's stdout: it exited.
-        } catch (IOException | RuntimeException e) {
-            // A broken frame (or an index that is not ours): the worker can no longer be trusted.
-            problem = "protocol error: " + e.getMessage();
-            process.destroyForcibly();
+        } catch (IOException e) {
+            // A broken or out-of-sequence frame: the worker can no longer be trusted. Unless the
+            // engine killed it: killing closes its streams, and the run knows why it died.
+            if (!killed) {
+                cb.onProtocolError(this, "protocol error: " + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            // Not the worker's fault: say so loudly, and end the worker the run lost track of.
+            System.err.println("poolscope: engine error while handling worker " + pid + "'s frames:");
+            e.printStackTrace();
+            cb.onEngineError(this, e);
         }
-        cb.onExit(this, ExitInfo.of(waitForExit()), problem);
+        cb.onExit(this, ExitInfo.of(waitForExit()));
     }
 
     private int waitForExit() {

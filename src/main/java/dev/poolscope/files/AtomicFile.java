@@ -1,6 +1,10 @@
 package dev.poolscope.files;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,16 +22,31 @@ public final class AtomicFile {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** What writes a binary file (an image). */
+    public interface BinaryBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private AtomicFile() {}
 
     public static void write(Path file, Body body) throws IOException {
+        writeBinary(file, out -> {
+            // Closing flushes; a body that closes the writer itself (a JSON generator does) is fine too.
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                body.writeTo(w);
+            }
+        });
+    }
+
+    /** The same for a binary file: an image is either whole or not there at all. */
+    public static void writeBinary(Path file, BinaryBody body) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         // Not Files.createTempFile: that makes the file owner-only, and a saved file is for sharing.
         Path tmp = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 body.writeTo(out);
             }
             try {

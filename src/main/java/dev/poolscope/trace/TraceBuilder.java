@@ -38,6 +38,8 @@ public final class TraceBuilder {
     private final List<OutputRecord> output = new ArrayList<>();
     private boolean stopped;
     private boolean finished;
+    private int machineCpus;
+    private double machineLoad1 = -1;
     private long lastAt;
 
     /** What is known of a task so far; its record is rebuilt from this when it changes. */
@@ -117,7 +119,23 @@ public final class TraceBuilder {
         } else if (e instanceof RunEvent.RunFinished f) {
             finished = true;
             stopped = f.stopped();
+        } else if (e instanceof RunEvent.WorkerSampled s) {
+            sampled(s);
+        } else if (e instanceof RunEvent.MachineSampled m) {
+            machineCpus = m.cpus();
+            machineLoad1 = m.load1();
         }
+    }
+
+    /** An OS sample joins its process's record; a sample of a process never seen spawning is dropped. */
+    private void sampled(RunEvent.WorkerSampled s) {
+        Integer i = workerByPid.get(s.pid());
+        if (i == null) {
+            return;
+        }
+        WorkerTrack w = workers.get(i);
+        w.samples.add(new OsSample(Ms.round3(Ms.of(s.at())), s.cpuPct(), s.state(), s.rssKb(), Ms.round3(s.cpuMs())));
+        touch(w);
     }
 
     /**
@@ -139,9 +157,11 @@ public final class TraceBuilder {
             }
         }
         List<TaskRecord> taskList = List.of(taskRecords);
+        List<WorkerRecord> workerList = List.copyOf(workerRecords);
         Stats stats = StatsCalculator.of(taskList, config.slots(), Ms.of(now));
+        stats = CpuStats.with(stats, taskList, workerList, machineCpus, machineLoad1);
         return new RunTrace(scenario, config.mode().id(), config.pool(), config.effectiveChunksize(),
-                config.maxTasksPerChild(), stopped, finished, stats.makespanMs(), List.copyOf(workerRecords),
+                config.maxTasksPerChild(), stopped, finished, stats.makespanMs(), workerList,
                 taskList, List.copyOf(delivery), List.copyOf(output), stats);
     }
 

@@ -49,6 +49,37 @@ public final class TraceCsv {
         }
     }
 
+    /** Columns of {@link #writeSamples}: one row per OS sample of a worker process. */
+    public static final String SAMPLES_HEADER = "slot,pid,generation,atMs,cpuPct,state,rssKb,cpuMs";
+
+    /**
+     * Exports the workers' OS samples as CSV, one row per sample, workers in trace order and each
+     * worker's samples in time order: slot, pid, generation, atMs, cpuPct (percent of one core),
+     * state (the /proc letter), rssKb (-1 when unknown), cpuMs (CPU time since the process started).
+     * A trace without samples gives just the header.
+     */
+    public static void writeSamples(RunTrace t, Path file) throws IOException {
+        AtomicFile.write(file, out -> writeSamples(t, out));
+    }
+
+    private static void writeSamples(RunTrace t, Writer out) throws IOException {
+        out.write(SAMPLES_HEADER);
+        out.write('\n');
+        StringBuilder row = new StringBuilder(64);
+        for (WorkerRecord w : t.workers()) {
+            for (OsSample s : w.samples()) {
+                row.setLength(0);
+                row.append(w.slot()).append(',').append(w.pid()).append(',').append(w.generation()).append(',')
+                        .append(ms(s.atMs())).append(',')
+                        .append(String.format(Locale.ROOT, "%.1f", s.cpuPct())).append(',')
+                        .append(field(String.valueOf(s.state()))).append(',')
+                        .append(s.rssKb()).append(',')
+                        .append(ms(s.cpuMs())).append('\n');
+                out.write(row.toString());
+            }
+        }
+    }
+
     /** Quotes a field when it holds a comma, quote or line break, doubling its quotes (RFC 4180). */
     static String field(String s) {
         if (s == null) {

@@ -27,13 +27,24 @@ public final class TraceJson {
     private TraceJson() {}
 
     public static void write(RunTrace t, Path file) throws IOException {
-        AtomicFile.write(file, out -> write(t, out));
+        AtomicFile.write(file, out -> write(t, null, out));
+    }
+
+    /**
+     * Where a run came from, written after "version" as "engine" and, for the CPython engine,
+     * "mainPid" (the PID of the program's main process). A trace without them is from
+     * PoolScope's own workers; reading ignores them.
+     */
+    public record Origin(String engine, Long mainPid) {}
+
+    public static void write(RunTrace t, Origin origin, Path file) throws IOException {
+        AtomicFile.write(file, out -> write(t, origin, out));
     }
 
     public static String toJson(RunTrace t) {
         StringWriter out = new StringWriter();
         try {
-            write(t, out);
+            write(t, null, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -48,12 +59,18 @@ public final class TraceJson {
         return TraceJsonReader.read(file);
     }
 
-    private static void write(RunTrace t, Writer out) throws IOException {
+    private static void write(RunTrace t, Origin origin, Writer out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
+            if (origin != null) {
+                g.writeStringField("engine", origin.engine());
+                if (origin.mainPid() != null) {
+                    g.writeNumberField("mainPid", origin.mainPid());
+                }
+            }
             g.writeStringField("scenario", t.scenario());
             g.writeStringField("mode", t.mode());
             g.writeNumberField("pool", t.pool());
@@ -108,9 +125,18 @@ public final class TraceJson {
             g.writeNumberField("slot", slot.slot());
             g.writeNumberField("busyMs", Ms.round3(slot.busyMs()));
             g.writeNumberField("utilization", Ms.round6(slot.utilization()));
+            if (slot.cpuUtilization() != null) {
+                g.writeNumberField("cpuUtilization", Ms.round6(slot.cpuUtilization()));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (s.machineCpus() > 0) {
+            g.writeNumberField("machineCpus", s.machineCpus());
+        }
+        if (s.machineLoad1() >= 0) {
+            g.writeNumberField("machineLoad1", Ms.round3(s.machineLoad1()));
+        }
         g.writeEndObject();
     }
 
@@ -129,7 +155,25 @@ public final class TraceJson {
         writeMs(g, "initStartMs", w.initStartMs());
         writeMs(g, "initEndMs", w.initEndMs());
         g.writeStringField("initError", w.initError());
+        if (!w.samples().isEmpty()) {
+            writeSamples(g, w.samples());
+        }
         g.writeEndObject();
+    }
+
+    /** The OS samples of a worker, one short object per line's worth: atMs, cpuPct, state, rssKb, cpuMs. */
+    private static void writeSamples(JsonGenerator g, List<OsSample> samples) throws IOException {
+        g.writeArrayFieldStart("samples");
+        for (OsSample s : samples) {
+            g.writeStartObject();
+            g.writeNumberField("atMs", Ms.round3(s.atMs()));
+            g.writeNumberField("cpuPct", Math.round(s.cpuPct() * 10) / 10.0);
+            g.writeStringField("state", String.valueOf(s.state()));
+            g.writeNumberField("rssKb", s.rssKb());
+            g.writeNumberField("cpuMs", Ms.round3(s.cpuMs()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeTask(JsonGenerator g, TaskRecord t) throws IOException {

@@ -68,7 +68,17 @@ final class TraceJsonReader {
     private static RunTrace trace(Fields f) throws Fields.Bad {
         f.requireObject();
         String format = f.stringOrNull("format");
-        if (format != null && !format.equals(TraceJson.FORMAT)) {
+        if (format == null) {
+            // Hand-written traces may leave the format out; but when such a file is not a trace
+            // (a scenario, a Chrome trace), say so first rather than only which field it lacks.
+            try {
+                return body(f);
+            } catch (Fields.Bad e) {
+                throw new Fields.Bad("not a PoolScope trace (no \"format\": \"" + TraceJson.FORMAT + "\" field, and "
+                        + e.getMessage() + ")");
+            }
+        }
+        if (!format.equals(TraceJson.FORMAT)) {
             throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
         }
         Integer version = f.intOrNull("version", 1);
@@ -76,6 +86,10 @@ final class TraceJsonReader {
             throw f.bad("version", "version " + version + " is newer than this PoolScope reads ("
                     + TraceJson.VERSION + ")");
         }
+        return body(f);
+    }
+
+    private static RunTrace body(Fields f) throws Fields.Bad {
         Mode mode = Mode.fromId(f.string("mode"));
         if (mode == null) {
             throw f.bad("mode", "expected one of " + Mode.ids());
@@ -135,17 +149,39 @@ final class TraceJsonReader {
         return new WorkerRecord(w.integer("slot", 0, slots - 1), w.longValue("pid"), w.integer("generation", 0),
                 w.num("spawnMs"), w.numOrNull("readyMs"), w.numOrNull("exitMs"), w.oneOfOrNull("exit", EXITS),
                 w.intOrNull("exitCode", Integer.MIN_VALUE), w.intOrNull("signal", 0), w.stringOrNull("detail"),
-                w.numOrNull("initStartMs"), w.numOrNull("initEndMs"), w.stringOrNull("initError"));
+                w.numOrNull("initStartMs"), w.numOrNull("initEndMs"), w.stringOrNull("initError"), samples(w));
+    }
+
+    /** A worker's OS samples; traces written before samples existed have none. */
+    private static List<OsSample> samples(Fields w) throws Fields.Bad {
+        List<OsSample> samples = new ArrayList<>();
+        for (Fields s : w.array("samples", false)) {
+            s.requireObject();
+            String state = s.string("state");
+            if (state.length() != 1) {
+                throw s.bad("state", "expected one letter (R, S, D, T, Z, ...), got \"" + oneLine(state) + "\"");
+            }
+            long rss = s.longValue("rssKb");
+            if (rss < -1) {
+                throw s.bad("rssKb", "must be -1 (unknown) or more, got " + rss);
+            }
+            Double cpuMs = s.numOrNull("cpuMs");
+            samples.add(new OsSample(s.num("atMs"), s.num("cpuPct"), state.charAt(0), rss, cpuMs == null ? 0 : cpuMs));
+        }
+        return samples;
     }
 
     private static Stats stats(Fields s) throws Fields.Bad {
         List<SlotStats> slots = new ArrayList<>();
         for (Fields slot : s.array("slots", true)) {
             slot.requireObject();
-            slots.add(new SlotStats(slot.integer("slot", 0), slot.num("busyMs"), slot.num("utilization")));
+            slots.add(new SlotStats(slot.integer("slot", 0), slot.num("busyMs"), slot.num("utilization"),
+                    slot.numOrNull("cpuUtilization")));
         }
+        Integer cpus = s.intOrNull("machineCpus", 1);
+        Double load = s.numOrNull("machineLoad1");
         return new Stats(s.num("makespanMs"), s.num("totalBusyMs"), s.num("speedup"), s.num("efficiency"),
-                s.num("lowerBoundMs"), s.num("longestTaskMs"), slots);
+                s.num("lowerBoundMs"), s.num("longestTaskMs"), slots, cpus == null ? 0 : cpus, load == null ? -1 : load);
     }
 
     static String oneLine(String s) {

@@ -1,5 +1,7 @@
 package dev.poolscope.trace;
 
+import java.util.List;
+
 /**
  * One worker process of a run. A slot whose worker was recycled or replaced after a crash has
  * one record per process, told apart by {@code pid} and {@code generation} (0, 1, ... per slot).
@@ -16,10 +18,24 @@ package dev.poolscope.trace;
  * @param initStartMs when its initializer started, or null
  * @param initEndMs   when its initializer ended, or null
  * @param initError   the initializer's error, or null when it succeeded (or there was none)
+ * @param samples     what the operating system saw of the process, about 10 a second while it
+ *                    lived (empty when the run was not sampled)
  */
 public record WorkerRecord(int slot, long pid, int generation, double spawnMs, Double readyMs, Double exitMs,
                            String exit, Integer exitCode, Integer signal, String detail,
-                           Double initStartMs, Double initEndMs, String initError) {
+                           Double initStartMs, Double initEndMs, String initError, List<OsSample> samples) {
+
+    public WorkerRecord {
+        samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    /** A record without OS samples. */
+    public WorkerRecord(int slot, long pid, int generation, double spawnMs, Double readyMs, Double exitMs,
+                        String exit, Integer exitCode, Integer signal, String detail,
+                        Double initStartMs, Double initEndMs, String initError) {
+        this(slot, pid, generation, spawnMs, readyMs, exitMs, exit, exitCode, signal, detail, initStartMs, initEndMs,
+                initError, List.of());
+    }
 
     /** Whether the process had not ended when the trace was taken. */
     public boolean alive() {

@@ -1,5 +1,8 @@
 package dev.poolscope.trace;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What {@link TraceBuilder} knows of one worker process so far. */
 final class WorkerTrack {
     final int slot;
@@ -16,6 +19,7 @@ final class WorkerTrack {
     Double initStartMs;
     Double initEndMs;
     String initError;
+    final List<OsSample> samples = new ArrayList<>();
 
     WorkerTrack(int slot, long pid, int generation, double spawnMs) {
         this.slot = slot;
@@ -40,6 +44,6 @@ final class WorkerTrack {
 
     WorkerRecord record() {
         return new WorkerRecord(slot, pid, generation, spawnMs, readyMs, exitMs, exit, exitCode, signal, detail,
-                initStartMs, initEndMs, initError);
+                initStartMs, initEndMs, initError, samples);
     }
 }

@@ -1,14 +1,38 @@
 package dev.poolscope.ui;
 
+import dev.poolscope.ui.app.AppOptions;
+
 /**
- * Opens the window with options ({@code --lesson NAME --scale 0.1 --run --presenter --dark ...},
- * see {@link dev.poolscope.ui.app.AppOptions}). A main class that is not an Application, so
- * JavaFX on the plain classpath starts (the launcher refuses an Application main class there).
+ * Opens the window for the command line ({@code poolscope ui ...}). This class imports no JavaFX,
+ * so the commands can refer to it without loading JavaFX; the toolkit loads only once a window
+ * is really opened.
  */
 public final class Launcher {
     private Launcher() {}
 
-    public static void main(String[] args) {
-        PoolScopeApp.launchApp(args);
+    /** Opens the window and returns when it is closed: 0, or 2 with a one-line message when it cannot open. */
+    public static int open(AppOptions options) {
+        String noDisplay = Display.problem();
+        if (noDisplay != null) {
+            System.err.println("poolscope: " + noDisplay);
+            return 2;
+        }
+        try {
+            PoolScopeApp.launch(options);
+            return 0;
+        } catch (RuntimeException e) {
+            // For example "Unable to open DISPLAY" when DISPLAY names a display that is not there.
+            System.err.println("poolscope: the window cannot open: " + rootMessage(e)
+                    + " (check DISPLAY, or use a command such as 'poolscope run')");
+            return 2;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replace('\n', ' ');
     }
 }

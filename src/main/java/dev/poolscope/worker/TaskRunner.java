@@ -72,18 +72,24 @@ final class TaskRunner {
     /** Keeps the spin loop's arithmetic observable so the JIT cannot drop it. */
     static volatile long sink;
 
-    /** Busy CPU work until the deadline. */
-    private static void spin(long ms) {
-        long deadline = System.nanoTime() + ms * 1_000_000L;
-        long rounds = 0;
-        long x = 1;
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < 1000; i++) {
-                x = x * 6364136223846793005L + 1442695040888963407L;
-            }
-            rounds++;
+    /** Rounds of arithmetic between two looks at the CPU clock: tens of microseconds of work. */
+    private static final int ROUNDS_PER_CHECK = 10_000;
+
+    /** Busy CPU work until this thread has used {@code ms} of CPU time ({@link CpuClock}). */
+    private static void spin(long ms) throws IOException {
+        if (ms <= 0) {
+            return;
         }
-        sink = x + rounds;
+        try (CpuClock clock = CpuClock.forThisThread()) {
+            long target = clock.nanos() + ms * 1_000_000L;
+            long x = 1;
+            do {
+                for (int i = 0; i < ROUNDS_PER_CHECK; i++) {
+                    x = x * 6364136223846793005L + 1442695040888963407L;
+                }
+            } while (clock.nanos() < target);
+            sink = x;
+        }
     }
 
     private static String expand(Wire.Job job, long pid) {

@@ -40,6 +40,9 @@ public final class Wire {
     public static final byte STATUS_OK = 0;
     public static final byte STATUS_FAILED = 1;
 
+    /** Most tasks one CHUNK frame may carry (the engine's task limit); more, or fewer than one, is a protocol error. */
+    public static final int MAX_CHUNK_TASKS = 100_000;
+
     /** Longest string a frame may carry; anything longer is a protocol error. */
     public static final int MAX_STRING_BYTES = 1 << 20;
 

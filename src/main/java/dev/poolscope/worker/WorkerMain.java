@@ -54,9 +54,10 @@ public final class WorkerMain {
         java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(script);
         out.writeByte(Wire.CHUNK);
-        out.writeInt(2);
+        out.writeInt(3);
         new Wire.Job(0, "sq", Wire.SQUARE, 0, 3, true, null, 1, 1).write(out);
         new Wire.Job(1, "say", Wire.PRINT, 0, 0, false, "pid {pid}", 1, 1).write(out);
+        new Wire.Job(2, "burn", Wire.SPIN, 1, 0, false, null, 1, 1).write(out); // the CPU clock's classes
         out.writeByte(Wire.QUIT);
         DataOutputStream frames = new DataOutputStream(new BufferedOutputStream(OutputStream.nullOutputStream()));
         ProcessHandle.current().parent().ifPresent(ProcessHandle::isAlive); // the watchdog's classes
@@ -93,6 +94,9 @@ public final class WorkerMain {
                     case Wire.INITIALIZER -> runInitializer(Wire.Job.read(in));
                     case Wire.CHUNK -> {
                         int size = in.readInt();
+                        if (size < 1 || size > Wire.MAX_CHUNK_TASKS) {
+                            throw new IOException("protocol error: chunk size " + size);
+                        }
                         Wire.Job[] jobs = new Wire.Job[size];
                         for (int i = 0; i < size; i++) {
                             jobs[i] = Wire.Job.read(in);

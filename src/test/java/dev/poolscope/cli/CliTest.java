@@ -11,8 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The headless commands, run in-process with their output captured. */
 class CliTest {
@@ -70,6 +74,100 @@ class CliTest {
             assertEquals("normal", w.get("exit").asText());
         }
         assertTrue(json.get("makespanMs").asDouble() > 0);
+        assertTrue(err.lines().anyMatch(l -> l.equals("wrote trace to " + trace)), "run confirms the file: " + err);
+    }
+
+    @Test
+    void theReadmeListsEveryTraceField() throws Exception {
+        Path trace = dir.resolve("fields.json");
+        assertEquals(0, poolscope("run", "--lesson", "pool-options", "--trace", trace.toString()));
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        collectFields(new ObjectMapper().readTree(trace.toFile()), fields);
+        String readme = Files.readString(Path.of("README.md"));
+        String traces = readme.substring(readme.indexOf("## Traces"), readme.indexOf("## How it fits together"));
+        List<String> missing = fields.stream().filter(f -> !traces.contains("\"" + f + "\"")).toList();
+        assertEquals(List.of(), missing, "trace fields the README's Traces section does not list");
+    }
+
+    private static void collectFields(JsonNode node, java.util.Set<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                into.add(e.getKey());
+                collectFields(e.getValue(), into);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectFields(n, into));
+        }
+    }
+
+    @Test
+    void runConfirmsEveryFileItWrote() throws Exception {
+        Path csv = dir.resolve("t.csv");
+        Path chrome = dir.resolve("t-chrome.json");
+        assertEquals(0, poolscope("run", "--lesson", "doubling", "--pool", "2", "--csv", csv.toString(),
+                "--chrome-trace", chrome.toString()));
+        assertTrue(err.lines().anyMatch(l -> l.equals("wrote CSV to " + csv)), err);
+        assertTrue(err.lines().anyMatch(l -> l.equals("wrote Chrome trace to " + chrome)), err);
+        assertTrue(Files.size(csv) > 0 && Files.size(chrome) > 0);
+    }
+
+    @Test
+    void everyCommandHasHelpListingEveryOption() {
+        CommandLine root = new CommandLine(new PoolScopeCommand());
+        assertTrue(root.getSubcommands().keySet().containsAll(List.of("run", "lessons", "bench", "bench-ui", "ui")),
+                root.getSubcommands().keySet().toString());
+        for (Map.Entry<String, CommandLine> command : root.getSubcommands().entrySet()) {
+            for (String help : new String[] {"--help", "-h"}) {
+                String name = command.getKey();
+                assertEquals(0, poolscope(name, help), name + " " + help + ": " + err);
+                assertTrue(out.startsWith("Usage: poolscope " + name), name + " " + help + ":\n" + out);
+                for (CommandLine.Model.OptionSpec option : command.getValue().getCommandSpec().options()) {
+                    assertTrue(out.contains(option.longestName()), name + " help lists " + option.longestName() + ":\n" + out);
+                }
+            }
+        }
+        assertEquals(0, poolscope("run", "--help"));
+        assertTrue(out.contains("--pool"), out);
+        assertEquals(0, poolscope("--help"));
+        assertTrue(out.lines().anyMatch(l -> l.trim().startsWith("ui ")), "the window's command is listed:\n" + out);
+    }
+
+    @Test
+    void errorsNameTheCommandOnceAndPointToItsHelp() {
+        assertEquals(2, poolscope("frobnicate"));
+        assertTrue(err.startsWith("poolscope: unknown command 'frobnicate'; the commands are run, lessons"), err);
+        assertTrue(err.contains("Try 'poolscope --help' for more."), err);
+        assertEquals(2, poolscope("runn"));
+        assertTrue(err.contains("Did you mean: poolscope run?"), err);
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--pol", "2"));
+        assertTrue(err.startsWith("poolscope run: Unknown options: '--pol'"), err);
+        assertTrue(err.contains("Possible solutions: --pool"), err);
+        assertTrue(err.contains("Try 'poolscope run --help' for more."), err);
+        for (String[] args : new String[][] {{"frobnicate"}, {"run", "--bad"}, {"ui", "--bad"}, {"lessons", "x"}}) {
+            poolscope(args);
+            assertFalse(err.contains("poolscope poolscope"), err);
+        }
+    }
+
+    @Test
+    void badWindowOptionsAreRefusedLikeTheCommandLineRefusesThem() throws Exception {
+        // Each of these is refused before any window could open: exit 2, one message naming the option.
+        Map<List<String>, String> refused = new LinkedHashMap<>();
+        refused.put(List.of("ui", "--pool", "0"), "--pool: must be between 1 and 64, got 0");
+        refused.put(List.of("ui", "--pool", "many"), "'--pool'");
+        refused.put(List.of("ui", "--scale", "0"), "--scale: must be between 0.01 and 10.0, got 0.0");
+        refused.put(List.of("ui", "--time-limit", "0"), "--time-limit: must be between 1 and 3600000, got 0");
+        refused.put(List.of("ui", "--size", "12x"), "must be WIDTHxHEIGHT");
+        refused.put(List.of("ui", "--size", "100x100"), "from 640x480");
+        refused.put(List.of("ui", "--lesson", "no-such-lesson"), "unknown lesson 'no-such-lesson'");
+        refused.put(List.of("ui", "--open", dir.resolve("missing.json").toString()), "missing.json: cannot read file");
+        refused.put(List.of("ui", "--lesson", "sleepy", "--open", "x.json"), "mutually exclusive");
+        refused.put(List.of("ui", "--frob"), "Unknown option: '--frob'");
+        for (Map.Entry<List<String>, String> r : refused.entrySet()) {
+            assertEquals(2, poolscope(r.getKey().toArray(String[]::new)), r.getKey() + ": " + err);
+            assertTrue(err.contains(r.getValue()), r.getKey() + " says " + r.getValue() + ": " + err);
+            assertFalse(err.contains("Exception"), err);
+        }
     }
 
     @Test
@@ -85,11 +183,16 @@ class CliTest {
         Path file = dir.resolve("hangs.json");
         Files.writeString(file, "{\"pool\": 1, \"tasks\": [{\"name\": \"stuck\", \"kind\": \"sleep\", \"ms\": 3600000},"
                 + " {\"name\": \"next\", \"kind\": \"square\", \"n\": 7}]}");
-        long t0 = System.nanoTime();
-        assertEquals(1, poolscope("run", "--scenario", file.toString(), "--timeout", "300"));
-        assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "the timeout ended the hung task");
-        assertTrue(out.contains("timeout"), out);
-        assertTrue(out.contains("49"), out);
+        Path trace = dir.resolve("hangs-trace.json");
+        assertEquals(1, poolscope("run", "--scenario", file.toString(), "--timeout", "300", "--trace", trace.toString()));
+        // The report's results line for each task: index, name, status or result.
+        String results = out.substring(out.indexOf("Results"), out.indexOf("Output"));
+        assertTrue(results.lines().anyMatch(l -> l.matches("\\s*0\\s+stuck\\s+timeout\\b.*")), results);
+        assertTrue(results.lines().anyMatch(l -> l.matches("\\s*1\\s+next\\s+ok\\s+49\\s*")), results);
+        JsonNode tasks = new ObjectMapper().readTree(trace.toFile()).get("tasks");
+        assertEquals("timeout", tasks.get(0).get("status").asText());
+        assertEquals("ok", tasks.get(1).get("status").asText(), "the next task ran on the replacement worker");
+        assertEquals("49", tasks.get(1).get("result").asText());
     }
 
     @Test
@@ -110,5 +213,18 @@ class CliTest {
         assertTrue(err.contains("mode"), err);
         assertEquals(2, poolscope("frobnicate"));
         assertFalse(err.contains("\tat "), err);
+        assertEquals(2, poolscope("run", "--scenario", dir.resolve("nope.json").toString()));
+        assertTrue(err.contains("nope.json: cannot read file: no such file"), err);
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsRefusedBeforeTheRunStarts() {
+        Path inMissingFolder = dir.resolve("no-such-folder").resolve("t.json");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--trace", inMissingFolder.toString()));
+        assertEquals("poolscope run: --trace: cannot write " + inMissingFolder + ": the folder "
+                + inMissingFolder.getParent() + " does not exist", err.strip());
+        assertEquals("", out, "nothing ran");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--csv", dir.toString()));
+        assertEquals("poolscope run: --csv: " + dir + " is a folder; give a file name", err.strip());
     }
 }

@@ -47,30 +47,34 @@ class FaultsTest {
     void killWorkerFromTheHandleCrashesItsTask() throws Exception {
         RunHandle run = new PoolService().start(pool(1, Mode.IMAP).task(sleep("long", 5000)).task(sleep("next", 10)).build(),
                 RunListener.NONE);
-        RunResult.waitFor(run, RunEvent.TaskStarted.class, s -> s.index() == 0, Duration.ofSeconds(10));
-        assertTrue(run.killWorker(0));
+        RunEvent.TaskStarted started = RunResult.waitFor(run, RunEvent.TaskStarted.class, s -> s.index() == 0, Duration.ofSeconds(10));
+        assertTrue(run.killWorker(0, started.pid()));
         RunResult r = RunResult.finish(run);
         assertEquals(TaskStatus.CRASHED, r.finished(0).status());
         assertEquals(TaskStatus.OK, r.finished(1).status());
         assertEquals(2, r.pidsOfSlot(0).size());
     }
 
+    /**
+     * Spinning workers read nothing from their pipes, so only a kill ends them before their
+     * ten-minute spins do: each exit must say the stop did it. The 15 s bound is only "not
+     * waiting for the spins", generous for a loaded machine.
+     */
     @Test
-    void stopEndsEveryWorkerWithinOneSecondEvenWhileSpinning() throws Exception {
+    void stopEndsEveryWorkerEvenWhileSpinning() throws Exception {
         RunHandle run = new PoolService().start(pool(2, Mode.MAP).chunksize(1)
                 .task(TaskSpec.of("spin1", TaskKind.SPIN, 600_000)).task(TaskSpec.of("spin2", TaskKind.SPIN, 600_000))
                 .task(sleep("queued", 10)).build(), RunListener.NONE);
-        RunResult.waitFor(run, RunEvent.TaskStarted.class, s -> s.index() == 1, Duration.ofSeconds(10));
-        long t0 = System.nanoTime();
+        RunResult.waitFor(run, RunEvent.TaskStarted.class, s -> s.index() == 1, Duration.ofSeconds(30));
         run.stop();
-        assertTrue(run.awaitDone(Duration.ofSeconds(1)), "the run ends within 1 s of stop");
+        assertTrue(run.awaitDone(Duration.ofSeconds(15)), "the run ends on stop, not when the spins would");
         RunResult.assertNoneAlive(run.pids());
-        assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
         RunResult r = RunResult.of(run);
         for (int i = 0; i < 3; i++) {
             assertEquals(TaskStatus.CANCELLED, r.finished(i).status());
         }
-        assertTrue(r.all(RunEvent.WorkerExited.class).stream().allMatch(e -> e.kind() == ExitKind.TERMINATED));
+        assertTrue(r.all(RunEvent.WorkerExited.class).stream()
+                .allMatch(e -> e.kind() == ExitKind.TERMINATED && e.detail().equals(ExitClassifier.STOPPED)));
         assertTrue(r.all(RunEvent.RunFinished.class).get(0).stopped());
     }
 

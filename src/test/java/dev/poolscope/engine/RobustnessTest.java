@@ -53,17 +53,25 @@ class RobustnessTest {
         assertEquals(TaskStatus.OK, r.finished(1).status());
     }
 
+    /**
+     * A SIGSTOPped worker cannot answer, so a stop that waited on it (asked it to quit, or
+     * wrote to its pipe under the run's lock) would wait until some timer ran out, or forever.
+     * Stop kills instead: the exit says the run was stopped, not that a quit grace period ran
+     * out. The bound is far above a kill's cost and far below "forever" on a loaded machine.
+     */
     @Test
     void aStoppedWorkerCannotHoldUpStop() throws Exception {
         RunHandle run = new PoolService().start(pool(2, Mode.MAP).chunksize(1).task(sleep("a", FOREVER))
                 .task(sleep("b", FOREVER)).build(), RunListener.NONE);
-        RunEvent.TaskStarted s = RunResult.waitFor(run, RunEvent.TaskStarted.class, e -> e.index() == 0, Duration.ofSeconds(10));
+        RunEvent.TaskStarted s = RunResult.waitFor(run, RunEvent.TaskStarted.class, e -> e.index() == 0, Duration.ofSeconds(30));
         signal("STOP", s.pid());
-        long t0 = System.nanoTime();
         run.stop();
-        assertTrue(run.awaitDone(Duration.ofSeconds(1)), "stop ends the run within 1 s");
+        assertTrue(run.awaitDone(Duration.ofSeconds(15)), "stop ends the run though a worker cannot answer");
         RunResult.assertNoneAlive(run.pids());
-        assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
+        RunEvent.WorkerExited exit = RunResult.of(run).all(RunEvent.WorkerExited.class).stream()
+                .filter(e -> e.pid() == s.pid()).findFirst().orElseThrow();
+        assertEquals(ExitKind.TERMINATED, exit.kind());
+        assertEquals(ExitClassifier.STOPPED, exit.detail(), "killed by the stop itself");
     }
 
     @Test
@@ -109,7 +117,7 @@ class RobustnessTest {
             assertEquals(TaskStatus.CRASHED, r.finished(i).status());
             assertTrue(r.finished(i).error().contains("no worker could start"), r.finished(i).error());
         }
-        assertEquals(2 * PoolRun.MAX_STARTUP_FAILURES, r.all(RunEvent.WorkerSpawned.class).size(), "each slot tried three times");
+        assertEquals(2 * Slots.MAX_STARTUP_FAILURES, r.all(RunEvent.WorkerSpawned.class).size(), "each slot tried three times");
         assertTrue(r.all(RunEvent.WorkerExited.class).stream().allMatch(e -> e.detail().contains("during start-up")));
     }
 

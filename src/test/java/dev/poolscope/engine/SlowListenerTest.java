@@ -2,38 +2,42 @@ package dev.poolscope.engine;
 
 import static dev.poolscope.engine.RunResult.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class SlowListenerTest {
+    /**
+     * The listener is held on its very first event until the engine has finished the whole run:
+     * if the engine waited for its listener at any point, the run could never finish and the
+     * test would time out. No timing is measured, so a slow or a fast machine cannot decide it.
+     */
     @Test
-    void aSlowListenerDoesNotSlowTheWorkersAndStillSeesEveryEventInOrder() throws Exception {
+    void aBlockedListenerDoesNotHoldUpTheWorkersAndStillSeesEveryEventInOrder() throws Exception {
         RunConfig.Builder b = pool(2, Mode.MAP).chunksize(1);
         for (int i = 0; i < 200; i++) {
             b.task(TaskSpec.ofN("t" + i, TaskKind.SQUARE, i, 0));
         }
+        CountDownLatch engineDone = new CountDownLatch(1);
         List<RunEvent> seen = Collections.synchronizedList(new ArrayList<>());
-        RunListener slow = e -> {
-            seen.add(e);
+        RunListener blocked = e -> {
             try {
-                Thread.sleep(1); // ~1,000 events at 1 ms each: about a second behind the engine
+                engineDone.await();
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
+            seen.add(e);
         };
-        RunHandle run = new PoolService().start(b.build(), slow);
-        RunResult.waitFor(run, RunEvent.RunFinished.class, e -> true, Duration.ofSeconds(30));
-        int seenWhenEngineDone = seen.size();
+        RunHandle run = new PoolService().start(b.build(), blocked);
+        RunResult.waitFor(run, RunEvent.RunFinished.class, e -> true, Duration.ofSeconds(60));
+        assertEquals(0, seen.size(), "the listener was still held on its first event when the engine finished");
+        engineDone.countDown();
         RunResult r = RunResult.finish(run);
-        long first = r.all(RunEvent.TaskStarted.class).stream().mapToLong(RunEvent::at).min().orElseThrow();
-        long last = r.all(RunEvent.TaskFinished.class).stream().mapToLong(RunEvent::at).max().orElseThrow();
-        assertTrue((last - first) / 1_000_000 < 500, "200 tiny tasks took " + (last - first) / 1_000_000 + " ms");
-        assertTrue(seenWhenEngineDone < r.events.size(), "the listener was still behind when the engine finished");
+        assertEquals(200, r.all(RunEvent.TaskFinished.class).size());
         assertEquals(r.events, seen, "the listener saw every event, in order");
     }
 }

@@ -27,7 +27,8 @@ class TaskKindsTest {
                 .build();
         RunResult r = RunResult.run(config);
         assertTrue(ms(r, 0) >= 115 && ms(r, 0) < 2000, "sleep 120 ms took " + ms(r, 0));
-        assertTrue(ms(r, 1) >= 115 && ms(r, 1) < 2000, "spin 120 ms took " + ms(r, 1));
+        // 120 ms of CPU: at least 120 ms of wall time, more when the machine's cores are busy.
+        assertTrue(ms(r, 1) >= 115 && ms(r, 1) < 20_000, "spin 120 ms took " + ms(r, 1));
         assertTrue(ms(r, 3) >= 45, "cube sleeps its ms first");
         assertEquals("100", r.finished(2).result());
         assertEquals("1000", r.finished(3).result());

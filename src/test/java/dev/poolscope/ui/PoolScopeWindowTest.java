@@ -8,8 +8,10 @@ import static dev.poolscope.ui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
 import dev.poolscope.ui.timeline.LiveRun;
@@ -37,10 +39,9 @@ class PoolScopeWindowTest extends WindowTest {
     void workLogOnTwoWorkersThenFour(FxRobot robot) throws Exception {
         pick(robot, "#lessonPicker", "doubling");
         pick(robot, "#lessonPicker", "work-log");
-        // x0.25 (A 1.25 s, B+C 0.75 s): enough margin over worker start-up on a busy 2-core machine
-        // that D still goes to B's worker, as in the lesson.
-        pick(robot, "#timeScale", "\u00d70.25");
-        assertEquals(2, fx(() -> window.config().problems().size() == 0 ? 2 : -1));
+        // x0.5: A 2.5 s, B 1 s, C 0.5 s, D 1.5 s.
+        pick(robot, "#timeScale", "\u00d70.5");
+        assertTrue(fx(() -> window.config().problems().isEmpty()), () -> "no problem blocks Run: " + problems());
 
         robot.clickOn("#runButton");
         Set<Long> seenAlive = driver.watchUntilFinished();
@@ -53,8 +54,18 @@ class PoolScopeWindowTest extends WindowTest {
         assertTrue(seenAlive.containsAll(lanePids), "each lane's PID was a live OS process: " + lanePids + " " + seenAlive);
         assertTrue(driver.handle().pids().containsAll(lanePids));
         int laneOfA = live.slot(0);
-        assertEquals(List.of(0), ints(live.lane(laneOfA).taskIndexes()), "A alone on its lane");
-        assertEquals(List.of(1, 2, 3), ints(live.lane(1 - laneOfA).taskIndexes()), "B, C, D on the other");
+        // The lesson's picture (A alone, B, C, D on the other worker) is what Pool does when the
+        // second worker is up in time to finish B and C (1.5 s) before A (2.5 s) ends. On a machine
+        // so loaded that it started over 0.8 s after A, its late start decides instead, and the
+        // test does not claim the picture.
+        long otherReady = firstIdle(1 - laneOfA);
+        if (otherReady >= 0 && otherReady - live.start(0) < 800_000_000L) {
+            assertEquals(List.of(0), ints(live.lane(laneOfA).taskIndexes()), "A alone on its lane");
+            assertEquals(List.of(1, 2, 3), ints(live.lane(1 - laneOfA).taskIndexes()), "B, C, D on the other");
+        } else {
+            System.err.println("workLogOnTwoWorkersThenFour: the second worker started "
+                    + (otherReady - live.start(0)) / 1_000_000 + " ms after A; the lane picture is not checked");
+        }
         String makespan = robot.lookup("#statMakespan").queryLabeled().getText();
         assertTrue(makespan.endsWith("ms") || makespan.endsWith(" s"), makespan);
         double speedup = Double.parseDouble(robot.lookup("#statSpeedup").queryLabeled().getText().replace("\u00d7", ""));
@@ -63,15 +74,32 @@ class PoolScopeWindowTest extends WindowTest {
         // Pool size 4 through the spinner's arrow, then Ctrl+R runs again.
         robot.clickOn("#poolSpinner .increment-arrow-button");
         robot.clickOn("#poolSpinner .increment-arrow-button");
-        assertEquals(4, (int) fx(() -> window.controller().live().laneCount() == 2 ? 4 : 0));
+        assertEquals(4, (int) fx(() -> window.config().toRunConfig(false).pool()), "the spinner set pool 4");
         robot.clickOn("#taskTable");
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitFor(() -> window.controller().live().laneCount() == 4);
+        waitFor(() -> window.controller().live() != live);
         driver.watchUntilFinished();
         LiveRun four = fx(() -> window.controller().live());
+        assertNotSame(live, four, "Ctrl+R started a new run");
         assertEquals(4, four.laneCount(), "four lanes for pool 4");
         for (int i = 0; i < 4; i++) {
-            assertEquals(1, four.lane(i).taskIndexes().length, "one task per worker with pool 4");
+            assertEquals(TaskStatus.OK, four.status(i), "task " + i);
+        }
+        // One task per worker when all four are up before the first task ends (C, 0.5 s); a worker
+        // that starts later on a loaded machine legitimately leaves its task to an earlier one.
+        long firstEnd = java.util.stream.IntStream.range(0, 4).mapToLong(four::end).min().orElseThrow();
+        boolean allUpInTime = true;
+        for (int i = 0; i < 4; i++) {
+            long ready = firstIdle(i);
+            allUpInTime &= ready >= 0 && ready < firstEnd;
+        }
+        if (allUpInTime) {
+            for (int i = 0; i < 4; i++) {
+                assertEquals(1, four.lane(i).taskIndexes().length, "one task per worker with pool 4");
+            }
+        } else {
+            System.err.println("workLogOnTwoWorkersThenFour: a worker of four started after the first task ended;"
+                    + " one task per worker is not checked");
         }
     }
 
@@ -100,12 +128,12 @@ class PoolScopeWindowTest extends WindowTest {
         TextField ms = visible(robot, "#task-0-ms");
         robot.clickOn(ms);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("60000");
+        robot.write("600000"); // 60 s at x0.1: A is still running whenever the kill lands, however loaded the machine
         // B long too, so C and D still wait in the queue when A's worker dies: the engine then
         // starts a replacement in A's lane (it starts none when no work is left).
         robot.clickOn(visible(robot, "#task-1-ms"));
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("20000");
+        robot.write("100000"); // 10 s at x0.1
         robot.clickOn("#runButton");
         waitFor(() -> {
             LiveRun l = window.controller().live();
@@ -118,13 +146,19 @@ class PoolScopeWindowTest extends WindowTest {
         Node kill = robot.lookup((Predicate<Node>) n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith("Kill worker W" + slot)).query();
         robot.clickOn(kill);
+        waitFor(() -> window.controller().live().status(0) == TaskStatus.CRASHED,
+                () -> "A was not marked crashed after the kill; status " + window.controller().live().status(0));
         driver.watchUntilFinished();
         LiveRun live = fx(() -> window.controller().live());
         assertEquals(TaskStatus.CRASHED, live.status(0), "A is marked crashed");
         for (int i = 1; i < 4; i++) {
             assertEquals(TaskStatus.OK, live.status(i), "the run still completes task " + i);
         }
-        assertNotEquals(oldPid, live.lane(slot).pid(), "the lane shows the replacement's PID");
+        // A replacement starts when work is left at the crash: C or D still queued (B's 10 s make
+        // that so unless the kill took longer than B on a very loaded machine).
+        if (live.start(2) > live.end(0) || live.start(3) > live.end(0)) {
+            assertNotEquals(oldPid, live.lane(slot).pid(), "the lane shows the replacement's PID");
+        }
         assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH));
         assertFalse(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false));
     }
@@ -167,6 +201,24 @@ class PoolScopeWindowTest extends WindowTest {
         waitFor(() -> window.stage().getScene().lookup("#timelineTip").isVisible());
         String tip = robot.lookup("#timelineTip").queryLabeled().getText();
         assertTrue(tip.contains("timed out after 250 ms"), tip);
+    }
+
+    /** When the worker in a slot first reported ready (ns since the run began), or -1. */
+    private long firstIdle(int slot) throws Exception {
+        for (RunEvent e : driver.handle().events()) {
+            if (e instanceof RunEvent.WorkerStateChanged w && w.slot() == slot && w.state() == WorkerState.IDLE) {
+                return w.at();
+            }
+        }
+        return -1;
+    }
+
+    private String problems() {
+        try {
+            return String.join("; ", fx(() -> List.copyOf(window.config().problems())));
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static List<Integer> ints(int[] a) {

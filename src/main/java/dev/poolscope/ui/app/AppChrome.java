@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.StatusBar;
 
 /** Menus, tool bar and keyboard shortcuts of the main window; every one calls a window action. */
 final class AppChrome {
@@ -48,6 +49,8 @@ final class AppChrome {
         });
         Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
+        file.getItems().addAll(file.getItems().size() - 1, w.traces().fileMenuItems());
+        file.getItems().add(file.getItems().size() - 1, new SeparatorMenuItem());
         file.setOnShowing(e -> refreshRecent());
         MenuItem run = item("Run", "Ctrl+R", w::run);
         run.disableProperty().bind(cannotRun);
@@ -63,7 +66,7 @@ final class AppChrome {
         settingsItem.setAccelerator(KeyCombination.keyCombination("Ctrl+E"));
         settingsItem.selectedProperty().bindBidirectional(w.settingsShownProperty());
         Menu view = new Menu("View", null, fit, settingsItem, presenterItem, darkItem);
-        return new MenuBar(file, runMenu, view, AboutDialog.helpMenu(w.stage()));
+        return new MenuBar(file, runMenu, view, dev.poolscope.ui.sweep.AnalyzeMenu.create(w), AboutDialog.helpMenu(w.stage()));
     }
 
     HBox toolBar() {
@@ -79,13 +82,8 @@ final class AppChrome {
         darkButton.setId("darkButton");
         darkButton.setTooltip(new Tooltip("Dark theme (Ctrl+D)"));
         darkButton.setOnAction(e -> w.toggleDark());
-        Label status = new Label();
-        status.setId("statusLabel");
-        status.getStyleClass().add("status");
-        status.textProperty().bind(w.controller().statusProperty());
-        status.setMinWidth(0);
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
         settingsButton.setId("settingsButton");
         settingsButton.setOnAction(e -> w.toggleSettings());
         settingsButton.textProperty().bind(Bindings.when(w.settingsShownProperty())
@@ -97,13 +95,26 @@ final class AppChrome {
         for (Button b : new Button[] {run, stop, reset}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        // An HBox styled as a tool bar: the status takes what is left and never pushes a button
-        // into an overflow menu (a ToolBar would, at presenter size on a small screen).
-        HBox bar = new HBox(6, run, stop, reset, new Separator(javafx.geometry.Orientation.VERTICAL), status,
+        // An HBox styled as a tool bar: it never pushes a button into an overflow menu (a ToolBar
+        // would, at presenter size on a small screen).
+        HBox bar = new HBox(6, run, stop, reset, new Separator(javafx.geometry.Orientation.VERTICAL), grow,
                 settingsButton, presenterButton, darkButton);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolBar");
+        return bar;
+    }
+
+    /**
+     * The status line at the bottom, full width: what the run is doing, how it ended (wall time
+     * and makespan, each named), and a progress bar of finished tasks while it runs.
+     */
+    StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status");
+        bar.textProperty().bind(w.controller().statusProperty());
+        bar.progressProperty().bind(w.controller().progressProperty());
         return bar;
     }
 

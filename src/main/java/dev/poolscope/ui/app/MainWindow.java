@@ -6,6 +6,7 @@ import dev.poolscope.scenario.ScenarioException;
 import dev.poolscope.ui.config.ConfigModel;
 import dev.poolscope.ui.config.ConfigView;
 import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.replay.TraceTools;
 import dev.poolscope.ui.timeline.Legend;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -18,13 +19,13 @@ import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 
 /**
  * The PoolScope window: configuration on the left, the live timeline in the middle, the panels
@@ -40,10 +41,12 @@ public final class MainWindow {
     private final RunController controller = new RunController(timeline, panels);
     private final ScenarioSupport scenarios;
     private final BorderPane root = new BorderPane();
-    private final Label message = new Label();
     private final AppChrome chrome;
+    /** Save, open and replay traces; export pictures (see {@link TraceTools}). */
+    private final TraceTools traces;
     private final ConfigView configView;
     private final SplitPane main;
+    private final NotificationPane notice;
     private final javafx.beans.property.BooleanProperty settingsShown =
             new javafx.beans.property.SimpleBooleanProperty(true);
     private double settingsDivider = 0.27;
@@ -64,15 +67,10 @@ public final class MainWindow {
         configView.setPrefWidth(400);
         controller.onError(this::showError);
         chrome = new AppChrome(this);
-        message.setId("messageLabel");
-        message.getStyleClass().add("message");
-        message.setWrapText(true);
-        message.setVisible(false);
-        message.managedProperty().bind(message.visibleProperty());
-        message.setOnMouseClicked(e -> message.setVisible(false));
 
         VBox center = new VBox(chrome.timelineBar(), timeline, legend);
         VBox.setVgrow(timeline, Priority.ALWAYS);
+        traces = new TraceTools(this, prefs, center, legend);
         center.getStyleClass().add("center");
         SplitPane split = new SplitPane(center, panels);
         split.setOrientation(Orientation.VERTICAL);
@@ -84,13 +82,20 @@ public final class MainWindow {
         main.setDividerPositions(settingsDivider);
         SplitPane.setResizableWithParent(configView, false);
         settingsShown.addListener((o, was, is) -> showSettings(is));
-        root.setTop(new VBox(chrome.menuBar(), chrome.toolBar(), message));
-        root.setCenter(main);
+        // Messages (a file that cannot be opened, why Run is off) slide in over the top of the
+        // work area, full width so each line fits, with a close button; the tool bar stays free.
+        notice = new NotificationPane(main);
+        notice.setId("messagePane");
+        notice.setShowFromTop(true);
+        root.setTop(new VBox(chrome.menuBar(), chrome.toolBar()));
+        root.setCenter(notice);
+        root.setBottom(chrome.statusBar());
         root.getStyleClass().addAll("poolscope", "theme-light");
         root.getStylesheets().addAll(css("app/app.css"), css("timeline/timeline.css"));
 
         Scene scene = new Scene(root, options.width(), options.height());
         chrome.installShortcuts(scene);
+        traces.install(scene);
         controller.measureLayoutOf(scene);
         stage.setScene(scene);
         AppIdentity.apply(stage);
@@ -108,7 +113,9 @@ public final class MainWindow {
     }
 
     private void apply(AppOptions o) {
-        if (o.file() != null) {
+        if (o.file() != null && traces.isTrace(Path.of(o.file()))) {
+            traces.openTrace(Path.of(o.file()));
+        } else if (o.file() != null) {
             open(Path.of(o.file()));
         } else if (o.lesson() != null) {
             loadLesson(o.lesson());
@@ -147,10 +154,10 @@ public final class MainWindow {
     void run() {
         RunConfig c = config.toRunConfig(true);
         if (c == null) {
-            showError("Cannot run yet: " + String.join("; ", config.problems()));
+            showError("Cannot run yet:" + problemLines());
             return;
         }
-        message.setVisible(false);
+        notice.hide();
         legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
         controller.start(config.name(), c);
     }
@@ -202,7 +209,7 @@ public final class MainWindow {
     /** File > Save / Save As: asks for a file when needed (the only part tests cannot drive), then {@link #saveTo}. */
     void save(boolean askForName) {
         if (config.toRunConfig(false) == null) {
-            showError("Cannot save yet: " + String.join("; ", config.problems()));
+            showError("Cannot save yet:" + problemLines());
             return;
         }
         Path target = currentFile;
@@ -225,7 +232,7 @@ public final class MainWindow {
     public boolean saveTo(Path target) {
         RunConfig c = config.toRunConfig(false);
         if (c == null) {
-            showError("Cannot save yet: " + String.join("; ", config.problems()));
+            showError("Cannot save yet:" + problemLines());
             return false;
         }
         try {
@@ -313,9 +320,34 @@ public final class MainWindow {
         chrome.syncToggles(presenter, dark);
     }
 
+    /** Shows a problem in the message area (for the trace and export tools). */
+    public void showProblem(String text) {
+        showError(text);
+    }
+
+    /**
+     * Shows a message over the top of the work area until its close button or the next run
+     * dismisses it. The bar is as tall as the text's own lines (it does not wrap them), so a
+     * message puts each problem on a line.
+     */
     void showError(String text) {
-        message.setText("\u26A0 " + text + "   (click to dismiss)");
-        message.setVisible(true);
+        notice.show("\u26A0 " + text);
+    }
+
+    /** The settings' problems, each on a line of its own, at most five. */
+    private String problemLines() {
+        List<String> all = config.problems();
+        StringBuilder sb = new StringBuilder();
+        all.stream().limit(5).forEach(p -> sb.append("\n").append(p));
+        if (all.size() > 5) {
+            sb.append("\n\u2026 and ").append(all.size() - 5).append(" more");
+        }
+        return sb.toString();
+    }
+
+    /** The message shown above the work area, or null when none is (for tests). */
+    public String message() {
+        return notice.isShowing() ? notice.getText() : null;
     }
 
     /** Stops any run and waits briefly for its workers (the window is closing). */
@@ -348,5 +380,9 @@ public final class MainWindow {
 
     public ConfigModel config() {
         return config;
+    }
+
+    public TraceTools traces() {
+        return traces;
     }
 }

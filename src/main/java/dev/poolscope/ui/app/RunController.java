@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.os.OsSampler;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.LiveRun;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -36,12 +37,18 @@ public final class RunController {
     private final RunPanels panels;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    /** Share of tasks finished while a run is running, 0 otherwise (the status bar's progress). */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(0);
     private FrameProbe probe;
     private boolean measuringLayout;
     private Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private RunHandle handle;
+    /** Samples the run's workers from the OS into the same queue (see OsSampler for the order kept). */
+    private OsSampler os;
     private LiveRun live;
     private long runStartNanos;
+    /** The clock of a run shown still ({@link #showStill}), or -1 for a live run. */
+    private long stillNow = -1;
     private FrameMetrics metrics;
     private long lastStatus;
     private Consumer<String> errors = msg -> { };
@@ -60,7 +67,7 @@ public final class RunController {
     public RunController(TimelineView timeline, RunPanels panels) {
         this.timeline = timeline;
         this.panels = panels;
-        timeline.setKiller(slot -> handle != null && !handle.isDone() && handle.killWorker(slot));
+        timeline.setKiller((slot, pid) -> handle != null && !handle.isDone() && handle.killWorker(slot, pid));
         timer.start();
     }
 
@@ -79,6 +86,10 @@ public final class RunController {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     public RunHandle handle() {
@@ -101,7 +112,12 @@ public final class RunController {
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         inbox = q;
         live = new LiveRun(names, config.slots());
-        handle = service.start(config, q::add);
+        stillNow = -1;
+        closeSampler();
+        OsSampler sampler = new OsSampler(q::add);
+        handle = service.start(config, sampler.tap(q::add));
+        sampler.start(handle.startNanos());
+        os = sampler;
         // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
         // drained before the panels are reset: both happen here, on the FX thread.
         long start = handle.startNanos();
@@ -112,6 +128,25 @@ public final class RunController {
         running.set(true);
         status.set("Starting " + config.slots() + " workers\u2026");
         return true;
+    }
+
+    /**
+     * Shows a run that is not live, as it stood at {@code nowNs} (a replay; FX thread): the
+     * views draw {@code run} exactly as they draw a live one, with the clock held at
+     * {@code nowNs}. Ignored while a run is going.
+     */
+    public void showStill(LiveRun run, long nowNs, String statusText) {
+        if (running.get()) {
+            return;
+        }
+        inbox = new ConcurrentLinkedQueue<>();
+        if (live != run) {
+            live = run;
+            timeline.setRun(run);
+        }
+        stillNow = nowNs;
+        timeline.markDirty();
+        status.set(statusText);
     }
 
     /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
@@ -125,17 +160,21 @@ public final class RunController {
     /** Stops any run and clears the picture. */
     public void reset() {
         stop();
+        closeSampler();
         inbox = new ConcurrentLinkedQueue<>();
         live = null;
+        stillNow = -1;
         running.set(false);
         timeline.setRun(null);
         panels.reset(null, null, null, null);
         status.set("Ready");
+        progress.set(0);
     }
 
     /** Closing the window: stop the run and wait briefly so no worker outlives the app. */
     public void shutdown() {
         timer.stop();
+        closeSampler();
         RunHandle h = handle;
         if (h != null && !h.isDone()) {
             h.stop();
@@ -147,8 +186,18 @@ public final class RunController {
         }
     }
 
+    private void closeSampler() {
+        if (os != null) {
+            os.close();
+            os = null;
+        }
+    }
+
     /** The run's clock now: ns since it started, or its end once it has finished. */
-    long runNow() {
+    public long runNow() {
+        if (stillNow >= 0 && live != null) {
+            return stillNow;
+        }
         if (live != null && live.isFinished()) {
             return live.finishedAt();
         }
@@ -210,12 +259,35 @@ public final class RunController {
         });
     }
 
+    /** First task start to last task end, as the statistics panel computes and writes it. */
+    private String makespanText() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < live.taskCount(); i++) {
+            if (live.start(i) >= 0) {
+                first = Math.min(first, live.start(i));
+            }
+            last = Math.max(last, live.end(i));
+        }
+        if (first == Long.MAX_VALUE || last < first) {
+            return "\u2014";
+        }
+        double ms = (last - first) / 1e6;
+        return ms >= 10_000 ? String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000)
+                : String.format(java.util.Locale.ROOT, "%.0f ms", ms);
+    }
+
     private void updateStatus(boolean finished) {
+        progress.set(finished ? 0 : (double) live.finishedCount() / Math.max(1, live.taskCount()));
         if (finished) {
             double s = live.finishedAt() / 1e9;
+            // Two different spans, both named: the wall time counts worker start-up, the makespan
+            // (as in the statistics) runs from the first task's start to the last task's end.
             status.set(live.wasStopped()
                     ? String.format("Stopped after %.1f s: %d of %d tasks done", s, live.finishedCount(), live.taskCount())
-                    : String.format("Finished in %.2f s: %d tasks on %d workers", s, live.taskCount(), live.laneCount()));
+                    : String.format("Finished in %.2f s wall time (incl. worker start-up) \u00b7 makespan %s (first"
+                            + " task start to last task end) \u00b7 %d tasks on %d workers", s, makespanText(),
+                            live.taskCount(), live.laneCount()));
         } else {
             status.set(String.format("Running: %d of %d tasks done, %d started", live.finishedCount(), live.taskCount(),
                     live.startedCount()));

@@ -21,6 +21,7 @@ final class StatsPanel extends VBox {
     private final Label speedup = value("statSpeedup");
     private final Label efficiency = value("statEfficiency");
     private final Label lowerBound = value("statLowerBound");
+    private final Label machine = value("statMachine");
     private final UtilizationChart chart = new UtilizationChart();
 
     StatsPanel() {
@@ -35,8 +36,11 @@ final class StatsPanel extends VBox {
         grid.addRow(2, name("Speedup"), speedup);
         grid.addRow(3, name("Efficiency"), efficiency);
         grid.addRow(4, name("Lower bound"), lowerBound);
+        grid.addRow(5, name("Machine"), machine);
         grid.setMinWidth(Region.USE_PREF_SIZE);
-        Label util = name("Utilization");
+        Label util = name("Utilization: busy / CPU");
+        util.setTooltip(new javafx.scene.control.Tooltip("Per worker: the time it had a task (blue, upper figure) and "
+                + "the CPU its processes used, 100 % = one core (dark, lower figure)"));
         VBox utilBox = new VBox(2, util, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(utilBox, Priority.ALWAYS);
@@ -58,6 +62,7 @@ final class StatsPanel extends VBox {
         speedup.setText("\u2014");
         efficiency.setText("\u2014");
         lowerBound.setText("\u2014");
+        machine.setText(machineText(dev.poolscope.os.MachineLoad.cpus(), -1));
         chart.show(java.util.List.of());
     }
 
@@ -67,7 +72,21 @@ final class StatsPanel extends VBox {
         set(speedup, String.format(Locale.ROOT, "%.2f\u00d7", s.speedup()));
         set(efficiency, String.format(Locale.ROOT, "%.0f %%", s.efficiency() * 100));
         set(lowerBound, ms(s.lowerBoundMs()));
+        if (s.machineCpus() > 0) {
+            set(machine, machineText(s.machineCpus(), s.machineLoad1()));
+        }
         chart.show(s.slots());
+    }
+
+    /** "2 CPUs, load 1.93": the cores the workers share and how many processes wanted them (1-minute load). */
+    static String machineText(int cpus, double load1) {
+        String text = cpus + (cpus == 1 ? " CPU" : " CPUs");
+        return load1 >= 0 ? text + String.format(Locale.ROOT, ", load %.2f", load1) : text;
+    }
+
+    /** CPU utilization of a slot as shown, 0..1 of a core (NaN when not sampled; for tests). */
+    double shownCpuUtilization(int slot) {
+        return chart.shownCpu(slot);
     }
 
     /** Utilization of a slot as shown, 0..1 (for tests). */

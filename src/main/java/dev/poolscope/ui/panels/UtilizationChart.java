@@ -13,7 +13,9 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Each worker's utilization as a column (0-100 %), with the percentage above and the worker
- * below when there is room. One canvas, sized by its parent: two workers or 64 fit the same
+ * below when there is room. When the run was sampled from the OS, a narrower dark column beside
+ * it is the CPU the worker's processes really used (1 core = 100 %), its percentage on a second
+ * line: busy 100 % with CPU 50 % means the worker had a task all the time but half a core. One canvas, sized by its parent: two workers or 64 fit the same
  * space, and nothing is cut off at presenter size on a 1280x720 screen.
  */
 final class UtilizationChart extends Region {
@@ -42,6 +44,12 @@ final class UtilizationChart extends Region {
         }
         this.slots = slots;
         draw();
+    }
+
+    /** CPU utilization of a slot as shown, 0..1 of a core (NaN when not sampled). */
+    double shownCpu(int slot) {
+        Double cpu = slot < slots.size() ? slots.get(slot).cpuUtilization() : null;
+        return cpu == null ? Double.NaN : cpu;
     }
 
     /** Utilization of a slot as shown, 0..1 (NaN when not shown). */
@@ -79,7 +87,9 @@ final class UtilizationChart extends Region {
         double slotW = Math.min(40 * scale, w / n);
         double colW = Math.max(1, slotW * 0.72);
         boolean labels = slotW >= 26 * scale;
-        double top = labels ? fontSize + 4 : 2;
+        boolean cpu = slots.stream().anyMatch(s -> s.cpuUtilization() != null);
+        Color cpuFill = dark ? Color.web("#e8ebef") : Color.web("#1b1f24");
+        double top = labels ? (cpu ? 2 : 1) * (fontSize + 4) : 2;
         double bottom = h - (fontSize + 4);
         int every = Math.max(1, (int) Math.ceil(22 * scale / slotW));
         for (int i = 0; i < n; i++) {
@@ -89,9 +99,21 @@ final class UtilizationChart extends Region {
             g.fillRect(x, top, colW, bottom - top);
             g.setFill(fill);
             g.fillRect(x, bottom - (bottom - top) * u, colW, (bottom - top) * u);
+            Double c = slots.get(i).cpuUtilization();
+            if (c != null) {
+                // The CPU column: the right third of the busy one, so the two read as a pair.
+                double cu = Math.max(0, Math.min(1, c));
+                double cw = Math.max(1, colW * 0.34);
+                g.setFill(cpuFill);
+                g.fillRect(x + colW - cw, bottom - (bottom - top) * cu, cw, (bottom - top) * cu);
+            }
             g.setFill(text);
             if (labels) {
-                g.fillText(String.format(Locale.ROOT, "%.0f%%", u * 100), x + colW / 2, top / 2 + 1);
+                double row = fontSize + 4;
+                g.fillText(String.format(Locale.ROOT, "%.0f%%", u * 100), x + colW / 2, row / 2 + 1);
+                if (c != null) {
+                    g.fillText(String.format(Locale.ROOT, "%.0f%%", c * 100), x + colW / 2, row * 1.5 + 1);
+                }
             }
             if (i % every == 0) {
                 g.fillText("W" + i, x + colW / 2, bottom + (h - bottom) / 2 + 1);

@@ -1,7 +1,6 @@
 package dev.poolscope.ui.timeline;
 
 import dev.poolscope.engine.WorkerState;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -13,6 +12,7 @@ final class HeaderPainter {
     private Font bold;
     private Font small;
     private double charWidth = 7.2;
+    private final OsStripPainter os = new OsStripPainter();
 
     void setStyle(Palette palette, double textScale, Font bold, Font small, double charWidth) {
         this.palette = palette;
@@ -20,6 +20,7 @@ final class HeaderPainter {
         this.bold = bold;
         this.small = small;
         this.charWidth = charWidth;
+        os.setStyle(palette, textScale, small, bold);
     }
 
     /** Whether the lane header shows the state badge (tall enough lanes). */
@@ -27,7 +28,7 @@ final class HeaderPainter {
         return geo.laneHeight() >= 40 * textScale;
     }
 
-    void draw(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex) {
+    void draw(Pen g, TimelineGeometry geo, LiveRun run, int laneIndex) {
         LiveRun.Lane lane = run.lane(laneIndex);
         double top = geo.laneTop(laneIndex);
         double lh = geo.laneHeight();
@@ -42,12 +43,13 @@ final class HeaderPainter {
         g.setFill(palette.text());
         g.setFont(lh < 16 * textScale ? small : bold);
         g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
+        os.drawHeader(g, geo, lane, twoRows ? mid - 9 * textScale : mid);
         if (twoRows) {
             drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
         }
     }
 
-    private void drawBadge(GraphicsContext g, WorkerState state, boolean limit, double x, double cy) {
+    private void drawBadge(Pen g, WorkerState state, boolean limit, double x, double cy) {
         String label = limit && state == WorkerState.EXITED ? "\u25F7 killed: limit" : switch (state) {
             case STARTING -> "\u25CC starting";
             case IDLE -> "\u25CB idle";

@@ -32,6 +32,8 @@ public final class LiveRun {
         int running = -1;
         /** The PID the engine killed because its task ran past the time limit, or -1. */
         long timeoutKilledPid = -1;
+        /** What the operating system saw of this lane's processes (dev.poolscope.os.OsSampler). */
+        final OsTrack os = new OsTrack();
         private String headerText;
         private long headerPid = Long.MIN_VALUE;
 
@@ -67,6 +69,10 @@ public final class LiveRun {
 
         public List<Mark> marks() {
             return marks;
+        }
+
+        public OsTrack os() {
+            return os;
         }
 
         /** Whether the lane's current process was killed by the time limit (not a crash). */
@@ -173,6 +179,10 @@ public final class LiveRun {
         } else if (e instanceof RunEvent.RunFinished f) {
             finishedAt = f.at();
             stopped = f.stopped();
+        } else if (e instanceof RunEvent.WorkerSampled s && s.slot() >= 0 && s.slot() < lanes.length) {
+            Lane lane = lanes[s.slot()];
+            lane.headerDirty |= lane.os.add(s, lane.pid);
+            lane.touch(lane.os.from(lane.os.size() - 1));
         } else {
             return false;
         }

@@ -2,7 +2,6 @@ package dev.poolscope.ui.timeline;
 
 import dev.poolscope.engine.TaskStatus;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -31,6 +30,8 @@ final class TimelinePainter {
     private double smallCharWidth;
     private final AxisTicks axis = new AxisTicks();
     private final HeaderPainter headers = new HeaderPainter();
+    private final OsStripPainter osStrip = new OsStripPainter();
+    private final MarkPainter marks = new MarkPainter();
 
     TimelinePainter() {
         setStyle(Palette.LIGHT, 1);
@@ -45,9 +46,10 @@ final class TimelinePainter {
         large = Font.font("System", FontWeight.BOLD, 20 * textScale);
         hint = Font.font("System", FontWeight.BOLD, 18 * textScale);
         headers.setStyle(palette, textScale, bold, small, 7.2 * textScale);
+        osStrip.setStyle(palette, textScale, small, bold);
         charWidth = 7.2 * textScale;
         smallCharWidth = 6.4 * textScale;
-        widths.clear();
+        marks.setStyle(palette, textScale, font, bold, small);
     }
 
     /** Whether the lane headers show the state badge (tall enough lanes). */
@@ -65,7 +67,7 @@ final class TimelinePainter {
 
     /** Paints everything inside the tile. */
     void paint(TimelineTiles.Tile t, TimelineGeometry geo, LiveRun run, long nowNs) {
-        GraphicsContext g = t.g;
+        Pen g = t.pen;
         g.setTextBaseline(VPos.CENTER);
         if (run == null) {
             g.setFill(palette.background());
@@ -104,7 +106,45 @@ final class TimelinePainter {
         }
     }
 
-    private void laneBackground(GraphicsContext g, TimelineGeometry geo, int lane, double fromX, double toX) {
+    /**
+     * Paints the whole picture on one surface (an image or an SVG): the same parts as the tiles,
+     * in an order that needs no clip: the axis, each lane's plot, then its header over anything
+     * that reached left of the plot, then the "now" line.
+     */
+    void paintWhole(Pen g, TimelineGeometry geo, LiveRun run, long nowNs) {
+        g.setTextBaseline(VPos.CENTER);
+        if (run == null) {
+            paintEmpty(g, geo);
+            return;
+        }
+        drawAxis(g, geo, run, nowNs, 0, geo.width());
+        for (int lane = 0; lane < run.laneCount(); lane++) {
+            if (geo.laneTop(lane) >= geo.height()) {
+                break;
+            }
+            laneBackground(g, geo, lane, geo.headerWidth(), geo.width());
+            drawLane(g, geo, run, lane, nowNs, geo.headerWidth(), geo.width());
+            headers.draw(g, geo, run, lane);
+        }
+        double from = geo.laneTop(run.laneCount());
+        if (from < geo.height()) {
+            g.setFill(palette.background());
+            g.fillRect(0, from, geo.width(), geo.height() - from);
+        }
+        drawNow(g, geo, run, nowNs, geo.headerWidth(), geo.width());
+    }
+
+    /** The empty picture: the hint to press Run. */
+    private void paintEmpty(Pen g, TimelineGeometry geo) {
+        g.setFill(palette.background());
+        g.fillRect(0, 0, geo.width(), geo.height());
+        g.setFill(palette.mutedText());
+        g.setFont(hint);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(EMPTY_HINT, geo.width() / 2, geo.height() / 2);
+    }
+
+    private void laneBackground(Pen g, TimelineGeometry geo, int lane, double fromX, double toX) {
         double top = geo.laneTop(lane);
         double lh = geo.laneHeight();
         g.setFill(lane % 2 == 1 ? palette.laneAlt() : palette.background());
@@ -124,11 +164,11 @@ final class TimelinePainter {
      * drawn as a filled rectangle: the software renderer fills a rectangle directly, where a
      * stroke goes through its path rasteriser (a fifth of the render thread's time in bench-ui).
      */
-    private static void verticalLine(GraphicsContext g, double x, double y0, double y1, double width) {
+    private static void verticalLine(Pen g, double x, double y0, double y1, double width) {
         g.fillRect(x - width / 2, y0 - width / 2, width, y1 - y0 + width);
     }
 
-    private void drawNow(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
+    private void drawNow(Pen g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
         double nx = geo.xOf(nowNs);
         if (nx >= geo.headerWidth() && nx <= geo.width() && nx >= fromX - 2 && nx <= toX + 2) {
             g.setFill(palette.now());
@@ -145,7 +185,7 @@ final class TimelinePainter {
         return 3 * smallCharWidth + 4;
     }
 
-    private void drawAxis(GraphicsContext g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
+    private void drawAxis(Pen g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
         double ah = geo.axisHeight();
         g.setFill(palette.background());
         g.fillRect(fromX, 0, toX - fromX, ah);
@@ -178,7 +218,7 @@ final class TimelinePainter {
         }
     }
 
-    private void drawLane(GraphicsContext g, TimelineGeometry geo, LiveRun run, int laneIndex, long nowNs,
+    private void drawLane(Pen g, TimelineGeometry geo, LiveRun run, int laneIndex, long nowNs,
                           double fromX, double toX) {
         LiveRun.Lane lane = run.lane(laneIndex);
         double top = geo.laneTop(laneIndex);
@@ -224,10 +264,11 @@ final class TimelinePainter {
             drawBar(g, run, t, st, x0, x1, y, bh, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
         }
         flushDense(g, denseFrom, denseTo, y, bh);
-        drawMarks(g, geo, lane, top, lh, fromX, toX);
+        osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
+        marks.draw(g, geo, lane, top, lh, fromX, toX);
     }
 
-    private void flushDense(GraphicsContext g, double from, double to, double y, double bh) {
+    private void flushDense(Pen g, double from, double to, double y, double bh) {
         if (from >= 0) {
             g.setFill(palette.dense());
             g.fillRect(from, y, to - from, bh);
@@ -253,9 +294,19 @@ final class TimelinePainter {
         return lh - 2 * Math.max(1, Math.min(10, lh * 0.18));
     }
 
-    private void drawBar(GraphicsContext g, LiveRun run, int t, TaskStatus st, double x0, double x1,
+    private void drawBar(Pen g, LiveRun run, int t, TaskStatus st, double x0, double x1,
                          double y, double bh, int nextOnLane) {
         double bw = barWidth(x0, x1);
+        g.begin("task", run.name(t));
+        try {
+            drawBarParts(g, run, t, st, x0, x1, y, bh, bw, nextOnLane);
+        } finally {
+            g.end();
+        }
+    }
+
+    private void drawBarParts(Pen g, LiveRun run, int t, TaskStatus st, double x0, double x1,
+                              double y, double bh, double bw, int nextOnLane) {
         g.setFill(Palette.task(t));
         g.fillRect(x0, y, bw, bh);
         boolean marked = st != null && st != TaskStatus.OK;
@@ -296,7 +347,7 @@ final class TimelinePainter {
             Color ink = st == TaskStatus.TIMEOUT ? palette.timeout()
                     : st == TaskStatus.CANCELLED ? palette.mutedText() : palette.crash();
             g.setFill(palette.labelBox());
-            g.fillRect(x0 + 3, y + bh / 2 - 9 * textScale, Math.min(bw - 6, measure(label, bold) + 4), 18 * textScale);
+            g.fillRect(x0 + 3, y + bh / 2 - 9 * textScale, Math.min(bw - 6, marks.measure(label, bold) + 4), 18 * textScale);
             g.setFill(ink);
             g.setFont(bold);
             g.fillText(label, x0 + 5, y + bh / 2);
@@ -307,7 +358,7 @@ final class TimelinePainter {
         }
     }
 
-    private void hatch(GraphicsContext g, double x, double y, double w, double h) {
+    private void hatch(Pen g, double x, double y, double w, double h) {
         // Diagonal lines cut to the bar by hand: a Canvas clip is very slow in software rendering.
         g.setStroke(palette.crash());
         g.setLineWidth(2);
@@ -332,126 +383,7 @@ final class TimelinePainter {
 
     /** The x range a mark paints (line, span and its text). */
     double[] markExtent(TimelineGeometry geo, LiveRun.Mark m, double[] out) {
-        double x = geo.xOf(m.at());
-        double left = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED
-                ? Math.max(x, geo.headerWidth()) : x;
-        double textW = markTextWidth(m);
-        out[0] = left - 3;
-        out[1] = Math.max(x, geo.xOf(m.endAt())) + 8 + textW;
-        if (out[1] > geo.width() - 2) {
-            // Near the right edge the text goes to the left of the mark instead (see markTextX).
-            out[0] = Math.min(out[0], x - 8 - textW);
-        }
-        return out;
-    }
-
-    private final double[] extent = new double[2];
-
-    /** What a mark writes beside its line, and roughly how wide that is. */
-    private static String markText(LiveRun.Mark m) {
-        return switch (m.kind()) {
-            case CRASH -> "\u2716 worker killed";
-            case TIMEOUT_KILL -> "\u25F7 killed: time limit";
-            default -> m.text();
-        };
-    }
-
-    private double markTextWidth(LiveRun.Mark m) {
-        boolean kill = m.kind() == LiveRun.Mark.Kind.CRASH || m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
-        boolean init = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
-        return measure(markText(m), kill ? bold : init ? font : small);
-    }
-
-    private final javafx.scene.text.Text measurer = new javafx.scene.text.Text();
-    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
-
-    /** The drawn width of a text in a font (cached; only marks and marked bars ask). */
-    double measure(String text, Font f) {
-        String key = (f == bold ? "b" : f == small ? "s" : f == font ? "n" : "o" + f.getSize()) + text;
-        Double w = widths.get(key);
-        if (w == null) {
-            if (widths.size() > 2000) {
-                widths.clear();
-            }
-            measurer.setFont(f);
-            measurer.setText(text);
-            w = measurer.getLayoutBounds().getWidth();
-            widths.put(key, w);
-        }
-        return w;
-    }
-
-    /** Text right of the line at x, or left of it when it would run off the right edge. */
-    private double markTextX(TimelineGeometry geo, LiveRun.Mark m, double x) {
-        double w = markTextWidth(m);
-        return x + 4 + w > geo.width() - 2 ? x - 4 - w : x + 4;
-    }
-
-    private void drawMarks(GraphicsContext g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
-                           double fromX, double toX) {
-        double hw = geo.headerWidth();
-        for (LiveRun.Mark m : lane.marks()) {
-            double x = geo.xOf(m.at());
-            markExtent(geo, m, extent);
-            boolean span = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
-            if (extent[1] < fromX || extent[0] > toX || (!span && x < hw) || (span && geo.xOf(m.endAt()) < hw)) {
-                continue;
-            }
-            g.setFont(small);
-            g.setTextAlign(TextAlignment.LEFT);
-            switch (m.kind()) {
-                case INIT, INIT_FAILED -> {
-                    double sx = Math.max(x, hw);
-                    double x1 = Math.max(sx + 2, geo.xOf(m.endAt()));
-                    double thick = Math.max(3, Math.min(8 * textScale, lh * 0.12));
-                    double iy = top + lh - Math.max(4, lh * 0.16);
-                    g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.init() : palette.crash());
-                    g.fillRect(sx, iy - thick / 2, x1 - sx, thick);
-                    if (lh > 40 * textScale) {
-                        g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.text() : palette.crash());
-                        g.setFont(font);
-                        g.fillText(m.text(), sx + 2, iy - thick / 2 - 9 * textScale);
-                    }
-                }
-                case HANDOVER -> {
-                    g.setStroke(palette.text());
-                    g.setLineWidth(2);
-                    g.setLineDashes(5, 4);
-                    g.strokeLine(x, top + 2, x, top + lh - 2);
-                    g.setLineDashes((double[]) null);
-                    if (lh > 28 * textScale) {
-                        // On a small box of its own: the text crosses the top of the next bar.
-                        double tx = markTextX(geo, m, x);
-                        double ty = top + 9 * textScale;
-                        g.setFill(palette.labelBox());
-                        g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 14 * textScale);
-                        g.setFill(palette.text());
-                        g.fillText(m.text(), tx, ty);
-                    }
-                }
-                case CRASH, TIMEOUT_KILL -> {
-                    boolean limit = m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
-                    Color ink = limit ? palette.timeout() : palette.crash();
-                    g.setStroke(ink);
-                    g.setLineWidth(4);
-                    if (limit) {
-                        g.setLineDashes(7, 4);
-                    }
-                    g.strokeLine(x, top + 1, x, top + lh - 1);
-                    g.setLineDashes((double[]) null);
-                    if (lh > 40 * textScale) {
-                        double tx = markTextX(geo, m, x);
-                        double ty = top + lh - 9 * textScale;
-                        g.setFill(palette.labelBox());
-                        g.fillRect(tx - 2, ty - 8 * textScale, markTextWidth(m) + 4, 16 * textScale);
-                        g.setFill(ink);
-                        g.setFont(bold);
-                        g.fillText(markText(m), tx, ty);
-                    }
-                }
-                default -> { }
-            }
-        }
+        return marks.extent(geo, m, out);
     }
 
     /** Index into a lane's task list of the first task that may reach {@code ns}. */

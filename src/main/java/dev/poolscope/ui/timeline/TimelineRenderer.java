@@ -132,7 +132,7 @@ public final class TimelineRenderer {
             if (from <= to) {
                 mark(tiles, Math.max(from, geo.headerWidth()), to, top, top + lh, false);
             }
-            if (lane.pid() != drawnPid[i] || (badges && (lane.state() != drawnState[i]
+            if (lane.pid() != drawnPid[i] || lane.headerDirty || (badges && (lane.state() != drawnState[i]
                     || lane.killedByTimeLimit() != drawnLimit[i]))) {
                 mark(tiles, 0, geo.headerWidth(), top, top + lh, true);
             }

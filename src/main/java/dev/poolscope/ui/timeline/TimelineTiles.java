@@ -28,6 +28,7 @@ final class TimelineTiles {
     static final class Tile {
         final Canvas canvas;
         final GraphicsContext g;
+        final Pen pen;
         final double x0;
         final double y0;
         final double x1;
@@ -46,6 +47,7 @@ final class TimelineTiles {
             canvas.relocate(x0, y0);
             g = canvas.getGraphicsContext2D();
             g.setTransform(1, 0, 0, 1, -x0, -y0);
+            pen = new CanvasPen(g);
         }
 
         boolean intersectsX(double from, double to) {

@@ -3,7 +3,7 @@ package dev.poolscope.ui.timeline;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
 import java.util.Locale;
-import java.util.function.IntPredicate;
+import java.util.function.BiPredicate;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -33,7 +33,7 @@ public final class TimelineView extends Pane {
     private double mouseX = -1;
     private double mouseY = -1;
     private long lastNow;
-    private IntPredicate killer = slot -> false;
+    private BiPredicate<Integer, Long> killer = (slot, pid) -> false;
 
     public TimelineView() {
         getStyleClass().add("timeline");
@@ -52,8 +52,8 @@ public final class TimelineView extends Pane {
         wireMouse();
     }
 
-    /** Called with a slot when the user picks "Kill worker"; returns whether a worker was killed. */
-    public void setKiller(IntPredicate killer) {
+    /** Called with a slot and the PID the menu showed when the user picks "Kill worker"; returns whether it was killed. */
+    public void setKiller(BiPredicate<Integer, Long> killer) {
         this.killer = killer;
     }
 
@@ -77,6 +77,16 @@ public final class TimelineView extends Pane {
         this.textScale = textScale;
         renderer.setStyle(palette, textScale);
         dirty = true;
+    }
+
+    /** The colours the view draws with (what an export in "the current theme" uses). */
+    public Palette palette() {
+        return renderer.palette();
+    }
+
+    /** The text scale (larger in presenter mode). */
+    public double textScale() {
+        return textScale;
     }
 
     public void markDirty() {
@@ -161,7 +171,8 @@ public final class TimelineView extends Pane {
         MenuItem kill = new MenuItem("Kill worker W" + lane + " (PID " + l.pid() + ")");
         kill.setId("killWorker");
         kill.setDisable(!alive);
-        kill.setOnAction(a -> killer.test(lane));
+        long pid = l.pid();
+        kill.setOnAction(a -> killer.test(lane, pid));
         menu.getItems().setAll(kill);
         menu.show(this, screenX, screenY);
     }
@@ -174,11 +185,12 @@ public final class TimelineView extends Pane {
 
     private void updateTip() {
         int task = taskAt(mouseX, mouseY);
-        if (task < 0) {
+        String os = OsStripPainter.hoverText(run, geo, mouseX, mouseY);
+        if (task < 0 && os == null) {
             tip.setVisible(false);
             return;
         }
-        tip.setText(describe(task));
+        tip.setText(task < 0 ? os : os == null ? describe(task) : describe(task) + "\n" + os);
         tip.autosize();
         double x = Math.min(mouseX + 14, getWidth() - tip.getWidth() - 4);
         double y = mouseY + 18 + tip.getHeight() > getHeight() ? mouseY - tip.getHeight() - 8 : mouseY + 18;

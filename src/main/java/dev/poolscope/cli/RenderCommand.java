@@ -1,0 +1,63 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.ui.export.HeadlessRender;
+import dev.poolscope.ui.export.RenderSpec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code render}: a saved trace as a picture, with no display (the drawing is the window's own,
+ * on JavaFX's headless Monocle platform; see {@link HeadlessRender}). This class only reads the
+ * options, so the command line itself loads no JavaFX.
+ */
+@Command(name = "render", description = {"Draws a saved trace as PNG, SVG or animated GIF (by the --out extension),",
+        "with no display: for CI, servers and tutorial build scripts."})
+final class RenderCommand implements Callable<Integer> {
+    @Option(names = "--trace", paramLabel = "FILE", required = true, description = "a trace JSON file (run --trace, or Save trace in the window)")
+    Path trace;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "the picture: .png, .svg or .gif")
+    Path out;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1200", description = "width in points (default ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "520", description = "height in points (default ${DEFAULT-VALUE})")
+    int height;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "pixels per point: 2 for slides and retina (default 1)")
+    double scale;
+
+    @Option(names = "--at", paramLabel = "MS", description = "draw the run as it stood MS ms after it started (default: the end); for a GIF, where it stops")
+    Double atMs;
+
+    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light")
+    String theme;
+
+    @Option(names = "--what", paramLabel = "timeline|full", defaultValue = "timeline",
+            description = "the timeline alone, or the full run area: timeline, legend, queue, results, console and statistics")
+    String what;
+
+    @Option(names = "--fps", paramLabel = "N", defaultValue = "10", description = "GIF frames per second (default ${DEFAULT-VALUE})")
+    int fps;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "GIF playback speed: 2 plays the run twice as fast (default 1)")
+    double speed;
+
+    @Override
+    public Integer call() {
+        if (!theme.equals("light") && !theme.equals("dark")) {
+            System.err.println("poolscope: --theme: must be light or dark, got " + theme);
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        if (!what.equals("timeline") && !what.equals("full")) {
+            System.err.println("poolscope: --what: must be timeline or full, got " + what);
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        RenderSpec spec = new RenderSpec(out, width, height, scale, atMs, theme.equals("dark"), what.equals("full"),
+                fps, speed);
+        return HeadlessRender.render(trace, spec, System.out, System.err);
+    }
+}

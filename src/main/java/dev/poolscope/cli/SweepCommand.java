@@ -1,0 +1,63 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.sweep.SweepFiles;
+import dev.poolscope.sweep.SweepPlan;
+import dev.poolscope.sweep.SweepReport;
+import dev.poolscope.sweep.SweepResult;
+import dev.poolscope.sweep.SweepSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sweep", description = {"Runs a scenario for several pool sizes (or chunksizes, or modes) and prints "
+        + "makespan, speedup, efficiency and the Karp-Flatt metric per value, with a verdict.",
+        "Default pools: 1, 2, 4, ... up to twice the CPU count."})
+final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    SweepOptions options;
+
+    @Option(names = "--pools", paramLabel = "P1,P2,...", description = "the pool sizes (same as --vary pool=...)")
+    String pools;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
+            description = "runs per value; the median counts (default: ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write a row per run")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the summary and every run's trace")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepPlan plan;
+        try {
+            plan = options.plan(pools, repeat, true);
+        } catch (SweepOptions.BadInput e) {
+            System.err.println("poolscope sweep: " + e.getMessage());
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        SweepResult result = SweepOptions.run(plan);
+        SweepSummary summary = result.summary();
+        System.out.print(SweepReport.render(summary));
+        try {
+            if (csv != null) {
+                SweepFiles.writeCsv(result, summary, csv);
+            }
+            if (json != null) {
+                SweepFiles.writeJson(result, summary, json);
+            }
+        } catch (IOException e) {
+            System.err.println("poolscope sweep: cannot write: " + PoolScopeCommand.oneLine(e));
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        if (result.cancelled()) {
+            return PoolScopeCommand.INTERRUPTED;
+        }
+        return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
+    }
+}

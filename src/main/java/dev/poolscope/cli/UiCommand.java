@@ -1,0 +1,132 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.engine.Limits;
+import dev.poolscope.scenario.Lessons;
+import dev.poolscope.scenario.ScenarioException;
+import dev.poolscope.scenario.ScenarioFiles;
+import dev.poolscope.ui.app.AppOptions;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Opens the window. Its options are checked here, like every other command's, before any JavaFX
+ * class loads: a bad one is refused with exit code 2 and a window never opens half-configured.
+ */
+@Command(name = "ui", description = {"Opens the window (what PoolScope does with no command, or with only these options).",
+        "Needs a display; on a machine without one use 'run', or xvfb-run."})
+final class UiCommand implements Callable<Integer> {
+    static final double MIN_SCALE = 0.01;
+    static final double MAX_SCALE = 10;
+    static final int MIN_WIDTH = 640;
+    static final int MIN_HEIGHT = 480;
+
+    static final class Source {
+        @Option(names = "--lesson", paramLabel = "NAME",
+                description = "open a built-in lesson (default: " + AppOptions.DEFAULT_LESSON + "; see 'poolscope lessons')")
+        String lesson;
+
+        @Option(names = "--open", paramLabel = "FILE", description = "open a scenario file")
+        Path file;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true)
+    Source source;
+
+    @Option(names = "--pool", paramLabel = "N", description = "pool size, 1 to " + Limits.MAX_POOL
+            + " (default: the scenario's)")
+    Integer pool;
+
+    @Option(names = "--scale", paramLabel = "X", description = "time scale, " + MIN_SCALE + " to " + MAX_SCALE
+            + ": every task's ms is multiplied by X (0.1 runs a 6 s lesson in 0.6 s)")
+    Double scale;
+
+    @Option(names = "--time-limit", paramLabel = "MS", description = "time limit per task, 1 to " + Limits.MAX_MS
+            + " ms; a task past it is killed and marked timeout")
+    Long timeLimit;
+
+    @Option(names = "--run", description = "start the run as soon as the window opens")
+    boolean run;
+
+    @Option(names = "--presenter", description = "presenter mode: larger text, settings hidden (F11 in the window)")
+    boolean presenter;
+
+    @Option(names = "--dark", description = "dark theme (Ctrl+D in the window)")
+    boolean dark;
+
+    @Option(names = "--size", paramLabel = "WxH", converter = SizeConverter.class,
+            description = "window size, at least " + MIN_WIDTH + "x" + MIN_HEIGHT + " (default: "
+                    + AppOptions.DEFAULT_WIDTH + "x" + AppOptions.DEFAULT_HEIGHT + ")")
+    Size size;
+
+    @Option(names = "--maximized", description = "open the window maximized")
+    boolean maximized;
+
+    @Override
+    public Integer call() {
+        if (pool != null && (pool < 1 || pool > Limits.MAX_POOL)) {
+            throw bad("--pool: must be between 1 and " + Limits.MAX_POOL + ", got " + pool);
+        }
+        if (scale != null && !(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
+            throw bad("--scale: must be between " + MIN_SCALE + " and " + MAX_SCALE + ", got " + scale);
+        }
+        if (timeLimit != null && (timeLimit < 1 || timeLimit > Limits.MAX_MS)) {
+            throw bad("--time-limit: must be between 1 and " + Limits.MAX_MS + ", got " + timeLimit);
+        }
+        String lesson = source == null ? AppOptions.DEFAULT_LESSON : source.lesson;
+        Path file = source == null ? null : source.file;
+        try {
+            // Read once here so a missing lesson or a broken file is refused like 'run' refuses it.
+            if (file != null) {
+                ScenarioFiles.read(file);
+            } else {
+                Lessons.load(lesson);
+            }
+        } catch (ScenarioException e) {
+            e.problems().forEach(System.err::println);
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        int width = size == null ? AppOptions.DEFAULT_WIDTH : size.width();
+        int height = size == null ? AppOptions.DEFAULT_HEIGHT : size.height();
+        AppOptions options = new AppOptions(file == null ? lesson : null, file == null ? null : file.toString(), scale,
+                pool, timeLimit, run, presenter, dark, width, height, maximized);
+        return dev.poolscope.ui.Launcher.open(options);
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    record Size(int width, int height) {}
+
+    /** "1280x720" to a size, within bounds a screen can show. */
+    static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Size> {
+        @Override
+        public Size convert(String value) {
+            String[] wh = value.toLowerCase(Locale.ROOT).split("x", -1);
+            try {
+                if (wh.length == 2) {
+                    int w = Integer.parseInt(wh[0].trim());
+                    int h = Integer.parseInt(wh[1].trim());
+                    if (w >= MIN_WIDTH && h >= MIN_HEIGHT && w <= 20_000 && h <= 20_000) {
+                        return new Size(w, h);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new TypeConversionException("must be WIDTHxHEIGHT from " + MIN_WIDTH + "x" + MIN_HEIGHT
+                    + " to 20000x20000, e.g. 1280x720, got '" + value + "'");
+        }
+    }
+}

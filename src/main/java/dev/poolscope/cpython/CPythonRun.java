@@ -1,0 +1,330 @@
+package dev.poolscope.cpython;
+
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunListener;
+import dev.poolscope.engine.TaskKind;
+import dev.poolscope.engine.TaskSpec;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Python program running under PoolScope, as a {@link RunHandle}: its events are the
+ * engine's, so everything that shows a run shows this one.
+ *
+ * <p>Threads: "poolscope-cpython-N" starts the interpreter and waits for it (it is the parent
+ * the kernel's parent-death signal watches, so it lives as long as the program), two threads
+ * read what the interpreter writes outside the tracer, the event channel's threads read the
+ * tracer, and "poolscope-cpython-events-N" calls the listener.
+ */
+public final class CPythonRun implements RunHandle {
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final Set<CPythonRun> LIVE = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "poolscope-cpython-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long the run waits, once the program has ended, for its processes' last words. */
+    private static final long DRAIN_MS = 2000;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(CPythonRun::killEverything),
+                "poolscope-cpython-kill"));
+    }
+
+    private final String name;
+    private final Path program;
+    private final List<String> args;
+    private final CPythonOptions options;
+    private final PythonInterpreter python;
+    private final RunConfig scenario;
+    private final long t0 = System.nanoTime();
+    private final EventFeed feed;
+    private final RunState state;
+    private final EventChannel channel;
+    private volatile Process process;
+    private volatile Integer exitCode;
+    private volatile boolean stopRequested;
+    private volatile boolean deadlineHit;
+    private ScheduledFuture<?> deadline;
+
+    private CPythonRun(String name, Path program, List<String> args, CPythonOptions options, PythonInterpreter python,
+                       RunConfig scenario, RunListener listener) throws IOException {
+        int number = NUMBERS.incrementAndGet();
+        this.name = name;
+        this.program = program;
+        this.args = List.copyOf(args);
+        this.options = options;
+        this.python = python;
+        this.scenario = scenario;
+        this.feed = new EventFeed(listener, "poolscope-cpython-events-" + number);
+        this.state = new RunState(t0, feed, scenario == null ? TaskBook.forProgram() : TaskBook.forScenario(scenario));
+        this.channel = new EventChannel("poolscope-cpython-" + number, state);
+    }
+
+    static CPythonRun start(String name, Path program, List<String> args, CPythonOptions options,
+                            PythonInterpreter python, RunConfig scenario, RunListener listener) throws IOException {
+        CPythonRun run = new CPythonRun(name, program, args, options, python, scenario, listener);
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        Thread t = new Thread(() -> run.lifetime(started), "poolscope-cpython-" + NUMBERS.get());
+        t.setDaemon(true);
+        t.start();
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + program);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        return run;
+    }
+
+    private List<String> command() {
+        List<String> cmd = new ArrayList<>(ProgramGroup.prefix());
+        cmd.add(python.executable().toString());
+        cmd.add(program.toString());
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    private void lifetime(CompletableFuture<Process> started) {
+        ProcessBuilder pb = new ProcessBuilder(command());
+        Map<String, String> env = pb.environment();
+        env.put("POOLSCOPE_EVENTS", channel.socketPath().toString());
+        String pythonPath = env.get("PYTHONPATH");
+        env.put("PYTHONPATH", TracerFiles.dir() + (pythonPath == null || pythonPath.isEmpty() ? "" : File.pathSeparator + pythonPath));
+        if (options.startMethod() != null) {
+            env.put("POOLSCOPE_START_METHOD", options.startMethod());
+        }
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            channel.close();
+            started.completeExceptionally(e);
+            return;
+        }
+        process = p;
+        LIVE.add(this);
+        state.mainStarted(p.pid(), program.toString(), python.describe());
+        Thread out = pipe(p.getInputStream(), "out");
+        Thread err = pipe(p.getErrorStream(), "err");
+        if (options.deadlineMs() != null) {
+            deadline = DEADLINES.schedule(this::deadlineReached, options.deadlineMs(), TimeUnit.MILLISECONDS);
+        }
+        started.complete(p);
+        int code = waitUninterruptibly(p);
+        long exitAt = System.nanoTime() - t0;
+        exitCode = code;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        // The program is over: whatever it left running goes too (daemon workers, orphans).
+        killEverything();
+        try {
+            // Every process is gone now; read what they said before saying the program ended.
+            channel.awaitReaders(DRAIN_MS);
+            channel.close();
+            out.join(500);
+            err.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Integer signal = code > 128 && code <= 128 + 64 ? code - 128 : null;
+        state.mainExited(exitAt, signal == null ? code : null, signal, mainDetail(code, signal));
+        state.finish(stopRequested);
+        LIVE.remove(this);
+    }
+
+    private String mainDetail(int code, Integer signal) {
+        if (deadlineHit) {
+            return "stopped by PoolScope at the deadline of " + options.deadlineMs() + " ms";
+        }
+        if (stopRequested) {
+            return "stopped by PoolScope";
+        }
+        if (signal != null) {
+            return "killed by signal " + signal + " (" + ExitWords.signalName(signal) + ")";
+        }
+        return "exited with code " + code;
+    }
+
+    private static int waitUninterruptibly(Process p) {
+        while (true) {
+            try {
+                return p.waitFor();
+            } catch (InterruptedException e) {
+                // this thread must outlive the program (it is the parent-death signal's parent)
+            }
+        }
+    }
+
+    private Thread pipe(InputStream in, String which) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    state.mainRawLine(line);
+                }
+            } catch (IOException e) {
+                // the program is gone
+            }
+        }, Thread.currentThread().getName() + "-" + which);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void deadlineReached() {
+        deadlineHit = true;
+        stop();
+    }
+
+    private void killEverything() {
+        Process p = process;
+        if (p != null) {
+            ProgramGroup.killAll(p.toHandle());
+        }
+    }
+
+    // ---- RunHandle ------------------------------------------------------------------------------------
+
+    /**
+     * For a scenario, its configuration. For a program, the tasks seen so far as a configuration
+     * (map over its lanes, or process mode when every lane ran one Process); before any task has
+     * started it holds one placeholder task, since a configuration cannot be empty.
+     */
+    @Override
+    public RunConfig config() {
+        if (scenario != null) {
+            return scenario;
+        }
+        List<String> names = state.taskNames();
+        int lanes = Math.max(1, Math.min(dev.poolscope.engine.Limits.MAX_POOL, state.laneCount()));
+        boolean process = !state.allPool() && names.size() == state.laneCount() && !names.isEmpty()
+                && names.size() <= dev.poolscope.engine.Limits.MAX_PROCESS_TASKS;
+        RunConfig.Builder b = RunConfig.builder().mode(process ? Mode.PROCESS : Mode.MAP).pool(lanes)
+                .chunksize(process ? null : 1);
+        if (names.isEmpty()) {
+            b.task(TaskSpec.of(PLACEHOLDER, TaskKind.NOOP, 0));
+        }
+        names.forEach(n -> b.task(TaskSpec.of(n.isBlank() ? "task" : n, TaskKind.NOOP, 0)));
+        return b.build();
+    }
+
+    /** The name of the one task of a program run's configuration before any task started. */
+    static final String PLACEHOLDER = "(no task yet)";
+
+    @Override
+    public long startNanos() {
+        return t0;
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        state.stopping();
+        killEverything();
+    }
+
+    /** SIGKILL to the process in a lane; CPython's Pool then starts a new one, and the lost task stays lost. */
+    @Override
+    public boolean killWorker(int slot, long pid) {
+        return state.kill(slot, pid);
+    }
+
+    @Override
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return feed.awaitDelivered(timeout);
+    }
+
+    @Override
+    public boolean isDone() {
+        return feed.isDelivered();
+    }
+
+    @Override
+    public List<RunEvent> events() {
+        return feed.snapshot();
+    }
+
+    /** PIDs of every child process of the program (the lanes' processes); not the main process. */
+    @Override
+    public List<Long> pids() {
+        return state.childPids();
+    }
+
+    // ---- what is particular to a CPython run ----------------------------------------------------------
+
+    /** The run's name: the program's file name, or the scenario's name. */
+    public String name() {
+        return name;
+    }
+
+    public Path program() {
+        return program;
+    }
+
+    public PythonInterpreter interpreter() {
+        return python;
+    }
+
+    /** The main interpreter's PID (it heads the program's process group). */
+    public long mainPid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** The interpreter's exit code (128 + n when killed by signal n), or null while it runs. */
+    public Integer exitCode() {
+        return exitCode;
+    }
+
+    public boolean deadlineHit() {
+        return deadlineHit;
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /**
+     * The run's exit status for a command line: the program's own exit code, or 1 when
+     * PoolScope stopped it (at the deadline, or by Stop); null while it runs.
+     */
+    public Integer exitStatus() {
+        Integer code = exitCode;
+        if (code == null) {
+            return null;
+        }
+        return deadlineHit || stopRequested ? 1 : code;
+    }
+
+    /** Whether this run is of a scenario (tasks named by it) rather than of a user's program. */
+    public boolean isScenario() {
+        return scenario != null;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.poolscope.cpython;
+
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The CPython engine: runs a Python program, or a scenario as the Python program it stands for,
+ * on the real interpreter and its own {@code multiprocessing}, and reports it as engine events.
+ *
+ * <pre>{@code
+ * CPythonRun run = new CPythonService().start(Path.of("work_log.py"), List.of(), CPythonOptions.defaults(), listener);
+ * run.awaitDone(Duration.ofMinutes(1));
+ * }</pre>
+ */
+public final class CPythonService {
+    /**
+     * Starts a program and returns once its interpreter is running. Running a program is an
+     * explicit act of the user, like running it in a terminal.
+     *
+     * @throws PythonUnavailableException no usable interpreter (the message says why in one sentence)
+     * @throws IOException                the program file is missing, or the interpreter could not be started
+     */
+    public CPythonRun start(Path program, List<String> args, CPythonOptions options, RunListener listener)
+            throws PythonUnavailableException, IOException {
+        if (!Files.isRegularFile(program)) {
+            throw new IOException("no Python program at " + program);
+        }
+        PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
+        return CPythonRun.start(program.getFileName().toString(), program.toAbsolutePath(), args, options, python,
+                null, listener);
+    }
+
+    /**
+     * Runs a scenario on CPython's own Pool (or Processes): the program {@link ScenarioProgram}
+     * writes for it, with tasks numbered and named as in the scenario. Only the built-in task kinds
+     * run: a scenario file still cannot run code of its own.
+     */
+    public CPythonRun startScenario(String scenarioName, RunConfig config, CPythonOptions options, RunListener listener)
+            throws PythonUnavailableException, IOException {
+        PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
+        Path file = ScenarioProgram.writeTemp(scenarioName, config);
+        return CPythonRun.start(scenarioName, file, List.of(), options, python, config, listener);
+    }
+}

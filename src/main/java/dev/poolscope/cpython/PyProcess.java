@@ -1,0 +1,72 @@
+package dev.poolscope.cpython;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the run knows of one Python process (guarded by the run's lock). */
+final class PyProcess {
+    static final String POOL = "pool";
+    static final String PROCESS = "process";
+
+    final long pid;
+    /** "pool", "process", or null for a process that is not a child of the program's making. */
+    String kind;
+    String poolKey;
+    String label;
+    Integer maxTasks;
+    int ident = -1;
+    long creator = -1;
+    /** The lane, or -1 while its parent has not yet said it started it. */
+    int slot = -1;
+    int generation;
+    long initStartAt = -1;
+    /** The task it is running, or -1. */
+    int running = -1;
+    int tasksDone;
+    Integer byeCode;
+    String byeWhy;
+    Integer reapedCode;
+    /** A signal its parent sent it (terminate() or kill()), or null. */
+    String signalFromParent;
+    boolean killedByPoolScope;
+    boolean closed;
+    boolean exited;
+    boolean exitPending;
+    /** The task it was running when it died, for the notice when its successor starts. */
+    String lostTask;
+    /** Messages from the child that came before its parent's word that it started it. */
+    final List<JsonNode> waiting = new ArrayList<>();
+
+    PyProcess(long pid) {
+        this.pid = pid;
+    }
+
+    boolean hasLane() {
+        return slot >= 0;
+    }
+
+    boolean isPoolWorker() {
+        return POOL.equals(kind);
+    }
+
+    /** Finished with, as far as a new process taking its lane is concerned. */
+    boolean gone() {
+        return exited || byeCode != null || reapedCode != null || closed;
+    }
+
+    void role(JsonNode role, long creatorPid) {
+        if (role == null || !role.isObject()) {
+            return;
+        }
+        kind = role.path("kind").asText(null);
+        poolKey = role.path("pool").asText(null);
+        label = role.path("label").asText(null);
+        maxTasks = role.path("maxtasks").isInt() ? role.path("maxtasks").asInt() : null;
+        JsonNode id = role.path("ident");
+        ident = id.isArray() && id.size() > 0 ? id.get(id.size() - 1).asInt() : -1;
+        if (creatorPid > 0) {
+            creator = creatorPid;
+        }
+    }
+}

@@ -1,0 +1,457 @@
+package dev.poolscope.cpython;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolscope.engine.ExitKind;
+import dev.poolscope.engine.Limits;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunEvent.ProcessMark;
+import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.engine.WorkerState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns the tracer's messages from every process of a run into the engine's {@link RunEvent}s,
+ * so trace, report, statistics and the window need nothing new to show a CPython run. All state
+ * is guarded by {@code lock}; socket reader threads and the run's own thread call in.
+ *
+ * <p>Messages of one process come in order, but processes race each other: a child may speak
+ * before its parent says it started it. A child's messages wait until then (that is when its
+ * lane is chosen), and a process is only declared gone once its connection has been read to the
+ * end, so nothing it said is lost or told after its exit.
+ */
+final class RunState implements EventChannel.Handler {
+    /** How long to wait for the parent's word on a child's exit code once the child is gone. */
+    static final long EXIT_GRACE_MS = 300;
+    /** How long a child that is gone waits for its parent's word that it started it. */
+    static final long ORPHAN_WAIT_MS = 1000;
+    /** How the exception a scenario's fail task raises (see {@link KindFunctions}) starts its text. */
+    private static final String SCENARIO_FAILURE = "TaskFailed: ";
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "poolscope-cpython-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Object lock = new Object();
+    private final long t0;
+    private final EventFeed feed;
+    private final TaskBook book;
+    private final Deliveries deliveries;
+    private final Lanes lanes = new Lanes();
+    private final Map<Long, PyProcess> procs = new HashMap<>();
+    private final Map<Integer, Long> connectionPids = new HashMap<>();
+    private final List<Long> childPids = new ArrayList<>();
+    private long mainPid = -1;
+    private boolean stopping;
+    private boolean finished;
+    private long outputLines;
+    private long droppedLines;
+    private long droppedChars;
+
+    RunState(long t0, EventFeed feed, TaskBook book) {
+        this.t0 = t0;
+        this.feed = feed;
+        this.book = book;
+        this.deliveries = new Deliveries(book, feed::add);
+    }
+
+    private long at(JsonNode m) {
+        return Math.max(0, m.path("t").asLong(System.nanoTime()) - t0);
+    }
+
+    private long now() {
+        return System.nanoTime() - t0;
+    }
+
+    private void emit(RunEvent e) {
+        feed.add(e);
+    }
+
+    private PyProcess proc(long pid) {
+        return procs.computeIfAbsent(pid, PyProcess::new);
+    }
+
+    private int slotOf(PyProcess p) {
+        return p.hasLane() ? p.slot : -1;
+    }
+
+    // ---- the main process (told by the run, which started it) ------------------------------------
+
+    void mainStarted(long pid, String program, String interpreter) {
+        synchronized (lock) {
+            mainPid = pid;
+            emit(new RunEvent.ProgramStarted(now(), pid, program, interpreter));
+        }
+    }
+
+    /** A line the interpreter wrote past the tracer (before it loaded, or below Python's sys.stdout). */
+    void mainRawLine(String text) {
+        synchronized (lock) {
+            if (!finished) {
+                output(-1, -1, mainPid, text, now());
+            }
+        }
+    }
+
+    void mainExited(long at, Integer code, Integer signal, String detail) {
+        synchronized (lock) {
+            emit(new RunEvent.ProgramExited(at, mainPid, code, signal, detail));
+        }
+    }
+
+    void stopping() {
+        synchronized (lock) {
+            stopping = true;
+        }
+    }
+
+    /** SIGKILL to the process in a lane, as a class would from a terminal. */
+    boolean kill(int slot, long pid) {
+        synchronized (lock) {
+            PyProcess p = lanes.current(slot);
+            if (p == null || p.pid != pid || p.gone() || finished) {
+                return false;
+            }
+            p.killedByPoolScope = true;
+            return ProcessHandle.of(p.pid).map(ProcessHandle::destroyForcibly).orElse(false);
+        }
+    }
+
+    List<Long> childPids() {
+        synchronized (lock) {
+            return List.copyOf(childPids);
+        }
+    }
+
+    int laneCount() {
+        synchronized (lock) {
+            return lanes.count();
+        }
+    }
+
+    boolean allPool() {
+        synchronized (lock) {
+            return lanes.allPool();
+        }
+    }
+
+    List<String> taskNames() {
+        synchronized (lock) {
+            return book.names();
+        }
+    }
+
+    /** Ends the run's record: every process gone, every task final, then RunFinished. */
+    void finish(boolean stopped) {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            stopping |= stopped;
+            for (PyProcess p : List.copyOf(procs.values())) {
+                if (p.kind != null && !p.hasLane()) {
+                    place(p, now(), true);
+                }
+                if (p.hasLane()) {
+                    exitNow(p);
+                }
+            }
+            // Tasks queued that never ran: the Pool was terminated (or the run stopped) before them.
+            for (int i = 0; i < book.size(); i++) {
+                TaskBook.Task t = book.get(i);
+                if (t.status == null && !t.started) {
+                    book.finished(i, TaskStatus.CANCELLED, null, null);
+                    emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null,
+                            stopped ? "never ran: the run was stopped" : "never ran: the program ended before it"));
+                }
+            }
+            if (droppedLines > 0) {
+                emit(new RunEvent.OutputTruncated(now(), -1, -1, mainPid, droppedLines, droppedChars));
+            }
+            finished = true;
+            emit(new RunEvent.RunFinished(now(), stopped));
+        }
+    }
+
+    // ---- the tracer's messages ------------------------------------------------------------------------
+
+    @Override
+    public void onMessage(int connection, JsonNode m) {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            String e = m.path("e").asText("");
+            if (e.equals("hello")) {
+                long pid = m.path("pid").asLong(-1);
+                connectionPids.put(connection, pid);
+                proc(pid);
+                return;
+            }
+            Long pid = connectionPids.get(connection);
+            if (pid != null) {
+                handle(proc(pid), e, m);
+            }
+        }
+    }
+
+    @Override
+    public void onClosed(int connection) {
+        synchronized (lock) {
+            Long pid = connectionPids.get(connection);
+            if (pid == null || finished) {
+                return;
+            }
+            PyProcess p = proc(pid);
+            p.closed = true;
+            if (p.kind != null && !p.hasLane()) {
+                // A short-lived child can be gone before its parent's word that it started it
+                // is read; only if that word never comes (the parent died first) is it placed now.
+                TIMERS.schedule(() -> {
+                    synchronized (lock) {
+                        if (!finished && !p.hasLane()) {
+                            place(p, now(), true);
+                        }
+                    }
+                }, ORPHAN_WAIT_MS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            tryExit(p);
+        }
+    }
+
+    private void handle(PyProcess p, String e, JsonNode m) {
+        switch (e) {
+            case "started" -> started(p, m);
+            case "reaped" -> {
+                PyProcess child = proc(m.path("child").asLong());
+                child.reapedCode = m.path("code").isInt() ? m.path("code").asInt() : null;
+                tryExit(child);
+            }
+            case "signal" -> {
+                long child = m.path("child").asLong(-1);
+                String sig = m.path("sig").asText("SIGTERM");
+                proc(child).signalFromParent = sig;
+                mark(p, at(m), ProcessMark.TERMINATE, child, (sig.equals("SIGKILL") ? "kill()" : "terminate()")
+                        + " sends " + sig + " to PID " + child);
+            }
+            case "mark" -> processMark(p, m);
+            case "result" -> deliveries.told(p.pid, m, at(m));
+            case "queued" -> queued(p, m);
+            case "child" -> p.role(m.path("role"), m.path("creator").asLong(-1));
+            default -> {
+                if (p.kind != null && !p.hasLane()) {
+                    p.waiting.add(m);
+                } else {
+                    childMessage(p, e, m);
+                }
+            }
+        }
+    }
+
+    private void queued(PyProcess caller, JsonNode m) {
+        int job = m.path("job").asInt(-1);
+        int chunk = m.path("chunk").asInt(-1);
+        int k = 0;
+        for (JsonNode name : m.path("names")) {
+            int index = book.queue(caller.pid, job, chunk, k++, name.asText(""));
+            if (index >= 0) {
+                emit(new RunEvent.TaskAdded(at(m), index, name.asText(""), CPythonTrace.PYTHON_KIND));
+            }
+        }
+    }
+
+    private void started(PyProcess parent, JsonNode m) {
+        PyProcess child = proc(m.path("child").asLong(-1));
+        child.role(m.path("role"), parent.pid);
+        if (!child.hasLane()) {
+            place(child, at(m), false);
+        }
+    }
+
+    private void place(PyProcess p, long spawnAt, boolean late) {
+        PyProcess before = lanes.place(p, late);
+        childPids.add(p.pid);
+        emit(new RunEvent.WorkerSpawned(spawnAt, p.slot, p.pid, p.generation));
+        emit(new RunEvent.WorkerStateChanged(spawnAt, p.slot, p.pid, WorkerState.STARTING));
+        if (before != null && before.lostTask != null) {
+            replaced(before, p, spawnAt);
+        }
+        if (PyProcess.PROCESS.equals(p.kind)) {
+            PyProcess creator = procs.get(p.creator);
+            mark(creator != null ? creator : p, spawnAt, ProcessMark.START, p.pid,
+                    "start() \u2192 PID " + p.pid + (p.label != null ? " runs " + p.label : ""));
+        }
+        List<JsonNode> waiting = List.copyOf(p.waiting);
+        p.waiting.clear();
+        for (JsonNode w : waiting) {
+            childMessage(p, w.path("e").asText(""), w);
+        }
+        if (p.closed) {
+            tryExit(p);
+        }
+    }
+
+    private void childMessage(PyProcess p, String e, JsonNode m) {
+        long at = at(m);
+        switch (e) {
+            case "out" -> output(p.running, slotOf(p), p.pid, m.path("text").asText(""), at);
+            case "init0" -> p.initStartAt = at;
+            case "init1" -> emit(new RunEvent.InitializerRan(at, p.slot, p.pid, p.initStartAt >= 0 ? p.initStartAt : at,
+                    m.path("error").isTextual() ? m.path("error").asText() : null));
+            case "ready" -> emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
+            case "task0" -> taskStarted(p, m, at);
+            case "task1" -> taskEnded(p, m, at);
+            case "bye" -> {
+                p.byeCode = m.path("code").isInt() ? m.path("code").asInt() : 0;
+                p.byeWhy = m.path("why").asText(null);
+                tryExit(p);
+            }
+            default -> { }
+        }
+    }
+
+    private void taskStarted(PyProcess p, JsonNode m, long at) {
+        if (!p.hasLane()) {
+            return;
+        }
+        TaskBook.Started s = book.start(p, m);
+        if (s == null) {
+            return;
+        }
+        if (s.newName() != null) {
+            emit(new RunEvent.TaskAdded(at, s.index(), s.newName(), CPythonTrace.PYTHON_KIND));
+        }
+        emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.BUSY));
+        emit(new RunEvent.TaskStarted(at, s.index(), p.slot, p.pid, s.chunk()));
+        p.running = s.index();
+        // The caller may already have been told of this result: the worker's connection ran behind.
+        deliveries.started(s.index());
+    }
+
+    private void taskEnded(PyProcess p, JsonNode m, long at) {
+        int index = p.running;
+        if (index < 0) {
+            return;
+        }
+        p.running = -1;
+        p.tasksDone++;
+        boolean ok = m.path("ok").asBoolean(false);
+        String result = ok && m.path("result").isTextual() ? m.path("result").asText() : null;
+        String error = ok ? null : m.path("error").asText("failed");
+        if (error != null && book.isScenario() && error.startsWith(SCENARIO_FAILURE)) {
+            error = error.substring(SCENARIO_FAILURE.length()); // a fail task's message, as the Java engine gives it
+        }
+        finishTask(index, p, ok ? TaskStatus.OK : TaskStatus.FAILED, result, error, at);
+        if (p.isPoolWorker()) {
+            emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
+        }
+    }
+
+    private void finishTask(int index, PyProcess p, TaskStatus status, String result, String error, long at) {
+        book.finished(index, status, result, error);
+        emit(new RunEvent.TaskFinished(at, index, p.slot, p.pid, status, result, error));
+        deliveries.ended(at);
+    }
+
+    private void processMark(PyProcess caller, JsonNode m) {
+        long child = m.path("child").asLong(-1);
+        String kind = m.path("kind").asText("");
+        switch (kind) {
+            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, "join() waits for PID " + child);
+            case "joined" -> {
+                JsonNode code = m.path("code");
+                mark(caller, at(m), ProcessMark.JOINED, child, code.isInt()
+                        ? "join() returned: PID " + child + " ended with exit code " + code.asInt()
+                        : "join() returned: PID " + child + " is still running (timeout)");
+            }
+            case "alive" -> mark(caller, at(m), ProcessMark.IS_ALIVE, child, "is_alive() of PID " + child + " \u2192 "
+                    + (m.path("answer").asBoolean() ? "True" : "False"));
+            default -> { }
+        }
+    }
+
+    private void mark(PyProcess caller, long at, String kind, long child, String text) {
+        emit(new ProcessMark(at, slotOf(caller), caller.pid, kind, child, text));
+    }
+
+    private void output(int index, int slot, long pid, String text, long at) {
+        if (outputLines >= Limits.MAX_RUN_OUTPUT_LINES) {
+            droppedLines++;
+            droppedChars += text.length();
+            return;
+        }
+        outputLines++;
+        emit(new RunEvent.OutputLine(at, index, slot, pid, text));
+    }
+
+    // ---- exits ----------------------------------------------------------------------------------------
+
+    private void tryExit(PyProcess p) {
+        if (p.exited || !p.hasLane()) {
+            return;
+        }
+        if (p.closed && (p.reapedCode != null || p.byeCode != null)) {
+            exitNow(p);
+        } else if ((p.closed || p.reapedCode != null) && !p.exitPending) {
+            // Dead, but either its parent has not yet said how it ended or its last words are unread.
+            p.exitPending = true;
+            TIMERS.schedule(() -> {
+                synchronized (lock) {
+                    if (!finished) {
+                        exitNow(p);
+                    }
+                }
+            }, EXIT_GRACE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void exitNow(PyProcess p) {
+        if (p.exited) {
+            return;
+        }
+        p.exited = true;
+        ExitWords w = ExitWords.of(p, p.reapedCode != null ? p.reapedCode : p.byeCode, stopping);
+        long at = now();
+        if (p.running >= 0) {
+            lose(p, w, at);
+        }
+        emit(new RunEvent.WorkerExited(at, p.slot, p.pid, w.kind(), w.exitCode(), w.signal(), w.detail()));
+        emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid,
+                w.kind() == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED));
+    }
+
+    /** The process died in the middle of a task: CPython does not run it again. */
+    private void lose(PyProcess p, ExitWords w, long at) {
+        int index = p.running;
+        p.running = -1;
+        String name = book.get(index).name;
+        // Ended on purpose (PoolScope's stop, or terminate() in the program): the task was cancelled, not lost.
+        boolean cancelled = !p.killedByPoolScope && w.kind() == ExitKind.TERMINATED;
+        finishTask(index, p, cancelled ? TaskStatus.CANCELLED : TaskStatus.CRASHED, null,
+                (cancelled ? "cancelled: " : "lost: ") + "PID " + p.pid + " " + w.detail() + " while running it", at);
+        if (!cancelled && p.isPoolWorker() && !stopping) {
+            p.lostTask = name;
+            PyProcess successor = lanes.current(p.slot);
+            emit(new RunEvent.RunNotice(at, p.slot, p.pid, "PID " + p.pid + " " + w.detail() + " while running " + name
+                    + ". CPython's Pool starts a new worker in its place but never runs that task again and does not"
+                    + " tell the caller: map() (or get()) waits for its result forever."));
+            if (successor != null && successor != p) {
+                replaced(p, successor, at); // the parent had already started its successor
+            }
+        }
+    }
+
+    private void replaced(PyProcess lost, PyProcess successor, long at) {
+        emit(new RunEvent.RunNotice(at, successor.slot, successor.pid, "CPython started PID " + successor.pid
+                + " in place of PID " + lost.pid + "; the task PID " + lost.pid + " was running, " + lost.lostTask
+                + ", stays lost."));
+        lost.lostTask = null;
+    }
+}

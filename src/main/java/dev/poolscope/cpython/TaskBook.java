@@ -1,0 +1,178 @@
+package dev.poolscope.cpython;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.TaskStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Numbers the tasks of a CPython run. A Pool task item is known by the process that asked for
+ * it, CPython's job number, the chunk and its place in the chunk; a Process target by its PID.
+ * For a program, tasks are numbered as they first start and named by the tracer
+ * ({@code work_log(['A', 5])}). For a scenario, the program is ours, so an item's place in the
+ * input follows from the chunk and the chunksize (or the job, for apply_async, or the Process's
+ * number, for process mode), and names come from the scenario.
+ */
+final class TaskBook {
+    record Key(long creator, int job, int chunk, int k) {}
+
+    /** A task that just started: its index, its chunk number, and its name when it is new to the run. */
+    record Started(int index, int chunk, String newName) {}
+
+    static final class Task {
+        final String name;
+        Key key;
+        int chunk;
+        boolean started;
+        TaskStatus status;
+        String result;
+        String error;
+        boolean deliveryWanted;
+        boolean delivered;
+
+        Task(String name) {
+            this.name = name;
+        }
+    }
+
+    private final RunConfig scenario;
+    private final List<Task> tasks = new ArrayList<>();
+    private final Map<Key, Integer> byKey = new HashMap<>();
+    private final Map<List<Object>, Integer> chunks = new HashMap<>();
+    /** Started items by (creator, job, chunk), and by (creator, job), for result delivery. */
+    private final Map<List<Object>, List<Integer>> byChunk = new HashMap<>();
+    private final Map<List<Object>, List<Integer>> byJob = new HashMap<>();
+
+    private TaskBook(RunConfig scenario) {
+        this.scenario = scenario;
+        if (scenario != null) {
+            scenario.tasks().forEach(t -> tasks.add(new Task(t.name())));
+        }
+    }
+
+    static TaskBook forProgram() {
+        return new TaskBook(null);
+    }
+
+    static TaskBook forScenario(RunConfig config) {
+        return new TaskBook(Objects.requireNonNull(config));
+    }
+
+    /**
+     * Records a task the caller's Pool queued (a program's tasks only: a scenario's are known
+     * from the start). Returns its new index, or -1 when it is known already.
+     */
+    int queue(long caller, int job, int chunk, int k, String name) {
+        Key key = new Key(caller, job, chunk, k);
+        if (scenario != null || byKey.containsKey(key)) {
+            return -1;
+        }
+        int index = tasks.size();
+        Task t = new Task(name);
+        t.key = key;
+        tasks.add(t);
+        byKey.put(key, index);
+        return index;
+    }
+
+    /** Records a task0 message; null when it cannot be placed (a scenario item out of range). */
+    Started start(PyProcess p, JsonNode m) {
+        int job = m.path("job").asInt(-1);
+        int chunk = m.path("chunk").asInt(-1);
+        int k = m.path("k").asInt(0);
+        Key key = p.isPoolWorker() ? new Key(p.creator, job, chunk, k) : new Key(p.pid, -1, -1, 0);
+        Integer known = byKey.get(key);
+        int index;
+        String newName = null;
+        if (known != null) {
+            index = known;
+            if (tasks.get(index).started) {
+                return new Started(index, tasks.get(index).chunk, null);
+            }
+        } else if (scenario == null) {
+            index = tasks.size();
+            newName = m.path("name").asText("task " + index);
+            tasks.add(new Task(newName));
+        } else {
+            index = scenarioIndex(p, job, chunk, k);
+            if (index < 0 || index >= tasks.size() || tasks.get(index).started) {
+                return null;
+            }
+        }
+        Task t = tasks.get(index);
+        t.key = key;
+        t.started = true;
+        t.chunk = p.isPoolWorker() && job >= 0 && (scenario == null || scenario.mode() != Mode.APPLY_ASYNC)
+                ? chunks.computeIfAbsent(List.of(key.creator(), job, chunk), x -> chunks.size())
+                : chunkFor(index);
+        byKey.put(key, index);
+        byChunk.computeIfAbsent(List.of(key.creator(), key.job(), key.chunk()), x -> new ArrayList<>()).add(index);
+        byJob.computeIfAbsent(List.of(key.creator(), key.job()), x -> new ArrayList<>()).add(index);
+        return new Started(index, t.chunk, newName);
+    }
+
+    private int chunkFor(int index) {
+        return scenario != null ? index : chunks.computeIfAbsent(List.of("task", index), x -> chunks.size());
+    }
+
+    private int scenarioIndex(PyProcess p, int job, int chunk, int k) {
+        if (scenario.mode() == Mode.PROCESS) {
+            return p.isPoolWorker() ? -1 : p.ident - 1;
+        }
+        if (!p.isPoolWorker()) {
+            return -1;
+        }
+        if (scenario.mode() == Mode.APPLY_ASYNC) {
+            return job;
+        }
+        return chunk * scenario.effectiveChunksize() + k;
+    }
+
+    void finished(int index, TaskStatus status, String result, String error) {
+        Task t = tasks.get(index);
+        t.status = status;
+        t.result = result;
+        t.error = error;
+    }
+
+    /**
+     * The tasks whose results the caller ({@code creator}, job) can now have, in the order it
+     * gets them: the given chunks, or every chunk of the job when {@code chunkList} is null.
+     */
+    List<Integer> deliverable(long creator, int job, List<Integer> chunkList) {
+        List<Integer> out = new ArrayList<>();
+        if (chunkList == null) {
+            out.addAll(byJob.getOrDefault(List.of(creator, job), List.of()));
+        } else {
+            for (int chunk : chunkList) {
+                out.addAll(byChunk.getOrDefault(List.of(creator, job, chunk), List.of()));
+            }
+        }
+        out.sort(Comparator.comparing((Integer i) -> tasks.get(i).key.chunk()).thenComparing(i -> tasks.get(i).key.k()));
+        return out;
+    }
+
+    Task get(int index) {
+        return tasks.get(index);
+    }
+
+    int size() {
+        return tasks.size();
+    }
+
+    List<String> names() {
+        List<String> names = new ArrayList<>(tasks.size());
+        tasks.forEach(t -> names.add(t.name));
+        return names;
+    }
+
+    boolean isScenario() {
+        return scenario != null;
+    }
+}

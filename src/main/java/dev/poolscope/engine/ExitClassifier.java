@@ -1,0 +1,40 @@
+package dev.poolscope.engine;
+
+/**
+ * Why a worker process ended, in one word and in words. The rule: a worker PoolScope ended
+ * itself (the run was stopped, a task ran past its time limit, it broke the protocol, it was
+ * not needed any more, it did not quit when asked) is {@link ExitKind#TERMINATED} with that
+ * reason, never {@link ExitKind#CRASHED}; the reason is recorded before the kill, so the exit
+ * code of the kill (137) or the closed stream it leaves behind cannot be mistaken for a crash.
+ * A worker that exits 0 after being asked to quit ended normally (or retired); anything else
+ * happened to it: a crash task, a signal from outside, a kill from the window.
+ */
+final class ExitClassifier {
+    /** A worker still starting when the work is done is stopped quietly, with this reason. */
+    static final String NOT_NEEDED = "not needed: the work was done before it was ready";
+    static final String STOPPED = "terminated: the run was stopped";
+
+    record Verdict(ExitKind kind, String detail) {}
+
+    private ExitClassifier() {}
+
+    /** Lock held: reads the worker's run-guarded fields. */
+    static Verdict classify(WorkerProcess w, ExitInfo exit) {
+        if (w.killReason != null) {
+            return new Verdict(ExitKind.TERMINATED, w.killReason);
+        }
+        if (w.quitSent && exit.exitCode() == 0) {
+            return w.retiring
+                    ? new Verdict(ExitKind.RECYCLED, "retired after " + w.chunksDone + " chunk(s) (maxTasksPerChild)")
+                    : new Verdict(ExitKind.NORMAL, "exited normally");
+        }
+        String tail = w.ready ? "" : w.stderrTail();
+        return new Verdict(ExitKind.CRASHED, (w.ready ? "" : "died during start-up, ") + exit.describe()
+                + (tail.isEmpty() ? "" : ": " + tail));
+    }
+
+    /** The reason given when a task runs past its limit and its worker is killed. */
+    static String timeLimit(TaskSpec task, long limitMs) {
+        return "killed by PoolScope: task " + task.name() + " ran past its time limit of " + limitMs + " ms";
+    }
+}

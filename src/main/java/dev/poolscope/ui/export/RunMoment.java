@@ -1,0 +1,35 @@
+package dev.poolscope.ui.export;
+
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.ui.replay.ReplayRun;
+import dev.poolscope.ui.timeline.LiveRun;
+import java.util.List;
+
+/**
+ * A run as it stood at one moment, ready to be drawn: its configuration, the events up to
+ * {@code nowNs}, and {@code spanNs}, the stretch of time the picture's axis shows (the whole
+ * run, so pictures of several moments share one axis). Whatever draws it feeds the events into
+ * the window's own models, so a picture shows what the window showed at that moment.
+ */
+public record RunMoment(String name, RunConfig config, List<RunEvent> events, long nowNs, long spanNs) {
+    public RunMoment {
+        events = List.copyOf(events);
+    }
+
+    /** A replayed run at {@code atNs}, on the axis of the whole run. */
+    public static RunMoment of(ReplayRun run, long atNs) {
+        return new RunMoment(run.name(), run.config(), run.events().subList(0, run.eventsUpTo(atNs)), atNs,
+                run.endNs());
+    }
+
+    /** The timeline model at this moment. */
+    public LiveRun live() {
+        LiveRun live = new LiveRun(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
+        for (RunEvent e : events) {
+            live.apply(e);
+        }
+        return live;
+    }
+}

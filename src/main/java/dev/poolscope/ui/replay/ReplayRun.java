@@ -1,0 +1,137 @@
+package dev.poolscope.ui.replay;
+
+import dev.poolscope.engine.InvalidConfigException;
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.TaskKind;
+import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.trace.RunTrace;
+import dev.poolscope.trace.TaskRecord;
+import dev.poolscope.ui.timeline.LiveRun;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A saved run ready to be replayed: its trace, its events in time order ({@link TraceEvents})
+ * and the configuration the window's models are built from. Any moment of the run is the
+ * window's own {@link LiveRun} fed the events up to that moment. Immutable; plain Java.
+ */
+public final class ReplayRun {
+    private final String name;
+    private final RunTrace trace;
+    private final RunConfig config;
+    private final List<String> taskNames;
+    private final List<RunEvent> events;
+    private final long[] times;
+    private final long endNs;
+
+    private ReplayRun(String name, RunTrace trace, RunConfig config, List<RunEvent> events) {
+        this.name = name;
+        this.trace = trace;
+        this.config = config;
+        this.events = events;
+        this.taskNames = trace.tasks().stream().map(TaskRecord::name).toList();
+        this.times = new long[events.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = events.get(i).at();
+        }
+        this.endNs = times.length == 0 ? 0 : times[times.length - 1];
+    }
+
+    /**
+     * A replay of a trace; {@code fallbackName} names it when the trace has no scenario name.
+     * @throws IllegalArgumentException with one line when the trace cannot be replayed
+     */
+    public static ReplayRun of(RunTrace trace, String fallbackName) {
+        String name = trace.scenario() == null || trace.scenario().isBlank() ? fallbackName : trace.scenario();
+        return new ReplayRun(name, trace, configOf(trace), TraceEvents.of(trace));
+    }
+
+    /** The configuration the run had, as far as the models need it (names, kinds, slots, chunks). */
+    static RunConfig configOf(RunTrace t) {
+        if (t.tasks().isEmpty()) {
+            throw new IllegalArgumentException("tasks: the trace has no tasks to replay");
+        }
+        List<TaskSpec> specs = new ArrayList<>(t.tasks().size());
+        for (TaskRecord r : t.tasks()) {
+            TaskKind kind = TaskKind.fromId(r.kind());
+            if (kind == null) {
+                kind = TaskKind.NOOP;
+            }
+            specs.add(new TaskSpec(r.name(), kind, 0, kind.needsN() ? 0L : null, kind.needsText() ? "" : null,
+                    1, 1, null));
+        }
+        Mode mode = Mode.fromId(t.mode());
+        try {
+            return RunConfig.builder().mode(mode).pool(t.pool())
+                    .chunksize(mode == Mode.APPLY_ASYNC || mode == Mode.PROCESS ? null : t.chunksize())
+                    .maxTasksPerChild(t.maxTasksPerChild()).tasks(specs).build();
+        } catch (InvalidConfigException e) {
+            throw new IllegalArgumentException(e.problems().get(0));
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RunTrace trace() {
+        return trace;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public List<RunEvent> events() {
+        return events;
+    }
+
+    /** When the last event happened: the end of the replay, in ns since the run started. */
+    public long endNs() {
+        return endNs;
+    }
+
+    /** How many events had happened by {@code ns} (their times are at most {@code ns}). */
+    public int eventsUpTo(long ns) {
+        int lo = 0;
+        int hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= ns) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The time of the first event after {@code ns}, or the end. */
+    public long nextEventAfter(long ns) {
+        int i = eventsUpTo(ns);
+        return i < times.length ? times[i] : endNs;
+    }
+
+    /** The time of the last event before {@code ns}, or 0. */
+    public long previousEventBefore(long ns) {
+        int i = eventsUpTo(ns - 1);
+        return i > 0 ? times[i - 1] : 0;
+    }
+
+    /** A fresh timeline model with no events applied. */
+    public LiveRun newLive() {
+        return new LiveRun(taskNames, config.slots());
+    }
+
+    /** The timeline model as it stood at {@code ns}: the window's LiveRun fed the events up to then. */
+    public LiveRun liveAt(long ns) {
+        LiveRun live = newLive();
+        int n = eventsUpTo(ns);
+        for (int i = 0; i < n; i++) {
+            live.apply(events.get(i));
+        }
+        return live;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.poolscope.ui.replay;
+
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.trace.ChromeTrace;
+import dev.poolscope.trace.RunTrace;
+import dev.poolscope.trace.TraceBuilder;
+import dev.poolscope.trace.TraceCsv;
+import dev.poolscope.trace.TraceJson;
+import dev.poolscope.ui.app.MainWindow;
+import dev.poolscope.ui.export.ExportActions;
+import dev.poolscope.ui.export.FileAsker;
+import dev.poolscope.ui.export.RunMoment;
+import dev.poolscope.ui.timeline.Legend;
+import dev.poolscope.engine.TaskSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.VBox;
+
+/**
+ * Traces in the window: File > Save trace (our JSON, CSV or Chrome Trace Event JSON by the
+ * name's extension), Open trace and Open Recent Trace (a replay of the run, with its bar above
+ * the timeline), a trace dropped on the window, and the export items ({@link ExportActions}).
+ * The window adds the menu items and this object does the rest.
+ */
+public final class TraceTools {
+    private final MainWindow w;
+    private final VBox center;
+    private final Legend legend;
+    private final ReplayController replay;
+    private final ReplayBar bar;
+    private final RecentTraces recent;
+    private final ExportActions exports;
+    private final Menu recentMenu = new Menu("Open Recent Trace");
+
+    public TraceTools(MainWindow w, Preferences prefs, VBox center, Legend legend) {
+        this.w = w;
+        this.center = center;
+        this.legend = legend;
+        this.recent = new RecentTraces(prefs);
+        this.replay = new ReplayController(w.controller(), w.timeline(), w.panels());
+        this.exports = new ExportActions(w, center, replay, this::moment, this::replayable);
+        this.bar = new ReplayBar(replay, exports::exportBookmarksDialog, exports::exportGifDialog, replay::close);
+        recentMenu.setId("recentTraces");
+        replay.currentProperty().addListener((o, was, run) -> showBar(run != null));
+    }
+
+    public ReplayController replay() {
+        return replay;
+    }
+
+    public ExportActions exports() {
+        return exports;
+    }
+
+    /** Tests answer the file questions themselves. */
+    public void setFileAsker(FileAsker asker) {
+        exports.setFileAsker(asker);
+    }
+
+    /** The items File gets: save and open traces, recent traces, the exports. */
+    public List<MenuItem> fileMenuItems() {
+        MenuItem save = item("Save Trace\u2026", "Ctrl+Shift+T", "saveTrace", this::saveTraceDialog);
+        MenuItem open = item("Open Trace\u2026", "Ctrl+Shift+O", "openTrace", this::openTraceDialog);
+        MenuItem image = item("Export Image\u2026", "Ctrl+Shift+E", "exportImage", exports::exportImageDialog);
+        MenuItem gif = item("Export GIF\u2026", null, "exportGifItem", exports::exportGifDialog);
+        recentMenu.setOnShowing(e -> refreshRecent());
+        refreshRecent();
+        return List.of(open, recentMenu, save, new SeparatorMenuItem(), image, gif);
+    }
+
+    /** A trace dropped on the window opens (a scenario file opens as a scenario). */
+    public void install(Scene scene) {
+        scene.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        scene.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                openDropped(files.get(0).toPath());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
+    void openDropped(Path file) {
+        try {
+            open(TraceJson.read(file), file);
+        } catch (IOException ex) {
+            if (ex.getMessage() != null && ex.getMessage().contains("not a PoolScope trace")) {
+                w.open(file); // a scenario: the window opens it as one
+            } else {
+                w.showProblem("Could not open " + file.getFileName() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    /** Whether a file is a PoolScope trace (so --open can take a trace as well as a scenario). */
+    public boolean isTrace(Path file) {
+        try {
+            TraceJson.read(file);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Opens a trace and shows its replay at the start; problems go to the message area. */
+    public boolean openTrace(Path file) {
+        try {
+            open(TraceJson.read(file), file);
+            return true;
+        } catch (IOException e) {
+            w.showProblem("Could not open the trace: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void open(RunTrace trace, Path file) {
+        if (w.controller().runningProperty().get()) {
+            w.showProblem("A run is going: stop it (Esc) before opening a trace");
+            return;
+        }
+        ReplayRun run;
+        try {
+            run = ReplayRun.of(trace, String.valueOf(file.getFileName()).replaceFirst("(?i)\\.json$", ""));
+        } catch (IllegalArgumentException e) {
+            w.showProblem("Could not replay " + file.getFileName() + ": " + e.getMessage());
+            return;
+        }
+        legend.setTasks(run.config().tasks().stream().map(TaskSpec::name).toList());
+        replay.open(run);
+        recent.remember(file);
+        refreshRecent();
+    }
+
+    /**
+     * Saves the run on screen (the replay's, or the window's last run once it has ended): our
+     * trace JSON, or CSV ({@code .csv}) or Chrome Trace Event JSON ({@code .trace.json}, or
+     * {@code .chrome.json}) by the file's name.
+     */
+    public boolean saveTraceTo(Path file) {
+        RunTrace trace = currentTrace();
+        if (trace == null) {
+            return false;
+        }
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".csv")) {
+                TraceCsv.write(trace, file);
+            } else if (name.endsWith(".trace.json") || name.endsWith(".chrome.json")) {
+                ChromeTrace.write(trace, file);
+            } else {
+                TraceJson.write(trace, file);
+                recent.remember(file);
+            }
+            exports.notice("Saved " + file.getFileName());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            w.showProblem("Could not save " + file.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private RunTrace currentTrace() {
+        if (replay.current() != null) {
+            return replay.current().trace();
+        }
+        RunHandle h = w.controller().handle();
+        if (h == null || w.controller().live() == null) {
+            w.showProblem("Nothing to save yet: run a scenario or open a trace first");
+            return null;
+        }
+        if (!h.isDone() || w.controller().runningProperty().get()) {
+            w.showProblem("The run is still going: save its trace when it has finished");
+            return null;
+        }
+        // The panels recorded every event the window showed (OS samples too); the engine's own list lacks those.
+        RunTrace shown = w.panels().finishedTrace();
+        return shown != null ? shown : TraceBuilder.of(w.config().name(), h.config(), h.events());
+    }
+
+    /** The moment the window shows, for exports; null when it shows no run. */
+    RunMoment moment() {
+        if (replay.current() != null) {
+            return RunMoment.of(replay.current(), replay.now());
+        }
+        RunHandle h = w.controller().handle();
+        if (h == null || w.controller().live() == null) {
+            return null;
+        }
+        long now = w.controller().runNow();
+        List<RunEvent> events = h.events().stream().filter(e -> e.at() <= now).toList();
+        return new RunMoment(w.config().name(), h.config(), events, now, now);
+    }
+
+    /** The run on screen as a replay (for a GIF): the open replay, or the window's finished run. */
+    ReplayRun replayable() {
+        if (replay.current() != null) {
+            return replay.current();
+        }
+        RunTrace t = currentTrace();
+        return t == null ? null : ReplayRun.of(t, w.config().name());
+    }
+
+    public List<Path> recentTraces() {
+        return recent.list();
+    }
+
+    private void saveTraceDialog() {
+        Path f = exports.asker().save("Save the trace", "run.json", "PoolScope trace (*.json)", "*.json",
+                "CSV, a row per task (*.csv)", "*.csv", "Chrome Trace Event JSON (*.trace.json)", "*.trace.json");
+        if (f != null) {
+            saveTraceTo(f);
+        }
+    }
+
+    private void openTraceDialog() {
+        Path f = exports.asker().open("Open a trace", "PoolScope trace (*.json)", "*.json");
+        if (f != null) {
+            openTrace(f);
+        }
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem i = new MenuItem(p.getFileName() + "  \u2014  " + p.getParent());
+            i.setOnAction(e -> openTrace(p));
+            recentMenu.getItems().add(i);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void showBar(boolean show) {
+        if (show && !center.getChildren().contains(bar)) {
+            center.getChildren().add(Math.min(1, center.getChildren().size()), bar);
+        } else if (!show) {
+            center.getChildren().remove(bar);
+        }
+    }
+
+    private static MenuItem item(String text, String keys, String id, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        if (keys != null) {
+            i.setAccelerator(KeyCombination.keyCombination(keys));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.poolscope.ui.sweep;
+
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.ui.app.MainWindow;
+import dev.poolscope.ui.compare.RunPinning;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+/**
+ * The main window's Analyze menu: sweep the scenario being edited, and pin a finished run to
+ * compare it with the next one.
+ */
+public final class AnalyzeMenu {
+    private final MainWindow w;
+    private final RunPinning pinning;
+    private Stage lastSweep;
+
+    private AnalyzeMenu(MainWindow w) {
+        this.w = w;
+        this.pinning = new RunPinning(w.controller(), () -> w.config().name(), w::stage);
+    }
+
+    /** Builds the menu for a window; it keeps what it needs (the pin) for the window's life. */
+    public static Menu create(MainWindow w) {
+        AnalyzeMenu a = new AnalyzeMenu(w);
+        MenuItem sweep = new MenuItem("Sweep\u2026");
+        sweep.setId("sweepMenuItem");
+        sweep.setAccelerator(KeyCombination.keyCombination("Ctrl+Shift+W"));
+        sweep.setOnAction(e -> a.openSweep());
+        sweep.disableProperty().bind(Bindings.isNotEmpty(w.config().problems()));
+        MenuItem pin = new MenuItem("Pin this run (compare with the next)");
+        pin.setId("pinMenuItem");
+        pin.setAccelerator(KeyCombination.keyCombination("Ctrl+Shift+P"));
+        pin.setOnAction(e -> a.pinning.pin());
+        MenuItem unpin = new MenuItem("Unpin");
+        unpin.setOnAction(e -> a.pinning.unpin());
+        unpin.disableProperty().bind(a.pinning.pinnedProperty().isNull());
+        Menu menu = new Menu("Analyze", null, sweep, pin, unpin);
+        menu.setId("analyzeMenu");
+        menu.setOnShowing(e -> pin.setDisable(!a.pinning.canPin()));
+        menu.setUserData(a);
+        return menu;
+    }
+
+    /** Opens the sweep window on the scenario as edited (time scale applied); null if it has problems. */
+    public Stage openSweep() {
+        RunConfig c = w.config().toRunConfig(true);
+        if (c == null) {
+            return null;
+        }
+        lastSweep = SweepWindow.open(w.stage(), w.config().name(), c);
+        return lastSweep;
+    }
+
+    public RunPinning pinning() {
+        return pinning;
+    }
+}

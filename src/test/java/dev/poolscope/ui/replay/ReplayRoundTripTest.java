@@ -1,0 +1,140 @@
+package dev.poolscope.ui.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.PoolService;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunListener;
+import dev.poolscope.engine.TaskKind;
+import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.os.OsSampler;
+import dev.poolscope.trace.RunTrace;
+import dev.poolscope.trace.TraceBuilder;
+import dev.poolscope.trace.TraceJson;
+import dev.poolscope.ui.timeline.LiveRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Run (real workers), save the trace, open it, replay to the end: the window's timeline model
+ * fed the replayed events equals the one fed the live events, and the replayed events give the
+ * same delivery order and statistics.
+ */
+class ReplayRoundTripTest {
+    @TempDir
+    Path dir;
+
+    private static final class Recorder implements RunListener {
+        final List<RunEvent> events = new ArrayList<>();
+
+        @Override
+        public synchronized void onEvent(RunEvent e) {
+            events.add(e);
+        }
+    }
+
+    @Test
+    void replayedModelEqualsTheLiveOne() throws Exception {
+        // Initializers, recycled workers, a crash with its replacement, output, a failure, imap delivery.
+        RunConfig config = RunConfig.builder().mode(Mode.IMAP).pool(2).chunksize(1).maxTasksPerChild(2)
+                .initializer(TaskSpec.of("init", TaskKind.SLEEP, 30))
+                .task(TaskSpec.of("A", TaskKind.SLEEP, 250))
+                .task(TaskSpec.print("B", "hello from {pid}").withMs(50))
+                .task(TaskSpec.of("C", TaskKind.CRASH, 40).withExitCode(3))
+                .task(TaskSpec.of("D", TaskKind.SLEEP, 120))
+                .task(new TaskSpec("E", TaskKind.FAIL, 20, null, "boom", 1, 1, null))
+                .task(TaskSpec.ofN("F", TaskKind.SQUARE, 7, 30))
+                .build();
+        Recorder rec = new Recorder();
+        // As the window runs it: the OS samples each worker into the same stream.
+        RunHandle handle;
+        try (OsSampler os = new OsSampler(rec::onEvent)) {
+            handle = new PoolService().start(config, os.tap(rec));
+            os.start(handle.startNanos());
+            assertTrue(handle.awaitDone(Duration.ofSeconds(60)), "the run did not finish");
+        }
+        List<RunEvent> liveEvents;
+        synchronized (rec) {
+            liveEvents = List.copyOf(rec.events);
+        }
+        LiveRun live = new LiveRun(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
+        liveEvents.forEach(live::apply);
+        RunTrace original = TraceBuilder.of("round-trip", config, liveEvents);
+
+        Path file = dir.resolve("round-trip.json");
+        TraceJson.write(original, file);
+        ReplayRun replay = ReplayRun.of(TraceJson.read(file), "round-trip");
+        LiveRun replayed = replay.liveAt(replay.endNs());
+
+        assertEquals(live.taskCount(), replayed.taskCount());
+        for (int t = 0; t < live.taskCount(); t++) {
+            String task = "task " + live.name(t);
+            assertEquals(us(live.start(t)), us(replayed.start(t)), task + " start (µs)");
+            assertEquals(us(live.end(t)), us(replayed.end(t)), task + " end (µs)");
+            assertEquals(live.slot(t), replayed.slot(t), task + " slot");
+            assertEquals(live.pid(t), replayed.pid(t), task + " pid");
+            assertEquals(live.chunk(t), replayed.chunk(t), task + " chunk");
+            assertEquals(live.status(t), replayed.status(t), task + " status");
+            assertEquals(live.label(t), replayed.label(t), task + " label");
+            assertEquals(live.resultOrError(t), replayed.resultOrError(t), task + " result");
+        }
+        assertEquals(live.laneCount(), replayed.laneCount());
+        for (int i = 0; i < live.laneCount(); i++) {
+            LiveRun.Lane a = live.lane(i);
+            LiveRun.Lane b = replayed.lane(i);
+            assertEquals(a.pid(), b.pid(), "lane " + i + " pid");
+            assertEquals(a.state(), b.state(), "lane " + i + " state");
+            assertEquals(a.generation(), b.generation(), "lane " + i + " generation");
+            assertEquals(List.of(box(a.taskIndexes())), List.of(box(b.taskIndexes())), "lane " + i + " tasks");
+            assertEquals(marks(a), marks(b), "lane " + i + " marks (hand-overs, crashes, initializers)");
+            assertEquals(os(a), os(b), "lane " + i + " OS samples");
+        }
+        assertTrue(live.lane(live.slot(2)).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH),
+                "the crash is in the live model too");
+        assertEquals(live.isFinished(), replayed.isFinished());
+        assertEquals(live.wasStopped(), replayed.wasStopped());
+        assertEquals(live.finishedCount(), replayed.finishedCount());
+
+        RunTrace again = TraceBuilder.of("round-trip", replay.config(), replay.events());
+        assertTrue(original.workers().stream().anyMatch(w -> !w.samples().isEmpty()), "the OS was sampled");
+        assertEquals(original.deliveryOrder(), again.deliveryOrder(), "delivery order");
+        assertEquals(original.stats(), again.stats(), "statistics");
+        assertEquals(original.tasks(), again.tasks(), "task records");
+        assertEquals(original.output(), again.output(), "output lines");
+    }
+
+    /** A time as a trace keeps it: to the nearest microsecond. */
+    private static long us(long ns) {
+        return ns < 0 ? ns : Math.round(ns / 1000.0);
+    }
+
+    private static List<String> os(LiveRun.Lane lane) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lane.os().size(); i++) {
+            out.add(us(lane.os().at(i)) + " " + lane.os().state(i) + " " + Math.round(lane.os().cpu(i) * 1000));
+        }
+        return out;
+    }
+
+    private static List<Integer> box(int[] a) {
+        List<Integer> l = new ArrayList<>();
+        for (int v : a) {
+            l.add(v);
+        }
+        return l;
+    }
+
+    /** Marks with times to the microsecond (what a trace keeps). */
+    private static List<String> marks(LiveRun.Lane lane) {
+        return lane.marks().stream().map(m -> m.kind() + "@" + us(m.at()) + "-" + us(m.endAt()) + " "
+                + m.oldPid() + ">" + m.newPid() + " " + m.text()).toList();
+    }
+}
