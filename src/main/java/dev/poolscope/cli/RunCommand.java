@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
     Path chromeTrace;
 
-    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %, state, memory), one CSV row each")
+    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %%, state, memory), one CSV row each")
     Path samplesCsv;
 
     @Override
