@@ -1,6 +1,7 @@
 package dev.poolscope.cpython;
 
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.StatsCalculator;
 import dev.poolscope.trace.TaskRecord;
@@ -19,8 +20,15 @@ public final class CPythonTrace {
     private CPythonTrace() {}
 
     public static RunTrace of(CPythonRun run) {
+        return of(run, List.of());
+    }
+
+    /** With events from beside the run, such as the OS sampler's, after the run's own. */
+    public static RunTrace of(CPythonRun run, List<RunEvent> besides) {
         RunConfig config = run.config();
-        RunTrace t = TraceBuilder.of(run.name(), config, run.events());
+        List<RunEvent> events = new ArrayList<>(run.events());
+        events.addAll(besides);
+        RunTrace t = TraceBuilder.of(run.name(), config, events);
         if (run.isScenario()) {
             return t;
         }

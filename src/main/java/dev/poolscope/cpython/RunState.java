@@ -7,12 +7,9 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunEvent.ProcessMark;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,16 +42,11 @@ final class RunState implements EventChannel.Handler {
     private final long t0;
     private final EventFeed feed;
     private final TaskBook book;
+    private final Deliveries deliveries;
     private final Lanes lanes = new Lanes();
     private final Map<Long, PyProcess> procs = new HashMap<>();
     private final Map<Integer, Long> connectionPids = new HashMap<>();
     private final List<Long> childPids = new ArrayList<>();
-    /** Results the caller can have, in the order it gets them; each is told once its task's end is known. */
-    private final ArrayDeque<Integer> deliveries = new ArrayDeque<>();
-    /** (caller, job, chunk) whose results the caller was told of, for items not yet seen starting. */
-    private final Set<List<Object>> resultsTold = new HashSet<>();
-    /** A map's results, all told at once: (caller, job) to its number of items, until every item is seen. */
-    private final Map<List<Object>, Integer> mapsTold = new HashMap<>();
     private long mainPid = -1;
     private boolean stopping;
     private boolean finished;
@@ -66,6 +58,7 @@ final class RunState implements EventChannel.Handler {
         this.t0 = t0;
         this.feed = feed;
         this.book = book;
+        this.deliveries = new Deliveries(book, feed::add);
     }
 
     private long at(JsonNode m) {
@@ -169,6 +162,15 @@ final class RunState implements EventChannel.Handler {
                     exitNow(p);
                 }
             }
+            // Tasks queued that never ran: the Pool was terminated (or the run stopped) before them.
+            for (int i = 0; i < book.size(); i++) {
+                TaskBook.Task t = book.get(i);
+                if (t.status == null && !t.started) {
+                    book.finished(i, TaskStatus.CANCELLED, null, null);
+                    emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null,
+                            stopped ? "never ran: the run was stopped" : "never ran: the program ended before it"));
+                }
+            }
             if (droppedLines > 0) {
                 emit(new RunEvent.OutputTruncated(now(), -1, -1, mainPid, droppedLines, droppedChars));
             }
@@ -240,7 +242,8 @@ final class RunState implements EventChannel.Handler {
                         + " sends " + sig + " to PID " + child);
             }
             case "mark" -> processMark(p, m);
-            case "result" -> results(p, m);
+            case "result" -> deliveries.told(p.pid, m, at(m));
+            case "queued" -> queued(p, m);
             case "child" -> p.role(m.path("role"), m.path("creator").asLong(-1));
             default -> {
                 if (p.kind != null && !p.hasLane()) {
@@ -248,6 +251,18 @@ final class RunState implements EventChannel.Handler {
                 } else {
                     childMessage(p, e, m);
                 }
+            }
+        }
+    }
+
+    private void queued(PyProcess caller, JsonNode m) {
+        int job = m.path("job").asInt(-1);
+        int chunk = m.path("chunk").asInt(-1);
+        int k = 0;
+        for (JsonNode name : m.path("names")) {
+            int index = book.queue(caller.pid, job, chunk, k++, name.asText(""));
+            if (index >= 0) {
+                emit(new RunEvent.TaskAdded(at(m), index, name.asText(""), CPythonTrace.PYTHON_KIND));
             }
         }
     }
@@ -311,17 +326,13 @@ final class RunState implements EventChannel.Handler {
             return;
         }
         if (s.newName() != null) {
-            emit(new RunEvent.TaskAdded(at, s.index(), s.newName(), "python"));
+            emit(new RunEvent.TaskAdded(at, s.index(), s.newName(), CPythonTrace.PYTHON_KIND));
         }
         emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.BUSY));
         emit(new RunEvent.TaskStarted(at, s.index(), p.slot, p.pid, s.chunk()));
         p.running = s.index();
         // The caller may already have been told of this result: the worker's connection ran behind.
-        TaskBook.Key key = book.get(s.index()).key;
-        if (resultsTold.contains(List.of(key.creator(), key.job(), key.chunk()))) {
-            wantDelivery(s.index());
-        }
-        mapReady(key.creator(), key.job());
+        deliveries.started(s.index());
     }
 
     private void taskEnded(PyProcess p, JsonNode m, long at) {
@@ -346,60 +357,7 @@ final class RunState implements EventChannel.Handler {
     private void finishTask(int index, PyProcess p, TaskStatus status, String result, String error, long at) {
         book.finished(index, status, result, error);
         emit(new RunEvent.TaskFinished(at, index, p.slot, p.pid, status, result, error));
-        deliverReady(at);
-    }
-
-    private void results(PyProcess caller, JsonNode m) {
-        int job = m.path("job").asInt(-1);
-        if (m.path("all").asBoolean(false)) {
-            if (!m.path("failed").asBoolean(false)) {
-                mapsTold.put(List.of(caller.pid, job), m.path("items").asInt(0));
-                mapReady(caller.pid, job);
-            }
-        } else {
-            List<Integer> chunks = new ArrayList<>();
-            for (JsonNode c : m.path("chunks")) {
-                chunks.add(c.asInt());
-                resultsTold.add(List.of(caller.pid, job, c.asInt()));
-            }
-            book.deliverable(caller.pid, job, chunks).forEach(this::wantDelivery);
-        }
-        deliverReady(at(m));
-    }
-
-    /** A map's results go to the caller in input order, once every item has been seen starting. */
-    private void mapReady(long caller, int job) {
-        Integer items = mapsTold.get(List.of(caller, job));
-        if (items == null) {
-            return;
-        }
-        List<Integer> seen = book.deliverable(caller, job, null);
-        if (seen.size() >= items) {
-            mapsTold.remove(List.of(caller, job));
-            seen.forEach(this::wantDelivery);
-        }
-    }
-
-    private void wantDelivery(int index) {
-        TaskBook.Task t = book.get(index);
-        if (!t.deliveryWanted) {
-            t.deliveryWanted = true;
-            deliveries.add(index);
-        }
-    }
-
-    /**
-     * Tells the results at the head of the queue whose tasks have ended. A worker's word that an
-     * item ended can arrive after its parent's word that the result arrived (they come on
-     * different connections): the result then waits, and so do the ones behind it.
-     */
-    private void deliverReady(long at) {
-        while (!deliveries.isEmpty() && book.get(deliveries.peek()).status != null) {
-            int index = deliveries.poll();
-            TaskBook.Task t = book.get(index);
-            t.delivered = true;
-            emit(new RunEvent.ResultDelivered(at, index, t.status, t.result, t.error));
-        }
+        deliveries.ended(at);
     }
 
     private void processMark(PyProcess caller, JsonNode m) {

@@ -64,6 +64,23 @@ final class TaskBook {
         return new TaskBook(Objects.requireNonNull(config));
     }
 
+    /**
+     * Records a task the caller's Pool queued (a program's tasks only: a scenario's are known
+     * from the start). Returns its new index, or -1 when it is known already.
+     */
+    int queue(long caller, int job, int chunk, int k, String name) {
+        Key key = new Key(caller, job, chunk, k);
+        if (scenario != null || byKey.containsKey(key)) {
+            return -1;
+        }
+        int index = tasks.size();
+        Task t = new Task(name);
+        t.key = key;
+        tasks.add(t);
+        byKey.put(key, index);
+        return index;
+    }
+
     /** Records a task0 message; null when it cannot be placed (a scenario item out of range). */
     Started start(PyProcess p, JsonNode m) {
         int job = m.path("job").asInt(-1);
@@ -71,12 +88,14 @@ final class TaskBook {
         int k = m.path("k").asInt(0);
         Key key = p.isPoolWorker() ? new Key(p.creator, job, chunk, k) : new Key(p.pid, -1, -1, 0);
         Integer known = byKey.get(key);
-        if (known != null) {
-            return new Started(known, tasks.get(known).chunk, null);
-        }
         int index;
         String newName = null;
-        if (scenario == null) {
+        if (known != null) {
+            index = known;
+            if (tasks.get(index).started) {
+                return new Started(index, tasks.get(index).chunk, null);
+            }
+        } else if (scenario == null) {
             index = tasks.size();
             newName = m.path("name").asText("task " + index);
             tasks.add(new Task(newName));

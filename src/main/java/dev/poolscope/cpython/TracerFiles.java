@@ -14,7 +14,7 @@ import java.util.List;
  * directory, so it is copied once per JVM into a private temp directory that goes with the JVM.
  */
 final class TracerFiles {
-    static final List<String> FILES = List.of("sitecustomize.py", "poolscope_tracer.py");
+    static final List<String> FILES = List.of("sitecustomize.py", "poolscope_tracer.py", "poolscope_pool.py");
     private static Path dir;
 
     private TracerFiles() {}

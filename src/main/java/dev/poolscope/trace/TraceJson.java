@@ -27,13 +27,24 @@ public final class TraceJson {
     private TraceJson() {}
 
     public static void write(RunTrace t, Path file) throws IOException {
-        AtomicFile.write(file, out -> write(t, out));
+        AtomicFile.write(file, out -> write(t, null, out));
+    }
+
+    /**
+     * Where a run came from, written after "version" as "engine" and, for the CPython engine,
+     * "mainPid" (the PID of the program's main process). A trace without them is from
+     * PoolScope's own workers; reading ignores them.
+     */
+    public record Origin(String engine, Long mainPid) {}
+
+    public static void write(RunTrace t, Origin origin, Path file) throws IOException {
+        AtomicFile.write(file, out -> write(t, origin, out));
     }
 
     public static String toJson(RunTrace t) {
         StringWriter out = new StringWriter();
         try {
-            write(t, out);
+            write(t, null, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -48,12 +59,18 @@ public final class TraceJson {
         return TraceJsonReader.read(file);
     }
 
-    private static void write(RunTrace t, Writer out) throws IOException {
+    private static void write(RunTrace t, Origin origin, Writer out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
+            if (origin != null) {
+                g.writeStringField("engine", origin.engine());
+                if (origin.mainPid() != null) {
+                    g.writeNumberField("mainPid", origin.mainPid());
+                }
+            }
             g.writeStringField("scenario", t.scenario());
             g.writeStringField("mode", t.mode());
             g.writeNumberField("pool", t.pool());

@@ -5,6 +5,7 @@ import static dev.poolscope.cpython.PythonRuns.linesOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.poolscope.engine.RunEvent;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
 import java.nio.file.Path;
@@ -142,5 +143,48 @@ class PoolBehaviourTest {
         List<String> main = linesOf(run, run.mainPid());
         assertTrue(main.contains("Traceback (most recent call last):"), main::toString);
         assertTrue(main.get(main.size() - 1).startsWith("ZeroDivisionError"), main::toString);
+    }
+
+    @Test
+    void tasksAreNumberedInInputOrderAsTheyAreQueuedAndTheOnesThatNeverRanAreCancelled() throws Exception {
+        CPythonRun run = run("""
+                import time
+                from multiprocessing import Pool
+
+                def nap(n):
+                    time.sleep(0.05)
+                    if n == 3:
+                        raise ValueError("three")
+                    return n
+
+                if __name__ == "__main__":
+                    with Pool(1) as pool:
+                        for n in pool.imap(nap, range(40), chunksize=2):
+                            print(n)
+                """, 1);
+        RunTrace t = CPythonTrace.of(run);
+        assertEquals(40, t.tasks().size());
+        for (int i = 0; i < 40; i++) {
+            assertEquals("nap(" + i + ")", t.tasks().get(i).name());
+        }
+        // Every task is known (queued) before the second chunk starts.
+        List<RunEvent> events = run.events();
+        int lastAdded = -1;
+        int secondChunkStarts = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof RunEvent.TaskAdded a && a.index() == 39) {
+                lastAdded = i;
+            } else if (events.get(i) instanceof RunEvent.TaskStarted s && s.index() == 2) {
+                secondChunkStarts = i;
+            }
+        }
+        assertTrue(lastAdded >= 0 && lastAdded < secondChunkStarts, () -> dump(run));
+        assertEquals("failed", t.tasks().get(3).status());
+        // imap raised at nap(3): the with-block terminated the pool, and later tasks never ran.
+        assertEquals("cancelled", t.tasks().get(39).status());
+        assertEquals("never ran: the program ended before it", t.tasks().get(39).error());
+        // The chunk [2, 3] fails as one unit: the caller gets 0 and 1, then the exception.
+        assertEquals(List.of("0", "1"), linesOf(run, run.mainPid()).subList(0, 2));
+        assertTrue(linesOf(run, run.mainPid()).get(2).contains("RemoteTraceback"));
     }
 }

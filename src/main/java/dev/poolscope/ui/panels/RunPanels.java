@@ -119,6 +119,8 @@ public final class RunPanels extends HBox {
             console.add("[" + o.pid() + "] " + o.text());
         } else if (e instanceof RunEvent.OutputTruncated o) {
             console.add(truncationMarker(o));
+        } else if (e instanceof RunEvent.RunNotice n) {
+            console.add("\u26A0 " + n.text()); // the CPython engine's plain words, e.g. a Pool waiting forever
         } else if (e instanceof RunEvent.WorkerExited x && x.kind() == ExitKind.CRASHED) {
             console.add("\u2716 worker W" + x.slot() + " PID " + x.pid() + " " + x.detail());
         }
@@ -238,6 +240,14 @@ public final class RunPanels extends HBox {
     /** Theme and text scale for what is drawn rather than styled. */
     public void setLook(boolean dark, double scale) {
         stats.setLook(dark, scale);
+    }
+
+    /**
+     * The finished run's trace as the panels recorded it: every event the window showed, the OS
+     * samples included (Save Trace uses it). Null before the run has finished.
+     */
+    public RunTrace finishedTrace() {
+        return live == null ? null : live.finishedTrace();
     }
 
     /** The latest statistics shown (null before the first), for tests and export. */

@@ -4,6 +4,7 @@ import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
+import dev.poolscope.trace.OsSample;
 import dev.poolscope.trace.OutputRecord;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
@@ -60,6 +61,10 @@ public final class TraceEvents {
         for (WorkerRecord w : trace.workers()) {
             b.worker(w);
         }
+        if (trace.stats() != null && trace.stats().machineCpus() > 0) {
+            // The trace keeps the machine's last sample only: it stands for the run from the start.
+            b.add(0, SPAWN, new RunEvent.MachineSampled(0, trace.stats().machineCpus(), trace.stats().machineLoad1()));
+        }
         b.tasks(trace, lastTaskNs);
         for (OutputRecord o : trace.output()) {
             b.add(ns(o.atMs()), OUTPUT, new RunEvent.OutputLine(ns(o.atMs()), o.index(), o.slot(), o.pid(), o.text()));
@@ -75,7 +80,7 @@ public final class TraceEvents {
         }
         for (WorkerRecord w : trace.workers()) {
             // The OS view: after the process's spawn; one taken after the run's last event is left out.
-            for (dev.poolscope.trace.OsSample s : w.samples()) {
+            for (OsSample s : w.samples()) {
                 if (ns(s.atMs()) <= end) {
                     b.add(ns(s.atMs()), SAMPLE, s.toEvent(w.slot(), w.pid()));
                 }

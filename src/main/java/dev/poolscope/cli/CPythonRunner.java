@@ -1,0 +1,138 @@
+package dev.poolscope.cli;
+
+import dev.poolscope.cpython.CPythonOptions;
+import dev.poolscope.cpython.CPythonReport;
+import dev.poolscope.cpython.CPythonRun;
+import dev.poolscope.cpython.CPythonService;
+import dev.poolscope.cpython.CPythonTrace;
+import dev.poolscope.cpython.PythonUnavailableException;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunListener;
+import dev.poolscope.engine.TaskKind;
+import dev.poolscope.os.OsSampler;
+import dev.poolscope.trace.ChromeTrace;
+import dev.poolscope.trace.RunTrace;
+import dev.poolscope.trace.TextReport;
+import dev.poolscope.trace.TraceCsv;
+import dev.poolscope.trace.TraceJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The run command on the CPython engine: a user's Python program ({@code run --python FILE}) or a
+ * scenario on CPython's own Pool ({@code run --engine cpython}). Same report and files as any
+ * run, plus the program, its main process and the notices; the trace says "engine": "cpython"
+ * and the main PID.
+ */
+final class CPythonRunner {
+    /** Where to write the run's files; null for a file not asked for. */
+    record OutputPaths(Path trace, Path csv, Path chromeTrace, Path samplesCsv) {}
+
+    private CPythonRunner() {}
+
+    static int program(Path program, List<String> args, CPythonOptions options, OutputPaths files) throws Exception {
+        if (!Files.isRegularFile(program)) {
+            System.err.println("poolscope run: --python: no such file: " + program);
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        return run(null, null, program, args, options, files);
+    }
+
+    static int scenario(String name, RunConfig config, CPythonOptions options, OutputPaths files) throws Exception {
+        if (options.deadlineMs() == null && config.mode().usesPool()
+                && config.tasks().stream().anyMatch(t -> t.kind() == TaskKind.CRASH)) {
+            // CPython's Pool never returns once a worker dies with a task: a deadline ends the run.
+            long ms = 30_000 + config.tasks().stream().mapToLong(t -> t.ms()).sum();
+            options = options.withDeadlineMs(ms);
+            System.err.printf("A crash task on CPython's Pool makes the call wait forever: the run stops after %d ms"
+                    + " (set --deadline to choose).%n", ms);
+        }
+        return run(name, config, null, List.of(), options, files);
+    }
+
+    private static int run(String name, RunConfig config, Path program, List<String> args, CPythonOptions options,
+                           OutputPaths files) throws Exception {
+        List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
+        OsSampler os = new OsSampler(samples::add);
+        CPythonRun run;
+        try {
+            RunListener listener = os.tap(RunListener.NONE);
+            run = program != null ? new CPythonService().start(program, args, options, listener)
+                    : new CPythonService().startScenario(name, config, options, listener);
+        } catch (PythonUnavailableException e) {
+            System.err.println(e.getMessage());
+            return PoolScopeCommand.BAD_INPUT;
+        } catch (IOException e) {
+            System.err.println("poolscope run: cannot start Python: " + PoolScopeCommand.oneLine(e));
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        os.start(run.startNanos());
+        System.err.printf("Running %s with %s%s...%n", program != null ? program : name + " on CPython's Pool",
+                run.interpreter().describe(), options.deadlineMs() != null ? ", deadline " + options.deadlineMs() + " ms" : "");
+        boolean interrupted;
+        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
+            run.awaitDone(Duration.ofDays(365));
+            interrupted = ctrlC.pressed();
+        }
+        os.close();
+        List<RunEvent> sampled;
+        synchronized (samples) {
+            sampled = List.copyOf(samples);
+        }
+        RunTrace result = CPythonTrace.of(run, sampled);
+        System.out.print(TextReport.render(result));
+        System.out.print(CPythonReport.render(run));
+        if (!write(result, run, files)) {
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        if (interrupted) {
+            System.err.println("Stopped by Ctrl+C: the program and all its processes were ended.");
+            return PoolScopeCommand.INTERRUPTED;
+        }
+        if (run.deadlineHit()) {
+            System.err.printf("Stopped at the deadline of %d ms: the program was still running.%n", options.deadlineMs());
+            return PoolScopeCommand.TASKS_FAILED;
+        }
+        if (program != null) {
+            return run.exitStatus(); // the program's own exit code, as in a terminal
+        }
+        return result.tasks().stream().allMatch(t -> "ok".equals(t.status())) && run.exitStatus() == 0
+                ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
+    }
+
+    private static boolean write(RunTrace result, CPythonRun run, OutputPaths files) {
+        Path writing = null;
+        try {
+            if (files.trace() != null) {
+                writing = files.trace();
+                TraceJson.write(result, new TraceJson.Origin("cpython", run.mainPid()), files.trace());
+                System.err.println("wrote trace to " + files.trace());
+            }
+            if (files.csv() != null) {
+                writing = files.csv();
+                TraceCsv.write(result, files.csv());
+                System.err.println("wrote CSV to " + files.csv());
+            }
+            if (files.chromeTrace() != null) {
+                writing = files.chromeTrace();
+                ChromeTrace.write(result, files.chromeTrace());
+                System.err.println("wrote Chrome trace to " + files.chromeTrace());
+            }
+            if (files.samplesCsv() != null) {
+                writing = files.samplesCsv();
+                TraceCsv.writeSamples(result, files.samplesCsv());
+                System.err.println("wrote OS samples CSV to " + files.samplesCsv());
+            }
+            return true;
+        } catch (IOException e) {
+            System.err.println("poolscope run: " + OutputFiles.failure(writing, e));
+            return false;
+        }
+    }
+}

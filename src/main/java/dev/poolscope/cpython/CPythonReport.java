@@ -1,0 +1,67 @@
+package dev.poolscope.cpython;
+
+import dev.poolscope.engine.RunEvent;
+import java.util.Locale;
+
+/**
+ * What a CPython run adds to the text report: the program and interpreter, the main process's
+ * lane (its marks for start(), join(), is_alive() and the lines it printed, in time order), and
+ * the notices, such as a Pool waiting forever for a lost task. Printable ASCII only, like the
+ * rest of the report.
+ */
+public final class CPythonReport {
+    private CPythonReport() {}
+
+    public static String render(CPythonRun run) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nPython\n");
+        sb.append("  program      ").append(ascii(run.program().toString())).append('\n');
+        sb.append("  interpreter  ").append(ascii(run.interpreter().describe())).append('\n');
+        sb.append("  main PID     ").append(run.mainPid()).append('\n');
+        for (RunEvent e : run.events()) {
+            if (e instanceof RunEvent.ProgramExited x) {
+                sb.append("  ended        ").append(ascii(x.detail())).append(" at ").append(ms(x.at())).append(" ms\n");
+            }
+        }
+        sb.append("\nMain process (PID ").append(run.mainPid()).append("): its calls on child processes and its lines\n");
+        int shown = 0;
+        for (RunEvent e : run.events()) {
+            if (e instanceof RunEvent.ProcessMark m && m.slot() < 0) {
+                sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(m.at()), ascii(m.text())));
+                shown++;
+            } else if (e instanceof RunEvent.OutputLine o && o.slot() < 0 && o.pid() == run.mainPid()) {
+                sb.append(String.format(Locale.ROOT, "  %10s ms  | %s%n", ms(o.at()), ascii(o.text())));
+                shown++;
+            }
+        }
+        if (shown == 0) {
+            sb.append("  (none)\n");
+        }
+        sb.append("\nNotices\n");
+        int notices = 0;
+        for (RunEvent e : run.events()) {
+            if (e instanceof RunEvent.RunNotice n) {
+                sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(n.at()), ascii(n.text())));
+                notices++;
+            }
+        }
+        if (notices == 0) {
+            sb.append("  (none)\n");
+        }
+        return sb.toString();
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    /** Printable ASCII: a program's text cannot send escape sequences to the terminal. */
+    static String ascii(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 300; i++) {
+            char c = s.charAt(i);
+            b.append(c == '\u2192' ? "->" : c >= 0x20 && c < 0x7f ? String.valueOf(c) : "?");
+        }
+        return b.toString();
+    }
+}

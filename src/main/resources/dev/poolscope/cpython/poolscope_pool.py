@@ -1,0 +1,180 @@
+"""PoolScope's tracer, the Pool's part: its workers' task items, its queueing, its results.
+
+Loaded by poolscope_tracer when multiprocessing.pool is imported. In a worker, each task the
+worker takes runs its items through _Item (one bar per item, also inside mapstar/starmapstar
+chunks); in the process that owns the Pool, each task is reported as it is queued, and each
+result as the caller can have it.
+"""
+import poolscope_tracer as tracer
+from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _write
+from poolscope_tracer import _task0_line, _task1_line
+
+
+def patch(mod):
+    original = mod.worker
+
+    def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None, wrap_exception=False):
+        if tracer._conn is None or not hasattr(inqueue, "_writer"):
+            # A ThreadPool's worker thread (or no PoolScope): nothing of its own to show.
+            return original(inqueue, outqueue, initializer, initargs, maxtasks, wrap_exception)
+        if initializer is not None:
+            initializer = _TimedInitializer(initializer)
+        else:
+            _send("ready")
+        tasks = _TracedTasks(inqueue, mod)
+        original(tasks, outqueue, initializer, initargs, maxtasks, wrap_exception)
+        tracer._worker_end = "sentinel" if tasks.sentinel else "eof" if tasks.eof else "maxtasks"
+
+    # Same module and name: a Process pickled for spawn still names multiprocessing.pool.worker.
+    worker.__module__, worker.__name__, worker.__qualname__ = original.__module__, "worker", "worker"
+    mod.worker = worker
+
+    _patch_queueing(mod)
+    for cls, kind in ((mod.ApplyResult, "apply"), (mod.MapResult, "map"),
+                      (mod.IMapIterator, "imap"), (mod.IMapUnorderedIterator, "unordered")):
+        _patch_result(cls, kind)
+
+
+def _patch_queueing(mod):
+    """The caller's side: each task as the Pool queues it, so tasks are known, in input order, before they run."""
+    pool = mod.Pool
+    generate, apply_async = pool._guarded_task_generation, pool.apply_async
+
+    def _guarded_task_generation(self, result_job, func, iterable):
+        # Runs in the Pool's task-handler thread, which feeds the workers' queue.
+        for task in generate(self, result_job, func, iterable):
+            if not isinstance(self, mod.ThreadPool):
+                _safely(_report_queued, task, mod)
+            yield task
+
+    def apply_async_(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        result = apply_async(self, func, args, kwds, callback, error_callback)
+        if not isinstance(self, mod.ThreadPool):
+            _safely(_report_queued, (result._job, 0, func, args, kwds), mod)
+        return result
+
+    pool._guarded_task_generation, pool.apply_async = _guarded_task_generation, apply_async_
+
+
+def _report_queued(task, mod):
+    if tracer._conn is None:
+        return
+    job, chunk, function, args, kwargs = task
+    if function is mod.mapstar or function is mod.starmapstar:
+        user_function, items = args[0]
+        star = function is mod.starmapstar
+        names = [_call_text(user_function, item if star else (item,), {}) for item in items]
+    else:
+        names = [_call_text(function, args, kwargs)]
+    _send("queued", job=job, chunk=chunk, names=names)
+
+
+class _TimedInitializer(object):
+    def __init__(self, function):
+        self._function = function
+
+    def __call__(self, *args):
+        _send("init0", name=_call_text(self._function, args, {}))
+        try:
+            self._function(*args)
+        except BaseException as error:
+            _send("init1", error=_error_text(error))
+            raise
+        _send("init1", error=None)
+        _send("ready")
+
+
+class _TracedTasks(object):
+    """The worker's task queue: each task it hands out runs its items through _Item."""
+
+    def __init__(self, inner, pool):
+        self._inner = inner
+        self._pool = pool
+        self.sentinel = False
+        self.eof = False
+
+    def get(self):
+        try:
+            task = self._inner.get()
+        except (EOFError, OSError):
+            self.eof = True
+            raise
+        if task is None:
+            self.sentinel = True
+            return None
+        traced = _safely(self._trace, task)
+        return task if traced is None else traced
+
+    def _trace(self, task):
+        job, chunk, function, args, kwargs = task
+        if function is self._pool.mapstar or function is self._pool.starmapstar:
+            user_function, items = args[0]
+            count = len(items) if hasattr(items, "__len__") else 1
+            return job, chunk, function, ((_Item(user_function, job, chunk, count), items),), kwargs
+        return job, chunk, _Item(function, job, chunk), args, kwargs
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+class _Item(object):
+    """
+    One call of the user's function on one item of a chunk: one bar. Inside a chunk the next
+    item starts at once, so an item's end is sent together with the next item's start (one
+    write instead of two); the last item's end, and any failure, is sent at once.
+    """
+
+    def __init__(self, function, job, chunk, count=1):
+        self._function = function
+        self._job = job
+        self._chunk = chunk
+        self._count = count
+        self._k = 0
+        self._ended = ""
+
+    def __call__(self, *args, **kwargs):
+        k = self._k
+        self._k += 1
+        _write(self._ended + _task0_line(_call_text(self._function, args, kwargs), self._job, self._chunk, k))
+        self._ended = ""
+        try:
+            result = self._function(*args, **kwargs)
+        except BaseException as error:
+            _write(_task1_line(False, None, _error_text(error)))
+            raise
+        end = _task1_line(True, _result_text(result), None)
+        if k + 1 < self._count:
+            self._ended = end
+        else:
+            _write(end)
+        return result
+
+
+def _patch_result(cls, kind):
+    original = cls.__dict__["_set"]
+
+    def _set(self, i, obj):
+        before = getattr(self, "_index", 0)
+        if kind == "map" and not hasattr(self, "_poolscope_items"):
+            self._poolscope_items = len(self._value)  # before a failure replaces the value list
+        try:
+            return original(self, i, obj)
+        finally:
+            _safely(_report_result, self, kind, i, before)
+
+    cls._set = _set
+
+
+def _report_result(result, kind, i, before):
+    """Which chunks' results the caller can now have: map's all at the end, imap's in order."""
+    if kind == "map":
+        if result._number_left == 0:
+            # A map that failed raises in the caller: it gets none of the results.
+            _send("result", job=result._job, all=True, items=result._poolscope_items, failed=not result._success)
+        return
+    if kind == "imap":
+        chunks = list(range(before, result._index))
+    else:
+        chunks = [i]
+    if chunks:
+        _send("result", job=result._job, chunks=chunks)
