@@ -85,7 +85,9 @@ final class MarkPainter {
     void draw(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
                            double fromX, double toX) {
         double hw = geo.headerWidth();
+        int calls = 0;
         for (LiveRun.Mark m : lane.marks()) {
+            int row = m.kind() == LiveRun.Mark.Kind.CALL ? calls++ % 3 : 0;
             double x = geo.xOf(m.at());
             extent(geo, m, extent);
             boolean span = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
@@ -122,6 +124,21 @@ final class MarkPainter {
                         g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 14 * textScale);
                         g.setFill(palette.text());
                         g.fillText(m.text(), tx, ty);
+                    }
+                }
+                case CALL -> {
+                    // The main process's calls: a thin tick, its words on three staggered rows so
+                    // calls made a moment apart (two start()s) stay readable.
+                    g.setStroke(palette.text());
+                    g.setLineWidth(1.5);
+                    g.strokeLine(x, top + 2, x, top + lh - 2);
+                    if (lh > 28 * textScale) {
+                        double tx = markTextX(geo, m, x);
+                        double ty = top + (10 + row * 13) * textScale;
+                        g.setFill(palette.labelBox());
+                        g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 13 * textScale);
+                        g.setFill(palette.text());
+                        g.fillText(m.text(), tx, ty + 3 * textScale);
                     }
                 }
                 case CRASH, TIMEOUT_KILL -> {
