@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "compare", description = "Runs a scenario once per value of one setting (--vary pool=2,4, chunksize=1,4, "
-        + "mode=map,imap_unordered) and prints the runs' timelines on one time scale and their statistics side by side.")
+        + "mode=map,imap_unordered, start=together,asap) and prints the runs' timelines on one time scale and their statistics side by side.")
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
@@ -25,13 +25,16 @@ final class CompareCommand implements Callable<Integer> {
             return PoolScopeCommand.BAD_INPUT;
         }
         SweepResult result = SweepOptions.run(plan);
-        if (result.runs().size() < 2) {
-            return PoolScopeCommand.TASKS_FAILED;
+        if (result.runs().isEmpty()) {
+            return result.cancelled() ? PoolScopeCommand.INTERRUPTED : PoolScopeCommand.TASKS_FAILED;
         }
         Comparison c = new Comparison(result.runs().stream().map(r -> plan.label(r.valueIndex())).toList(),
                 result.runs().stream().map(SweepRun::trace).toList());
         System.out.print(CompareReport.render(plan.scenario() + ": " + plan.setting().id() + " = "
                 + String.join(", ", plan.values()), c));
+        if (result.cancelled()) {
+            return PoolScopeCommand.INTERRUPTED;
+        }
         return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "With no command, or with only window options (--lesson NAME, --run, ...), opens the window:"
                         + " see 'poolscope ui --help'."},
         subcommands = {RunCommand.class, LessonsCommand.class, BenchCommand.class, BenchUiCommand.class, UiCommand.class,
-                SweepCommand.class, CompareCommand.class, RenderCommand.class})
+                SweepCommand.class, CompareCommand.class, RenderCommand.class, BenchStartCommand.class})
 public final class PoolScopeCommand implements Runnable {
     /** Every task ok. */
     public static final int OK = 0;
@@ -52,7 +52,7 @@ public final class PoolScopeCommand implements Runnable {
             if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
                 sub.getCommandSpec().mixinStandardHelpOptions(true);
             }
-            sub.getCommandSpec().version(command.getCommandSpec().version());
+            sub.getCommandSpec().versionProvider(command.getCommandSpec().versionProvider());
             addHelpEverywhere(sub);
         }
     }

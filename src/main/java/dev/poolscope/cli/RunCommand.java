@@ -8,6 +8,7 @@ import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.os.OsSampler;
+import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
 import dev.poolscope.scenario.ScenarioException;
@@ -58,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "MS", description = "time limit per task; a task past it is killed and marked timeout")
     Long timeoutMs;
 
+    @Option(names = "--start", paramLabel = "WHEN", description = "together (default: the first chunks go out once every worker is ready)"
+            + " or asap (each worker starts as soon as it is ready)")
+    String start;
+
     @Option(names = "--trace", paramLabel = "FILE", description = "write the run as trace JSON")
     Path trace;
 
@@ -67,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
     Path chromeTrace;
 
-    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %, state, memory), one CSV row each")
+    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %%, state, memory), one CSV row each")
     Path samplesCsv;
 
     @Override
@@ -86,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
-                OutputFiles.problem("--chrome-trace", chromeTrace)}) {
+                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
             if (problem != null) {
                 System.err.println("poolscope run: " + problem);
                 return PoolScopeCommand.BAD_INPUT;
@@ -146,6 +151,13 @@ final class RunCommand implements Callable<Integer> {
         if (timeoutMs != null) {
             b.timeoutMs(timeoutMs);
         }
+        if (start != null) {
+            StartPolicy p = StartPolicy.fromId(start);
+            if (p == null) {
+                throw new InvalidConfigException(List.of("start: must be together or asap, got " + start));
+            }
+            b.startPolicy(p);
+        }
         return b.build();
     }
 
@@ -168,6 +180,7 @@ final class RunCommand implements Callable<Integer> {
                 wrote("Chrome trace", chromeTrace);
             }
             if (samplesCsv != null) {
+                writing = samplesCsv;
                 TraceCsv.writeSamples(result, samplesCsv);
                 wrote("OS samples CSV", samplesCsv);
             }

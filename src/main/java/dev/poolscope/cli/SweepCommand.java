@@ -55,6 +55,9 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("poolscope sweep: cannot write: " + PoolScopeCommand.oneLine(e));
             return PoolScopeCommand.BAD_INPUT;
         }
+        if (result.cancelled()) {
+            return PoolScopeCommand.INTERRUPTED;
+        }
         return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
 }

@@ -13,11 +13,8 @@ import dev.poolscope.sweep.SweepResult;
 import dev.poolscope.sweep.SweepRun;
 import dev.poolscope.sweep.SweepRunner;
 import dev.poolscope.sweep.SweepSetting;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -30,7 +27,7 @@ final class SweepOptions {
     RunCommand.Source source;
 
     @Option(names = "--vary", paramLabel = "SETTING=V1,V2,...",
-            description = "the setting to vary and its values: pool, chunksize or mode (e.g. chunksize=1,2,4)")
+            description = "the setting to vary and its values: pool, chunksize, mode or start (e.g. chunksize=1,2,4, start=together,asap)")
     String vary;
 
     @Option(names = "--pool", paramLabel = "N", description = "the pool size while another setting varies")
@@ -93,45 +90,29 @@ final class SweepOptions {
     }
 
     /**
-     * Runs the plan with a line of progress per run on stderr. On Ctrl+C the shutdown hook
-     * cancels the sweep (its workers are killed) and waits for the runner to let go.
+     * Runs the plan with a line of progress per run on stderr. Ctrl+C cancels the sweep as Stop
+     * does a run (the run in progress stops, every worker ends) and the command reports the runs
+     * that finished; a second Ctrl+C quits at once.
      */
     static SweepResult run(SweepPlan plan) throws InterruptedException {
         SweepRunner runner = new SweepRunner(new PoolService());
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.cancel();
-            try {
-                done.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "poolscope-sweep-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            System.err.printf("Running %s: %d runs (%s = %s, %d each)%n", plan.scenario(), plan.runCount(),
-                    plan.setting().id(), String.join(", ", plan.values()), plan.repeats());
-            SweepResult result = runner.run(plan, new SweepRunner.Listener() {
+        System.err.printf("Running %s: %d runs (%s = %s, %d each)%n", plan.scenario(), plan.runCount(),
+                plan.setting().id(), String.join(", ", plan.values()), plan.repeats());
+        SweepResult result;
+        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(runner::cancel)) {
+            result = runner.run(plan, new SweepRunner.Listener() {
                 @Override
                 public void runFinished(SweepRun run, int finished, int total, long msLeft) {
-                    System.err.printf("  %d/%d  %s, run %d: makespan %s ms%s; about %s s left%n", finished, total,
+                    System.err.printf("  %d/%d  %s, run %d: makespan %s ms%s; about %d s left%n", finished, total,
                             plan.label(run.valueIndex()), run.repeat() + 1, Format.ms(run.makespanMs()),
-                            run.complete() ? "" : " (not every task ok)", Format.ms(msLeft / 1000.0));
+                            run.complete() ? "" : " (not counted: " + run.problem() + ")", Math.round(msLeft / 1000.0));
                 }
             });
-            if (result.cancelled()) {
-                System.err.printf("Sweep cancelled after %d of %d runs; no worker is left.%n", result.runs().size(),
-                        plan.runCount());
-            }
-            return result;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running; it has just been told the runner is done.
-            }
         }
+        if (result.cancelled()) {
+            System.err.printf("Sweep cancelled after %d of %d runs; no worker is left.%n", result.runs().size(),
+                    plan.runCount());
+        }
+        return result;
     }
-
 }

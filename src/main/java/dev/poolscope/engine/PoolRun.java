@@ -8,19 +8,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One run: every task's fate, the run's own life (running, finishing, stopping, finished), and
- * the worker callbacks. Slot supervision lives in {@link Slots}, handing out work in
- * {@link Dispatch}, naming exits in {@link ExitClassifier}.
+ * One run: every task's fate and the run's own life (running, finishing, stopping, finished).
+ * Slot supervision lives in {@link Slots}, handing out work in {@link Dispatch}, what to do
+ * with each worker's reports in {@link WorkerReports}, naming exits in {@link ExitClassifier}.
  *
  * <p>All state is guarded by {@code lock}; worker reader threads call in through
- * {@link WorkerProcess.Callbacks}. Decisions are taken under the lock; the pipe writes and kills
+ * {@link WorkerReports}. Decisions are taken under the lock; the pipe writes and kills
  * they lead to are queued in {@link #outbox} and done by {@link #act()} after the lock is
  * released, so a slow or stopped worker never holds up the others. Like CPython's Pool, an idle
  * worker takes the next chunk from the one queue; unlike it, a worker that dies loses nothing
  * silently: its task is marked, the rest of its chunk goes back to the front of the queue (to an
  * idle worker at once, if there is one), and a fresh process takes the slot.
  */
-final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
+final class PoolRun implements RunHandle {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
     static final ScheduledThreadPoolExecutor TIMERS = timers();
     /** How long a worker asked to quit may take before it is killed. */
@@ -31,9 +31,10 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     private final RunConfig config;
     private final long t0 = System.nanoTime();
     private final EventLog log;
-    private final TaskLedger tasks;
-    private final Slots slots;
-    private final Dispatch dispatch;
+    final TaskLedger tasks;
+    final Slots slots;
+    final Dispatch dispatch;
+    final WorkerReports reports = new WorkerReports(this);
     private boolean stopping;
     private boolean finishing;
     private boolean finished;
@@ -81,15 +82,15 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         act();
     }
 
-    private long now() {
+    long now() {
         return System.nanoTime() - t0;
     }
 
-    private long since(long workerNanos) {
+    long since(long workerNanos) {
         return workerNanos - t0;
     }
 
-    private void emit(RunEvent event) {
+    void emit(RunEvent event) {
         log.add(event);
     }
 
@@ -105,10 +106,14 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         todo.forEach(Runnable::run);
     }
 
-    // ---- called by Slots and Dispatch (lock held) ------------------------------------------
+    // ---- called by Slots, Dispatch and WorkerReports (lock held) ---------------------------
 
     boolean isEnding() {
         return stopping || finishing;
+    }
+
+    boolean isStopping() {
+        return stopping;
     }
 
     /** A process was started for a slot. */
@@ -125,7 +130,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     void spawnFailed(int slot, String detail) {
         emit(new RunEvent.WorkerExited(now(), slot, -1, ExitKind.CRASHED, null, null, detail));
         if (!isEnding()) {
-            afterWorkerGone(slot, false, detail);
+            slots.replace(slot, false, detail, dispatch);
         }
         checkAllGone();
     }
@@ -151,7 +156,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         finalizeTask(index, status, result, error, now(), w);
     }
 
-    private void finalizeTask(int index, TaskStatus status, String result, String error, long at, WorkerProcess w) {
+    void finalizeTask(int index, TaskStatus status, String result, String error, long at, WorkerProcess w) {
         tasks.finish(index, status, result, error, at, w);
         if (tasks.allFinal() && !stopping && !finishing) {
             beginFinish();
@@ -159,7 +164,7 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
     }
 
     /** PoolScope ends a worker: the reason is recorded first, so its exit is never taken for a crash. */
-    private void terminate(WorkerProcess w, String reason) {
+    void terminate(WorkerProcess w, String reason) {
         if (w.killReason == null) {
             w.killReason = reason;
             outbox.kill(w);
@@ -175,153 +180,9 @@ final class PoolRun implements RunHandle, WorkerProcess.Callbacks {
         act();
     }
 
-    // ---- callbacks from worker reader threads ---------------------------------------------
-
-    @Override
-    public void onReady(WorkerProcess w, long nanos) {
-        synchronized (lock) {
-            w.ready = true;
-            slots.ready(w);
-            setState(w, WorkerState.IDLE, since(nanos));
-            dispatch.idle(w);
-        }
-        act();
-    }
-
-    @Override
-    public void onInitializer(WorkerProcess w, long startNanos, long endNanos, String error) {
-        synchronized (lock) {
-            emit(new RunEvent.InitializerRan(since(endNanos), w.slot, w.pid, since(startNanos), error));
-        }
-    }
-
-    @Override
-    public void onTaskStarted(WorkerProcess w, int index, long nanos) {
-        synchronized (lock) {
-            if (tasks.isFinal(index)) {
-                return;
-            }
-            if (w.state != WorkerState.BUSY) {
-                setState(w, WorkerState.BUSY, since(nanos));
-            }
-            emit(new RunEvent.TaskStarted(since(nanos), index, w.slot, w.pid, w.chunk.number()));
-            Long limit = config.timeoutFor(config.tasks().get(index));
-            tasks.started(index, w, limit == null ? null
-                    : TIMERS.schedule(() -> onTimeout(w, index), limit, TimeUnit.MILLISECONDS));
-        }
-    }
-
-    @Override
-    public void onOutput(WorkerProcess w, int index, String text) {
-        synchronized (lock) {
-            if (tasks.admitOutput(index, text)) {
-                emit(new RunEvent.OutputLine(now(), index, w.slot, w.pid, text));
-            }
-        }
-    }
-
-    @Override
-    public void onTruncated(WorkerProcess w, int index, long lines, long bytes) {
-        synchronized (lock) {
-            if (index >= 0) {
-                tasks.dropped(index, lines, bytes);
-            } else {
-                emit(new RunEvent.OutputTruncated(now(), index, w.slot, w.pid, lines, bytes));
-            }
-        }
-    }
-
-    @Override
-    public void onTaskEnded(WorkerProcess w, int index, long nanos, boolean ok, String resultOrError) {
-        synchronized (lock) {
-            if (!tasks.isFinal(index)) {
-                finalizeTask(index, ok ? TaskStatus.OK : TaskStatus.FAILED, ok ? resultOrError : null,
-                        ok ? null : resultOrError, since(nanos), w);
-            }
-            Chunk c = w.chunk;
-            if (c != null && c.indexes()[c.size() - 1] == index) {
-                w.chunk = null;
-                w.chunksDone++;
-                if (!isEnding()) {
-                    setState(w, WorkerState.IDLE, since(nanos));
-                    dispatch.idle(w);
-                }
-            }
-        }
-        act();
-    }
-
-    @Override
-    public void onProtocolError(WorkerProcess w, String problem) {
-        synchronized (lock) {
-            terminate(w, "killed by PoolScope: " + problem);
-        }
-        act();
-    }
-
-    @Override
-    public void onEngineError(WorkerProcess w, RuntimeException error) {
-        synchronized (lock) {
-            terminate(w, "killed by PoolScope after an internal error in PoolScope (not the worker's fault): " + error);
-        }
-        act();
-    }
-
-    @Override
-    public void onExit(WorkerProcess w, ExitInfo exit) {
-        synchronized (lock) {
-            ExitClassifier.Verdict v = ExitClassifier.classify(w, exit);
-            // The task's fate first: a worker killed for a time limit ends because of its task.
-            // (Still counted live here, so finishing its last task cannot end the run before its exit is told.)
-            if (w.chunk != null) {
-                dispatch.loseChunk(w, "worker " + w.pid + " " + v.detail(), stopping);
-            }
-            slots.remove(w);
-            emit(new RunEvent.WorkerExited(now(), w.slot, w.pid, v.kind(), exit.exitCode(), exit.signal(), v.detail()));
-            setState(w, v.kind() == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED, now());
-            // Work put back goes to an idle worker now, not only when one next reports.
-            dispatch.offerIdle();
-            // A worker that was asked to quit needs no replacement: a retiring one already has its successor.
-            boolean unplanned = v.kind() != ExitKind.NORMAL && v.kind() != ExitKind.RECYCLED && !w.quitSent;
-            if (unplanned && !isEnding() && slots.isCurrent(w)) {
-                afterWorkerGone(w.slot, w.ready, v.detail());
-            }
-            checkAllGone();
-        }
-        act();
-    }
-
-    private void setState(WorkerProcess w, WorkerState state, long at) {
+    void setState(WorkerProcess w, WorkerState state, long at) {
         w.state = state;
         emit(new RunEvent.WorkerStateChanged(at, w.slot, w.pid, state));
-    }
-
-    /** After a worker was lost: a fresh one for the slot, unless the slot keeps dying at start-up. */
-    private void afterWorkerGone(int slot, boolean wasReady, String detail) {
-        if (!config.mode().usesPool()) {
-            dispatch.failUnstartable(slot, detail);
-            return;
-        }
-        if (wasReady || !slots.startupFailed(slot)) {
-            slots.scheduleSpawn(slot);
-            return;
-        }
-        dispatch.releaseIfPoolReady(); // the pool waits for this slot no longer
-        if (!slots.anyCanTakeWork()) {
-            // No slot can start a worker: the queued tasks can never run.
-            dispatch.failQueued("no worker could start (" + Slots.MAX_STARTUP_FAILURES + " tries): " + detail);
-        }
-    }
-
-    private void onTimeout(WorkerProcess w, int index) {
-        synchronized (lock) {
-            if (!tasks.isFinal(index) && tasks.startedOn(index) == w && slots.isLive(w)) {
-                w.timedOutIndex = index;
-                TaskSpec task = config.tasks().get(index);
-                terminate(w, ExitClassifier.timeLimit(task, config.timeoutFor(task)));
-            }
-        }
-        act();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Slot supervision: starting a worker process for a slot, counting the slot's start-up
- * failures, and replacing a worker that died. Processes are started one at a time on the run's
+ * failures, and replacing a worker that died (or giving the slot up). Processes are started one at a time on the run's
  * spawner thread, outside the lock, and never once the run is stopping or finishing.
  * Everything else is called with the run's lock held.
  */
@@ -86,7 +86,28 @@ final class Slots {
         if (init != null) {
             w.sendInitializer(init);
         }
-        w.startThreads(run);
+        w.startThreads(run.reports);
+    }
+
+    /**
+     * A slot lost its worker unexpectedly (or could not start one): a fresh process takes the
+     * slot, unless the slot keeps dying before it is ready; then the pool waits for it no longer,
+     * and if no worker at all can take the queued tasks, they fail with the reason.
+     * In process mode nothing is replaced: the slot's task fails if it never ran.
+     */
+    void replace(int slot, boolean wasReady, String detail, Dispatch dispatch) {
+        if (!run.config().mode().usesPool()) {
+            dispatch.failUnstartable(slot, detail);
+            return;
+        }
+        if (wasReady || !startupFailed(slot)) {
+            scheduleSpawn(slot);
+            return;
+        }
+        dispatch.releaseIfPoolReady();
+        if (!anyCanTakeWork()) {
+            dispatch.failQueued("no worker could start (" + MAX_STARTUP_FAILURES + " tries): " + detail);
+        }
     }
 
     /** A worker reported ready: its slot's run of start-up failures is over. */
@@ -95,7 +116,7 @@ final class Slots {
     }
 
     /** Counts a worker that died before it was ready; returns whether its slot now gives up. */
-    boolean startupFailed(int slot) {
+    private boolean startupFailed(int slot) {
         return ++startupFailures[slot] >= MAX_STARTUP_FAILURES;
     }
 

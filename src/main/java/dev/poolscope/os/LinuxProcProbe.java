@@ -1,5 +1,6 @@
 package dev.poolscope.os;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -16,11 +17,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The state letter there is the main thread's only. A JVM's main thread just waits for the
  * Java main thread it started, so a spinning worker would read "S". So when the main thread
- * sleeps and the process used CPU since its last reading, the threads under
- * {@code /proc/PID/task} are read too (the one found running last time first, stopping at the
- * first running one): the process is R if any thread is R, else D if any is in disk wait. A
- * stopped (SIGSTOP) or zombie process shows it in the main thread's letter, and a process that
- * used no CPU cannot have been running, so idle workers cost one read.
+ * sleeps, the thread found running last time is read too, and when the process used CPU since
+ * its last reading, all its threads under {@code /proc/PID/task} (stopping at the first running
+ * one): the process is R if any thread is R (running, or runnable and waiting for a core: a
+ * starved spinning worker is R with little CPU), else D if any is in disk wait. A stopped
+ * (SIGSTOP) or zombie process shows it in the main thread's letter. An idle worker costs two
+ * small reads a sample.
  */
 final class LinuxProcProbe implements ProcessProbe {
     private static final Path PROC = Path.of("/proc");
@@ -54,8 +56,8 @@ final class LinuxProcProbe implements ProcessProbe {
         Threads t = threads.computeIfAbsent(pid, p -> new Threads());
         long ticks = s.utimeTicks() + s.stimeTicks();
         char state = s.state();
-        if ((state == 'S' || state == 'I') && ticks != t.lastTicks) {
-            state = busiestThreadState(pid, t, state);
+        if (state == 'S' || state == 'I') {
+            state = busiestThreadState(pid, t, state, ticks != t.lastTicks);
         }
         t.lastTicks = ticks;
         return reading(s, state);
@@ -78,13 +80,16 @@ final class LinuxProcProbe implements ProcessProbe {
     }
 
     /** R if a thread is running, else D if one is in disk wait, else the main thread's letter. */
-    private char busiestThreadState(long pid, Threads t, char main) {
+    private char busiestThreadState(long pid, Threads t, char main, boolean usedCpu) {
         Path dir = PROC.resolve(Long.toString(pid)).resolve("task");
-        if (t.readings++ % RELIST_EVERY == 0 || t.tids.length == 0) {
-            t.tids = list(dir);
-        }
         if (t.lastRunning >= 0 && threadState(dir, t.lastRunning) == 'R') {
             return 'R';
+        }
+        if (!usedCpu) {
+            return main; // the usual runner is checked; a full scan only when some thread had a core
+        }
+        if (t.readings++ % RELIST_EVERY == 0 || t.tids.length == 0) {
+            t.tids = list(dir);
         }
         char best = main;
         for (long tid : t.tids) {
@@ -125,9 +130,19 @@ final class LinuxProcProbe implements ProcessProbe {
         return Arrays.copyOf(out, n);
     }
 
+    /** Reads and parses a stat file; null when it is gone or odd. A plain stream: cheaper than Files here. */
     private static ProcStat stat(Path file) {
-        try {
-            return ProcStat.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim());
+        try (FileInputStream in = new FileInputStream(file.toString())) {
+            byte[] buf = new byte[512];
+            int n = 0;
+            int r;
+            while ((r = in.read(buf, n, buf.length - n)) > 0) {
+                n += r;
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, n * 2);
+                }
+            }
+            return ProcStat.parse(new String(buf, 0, n, StandardCharsets.UTF_8).trim());
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }

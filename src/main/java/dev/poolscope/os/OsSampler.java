@@ -46,6 +46,7 @@ public final class OsSampler implements AutoCloseable {
     private long startNanos;
     private boolean closed;
     private long ticks;
+    private long lastTickAt = -PERIOD_NS;
 
     /** What the sampler remembers of one process between samples. */
     private static final class Watched {
@@ -139,6 +140,11 @@ public final class OsSampler implements AutoCloseable {
         }
         try {
             long at = System.nanoTime() - startNanos;
+            if (at - lastTickAt < PERIOD_NS / 2) {
+                // A starved thread's fixed-rate timer runs the missed ticks back to back: skip them.
+                return;
+            }
+            lastTickAt = at;
             for (Watched w : watched.values()) {
                 ProcessProbe.Reading r = probe.read(w.pid);
                 if (r != null) {

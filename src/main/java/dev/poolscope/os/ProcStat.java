@@ -26,13 +26,32 @@ public record ProcStat(long pid, String name, char state, long utimeTicks, long 
         }
         long pid = number(line.substring(0, open).trim(), "pid", line);
         String name = line.substring(open + 1, close);
-        // After the name: field 3 (state) is rest[0], so field N is rest[N - 3].
-        String[] rest = line.substring(close + 1).trim().split(" +");
-        if (rest.length < 22 || rest[0].length() != 1) {
+        // After the name, fields are separated by single spaces: field 3 (state) is the first.
+        // Scanned by hand: this runs for every worker ten times a second.
+        String[] want = new String[25];
+        int field = 3;
+        int i = close + 1;
+        int n = line.length();
+        while (i < n && field <= 24) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                if (field == 3 || field == 14 || field == 15 || field == 24) {
+                    want[field] = line.substring(start, i);
+                }
+                field++;
+            }
+        }
+        if (field <= 24 || want[3].length() != 1) {
             throw new IllegalArgumentException("too few fields after the name in stat line: " + shorten(line));
         }
-        return new ProcStat(pid, name, rest[0].charAt(0), number(rest[11], "utime", line),
-                number(rest[12], "stime", line), number(rest[21], "rss", line));
+        return new ProcStat(pid, name, want[3].charAt(0), number(want[14], "utime", line),
+                number(want[15], "stime", line), number(want[24], "rss", line));
     }
 
     private static long number(String s, String field, String line) {

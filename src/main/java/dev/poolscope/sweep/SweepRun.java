@@ -25,6 +25,18 @@ public record SweepRun(int valueIndex, String value, int repeat, RunConfig confi
         return trace.finished() && !trace.stopped() && trace.tasks().stream().allMatch(t -> "ok".equals(t.status()));
     }
 
+    /** Why the run does not count ("task spin3 crashed: ..."), or null when it is complete. */
+    public String problem() {
+        if (!trace.finished() || trace.stopped()) {
+            return "the run was stopped";
+        }
+        long bad = trace.tasks().stream().filter(t -> !"ok".equals(t.status())).count();
+        return trace.tasks().stream().filter(t -> !"ok".equals(t.status())).findFirst()
+                .map(t -> bad + (bad == 1 ? " task" : " tasks") + " not ok, first " + t.name() + " " + t.status()
+                        + (t.error() == null ? "" : ": " + t.error()))
+                .orElse(null);
+    }
+
     public double makespanMs() {
         return trace.makespanMs();
     }

@@ -3,17 +3,20 @@ package dev.poolscope.sweep;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.StartPolicy;
 import java.util.Locale;
 
 /**
  * The one setting a sweep varies. Numeric settings are drawn on a log2 axis; the others
- * (mode) as categories. Only a pool sweep has the scaling metrics (ideal line, Karp-Flatt,
+ * (mode, start policy) as categories. Only a pool sweep has the scaling metrics (ideal line, Karp-Flatt,
  * Amdahl), because only there does the number of workers change.
  */
 public enum SweepSetting {
     POOL("pool", true),
     CHUNKSIZE("chunksize", true),
-    MODE("mode", false);
+    MODE("mode", false),
+    /** When the pool hands out its first chunks: together (the default) or as each worker is ready. */
+    START("start", false);
 
     private final String id;
     private final boolean numeric;
@@ -72,6 +75,13 @@ public enum SweepSetting {
             }
             return Long.toString(n);
         }
+        if (this == START) {
+            StartPolicy p = StartPolicy.fromId(v);
+            if (p == null) {
+                throw new IllegalArgumentException("start: must be together or asap, got '" + v + "'");
+            }
+            return p.id();
+        }
         Mode m = Mode.fromId(v);
         if (m == null) {
             throw new IllegalArgumentException("mode: must be one of " + Mode.ids() + ", got '" + v + "'");
@@ -85,6 +95,7 @@ public enum SweepSetting {
             case POOL -> b.pool(Integer.parseInt(value));
             case CHUNKSIZE -> b.chunksize(Integer.parseInt(value));
             case MODE -> b.mode(Mode.fromId(value));
+            case START -> b.startPolicy(StartPolicy.fromId(value));
             default -> throw new IllegalStateException(id);
         }
         return b;

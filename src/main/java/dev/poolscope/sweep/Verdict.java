@@ -86,16 +86,17 @@ final class Verdict {
         double hi = measured.stream().mapToDouble(SweepPoint::karpFlatt).max().orElse(0);
         double firstE = measured.get(0).karpFlatt();
         double lastE = measured.get(measured.size() - 1).karpFlatt();
-        if (hi <= 0.1) {
-            return " The Karp-Flatt serial fraction stays at or below " + Format.ratio(Math.max(0, hi))
-                    + ": almost nothing here is serial.";
-        }
+        double mean = measured.stream().mapToDouble(SweepPoint::karpFlatt).average().orElse(0);
         if (lastE - firstE > 0.1) {
             return " The Karp-Flatt serial fraction rises from " + Format.ratio(firstE) + " to " + Format.ratio(lastE)
                     + " as the pool grows: the loss is not a fixed serial part but one that grows with the pool.";
         }
+        if (mean <= 0.1) {
+            return " The Karp-Flatt serial fraction stays small (" + Format.ratio(Math.max(0, lo)) + " to "
+                    + Format.ratio(hi) + "): little of the run is serial.";
+        }
         if (hi - lo <= 0.1) {
-            return " The Karp-Flatt serial fraction stays near " + Format.ratio((lo + hi) / 2)
+            return " The Karp-Flatt serial fraction stays near " + Format.ratio(mean)
                     + ": a fixed serial part, as Amdahl's law assumes"
                     + (fit == null ? "." : " (the fit gives " + Format.ratio(fit.serialFraction()) + ").");
         }

@@ -17,7 +17,9 @@ import java.nio.file.Path;
  * <li>one "X" event per initializer run, cat "initializer";</li>
  * <li>"M" metadata: process_name, process_sort_index and thread_name per worker;</li>
  * <li>one "i" (instant, process-scoped) event per worker exit, cat "worker", named
- *     "exit: KIND", args: exitCode, signal, detail.</li>
+ *     "exit: KIND", args: exitCode, signal, detail;</li>
+ * <li>the OS samples as a "C" (counter) track per process, cat "os", named "CPU %", args: cpu
+ *     (percent of one core) and rssMB, so Perfetto draws each worker's CPU under its tasks.</li>
  * </ul>
  * Workers that never got a process (pid -1) have nothing to show and are left out.
  */
@@ -68,6 +70,16 @@ public final class ChromeTrace {
             g.writeNumberField("dur", micros(w.initEndMs() - w.initStartMs()));
             g.writeObjectFieldStart("args");
             g.writeStringField("error", w.initError());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        for (OsSample s : w.samples()) {
+            begin(g, "CPU %", "os", "C", s.atMs(), w.pid(), w.slot());
+            g.writeObjectFieldStart("args");
+            g.writeNumberField("cpu", Math.round(s.cpuPct() * 10) / 10.0);
+            if (s.rssKb() >= 0) {
+                g.writeNumberField("rssMB", Math.round(s.rssKb() / 102.4) / 10.0);
+            }
             g.writeEndObject();
             g.writeEndObject();
         }

@@ -209,8 +209,9 @@ final class FakeWorker extends Process {
             exited.countDown();
             hearing.countDown();
         }
-        closeQuietly(fromWorker.sink());
+        closeQuietly(fromWorker.sink()); // the engine's reader sees the end of our stdout
         closeQuietly(toWorker.source());
+        closeQuietly(toWorker.sink()); // as the OS would: a pipe to a dead process is closed
     }
 
     boolean awaitExit(long ms) throws InterruptedException {

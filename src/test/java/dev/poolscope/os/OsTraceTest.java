@@ -77,6 +77,46 @@ class OsTraceTest {
     }
 
     @Test
+    void theChromeTraceHasACpuCounterPerSample() throws Exception {
+        Path file = dir.resolve("chrome.json");
+        dev.poolscope.trace.ChromeTrace.write(sampled, file);
+        JsonNode events = MAPPER.readTree(file.toFile()).get("traceEvents");
+        for (WorkerRecord w : sampled.workers()) {
+            int counters = 0;
+            for (JsonNode e : events) {
+                if ("C".equals(e.get("ph").asText()) && e.get("pid").asLong() == w.pid()) {
+                    counters++;
+                    assertEquals("CPU %", e.get("name").asText());
+                    assertTrue(e.get("args").get("cpu").isNumber());
+                }
+            }
+            assertEquals(w.samples().size(), counters, "one counter event per sample of pid " + w.pid());
+        }
+    }
+
+    @Test
+    void aReplayFeedsTheSamplesToTheLanesAndTheStatistics() throws Exception {
+        dev.poolscope.ui.replay.ReplayRun replay = dev.poolscope.ui.replay.ReplayRun.of(sampled, "sampled");
+        long end = replay.endNs();
+        dev.poolscope.ui.timeline.LiveRun live = replay.liveAt(end);
+        for (int slot = 0; slot < live.laneCount(); slot++) {
+            int expected = 0;
+            for (WorkerRecord w : sampled.workers()) {
+                if (w.slot() == slot) {
+                    expected += (int) w.samples().stream().filter(s -> Math.round(s.atMs() * 1e6) <= end).count();
+                }
+            }
+            assertTrue(expected >= 3, "samples of slot " + slot);
+            assertEquals(expected, live.lane(slot).os().size(), "the replayed lane " + slot + " has every sample");
+        }
+        RunTrace again = dev.poolscope.trace.TraceBuilder.of("again", replay.config(), replay.events());
+        for (int i = 0; i < sampled.stats().slots().size(); i++) {
+            assertEquals(sampled.stats().slots().get(i).cpuUtilization(), again.stats().slots().get(i).cpuUtilization(),
+                    0.02, "CPU utilization of slot " + i + " after a replay");
+        }
+    }
+
+    @Test
     void aTraceWithoutSamplesStillReads() throws Exception {
         ObjectNode root = (ObjectNode) MAPPER.readTree(TraceJson.toJson(sampled));
         root.get("workers").forEach(w -> ((ObjectNode) w).remove("samples"));

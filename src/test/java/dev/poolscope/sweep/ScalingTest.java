@@ -105,6 +105,7 @@ class ScalingTest {
         assertTrue(v.contains("with 8 tasks, more workers get no work"), v);
         assertTrue(v.contains("longest task (500.0 ms)"), v);
         assertTrue(!v.contains("CPUs"), v);
+        assertTrue(v.contains("little of the run is serial"), v);
         assertTrue(s.fit().serialFraction() < 0.05, "fit " + s.fit());
     }
 

@@ -42,7 +42,7 @@ class SweepRealWorkersTest {
 
     @Test
     void cpuBoundSpeedupAtFourWorkersIsCappedByTheCoreCount() throws Exception {
-        SweepSummary s = sweep("cpu-bound", 250, "1", "4");
+        SweepSummary s = sweep("cpu-bound", 150, "1", "4");
         double speedup = s.points().get(1).speedup();
         // CPU work cannot go faster than the cores allow: at most min(4, CPUs), plus slack for noise.
         double cap = Math.min(4, CPUS) * 1.25;

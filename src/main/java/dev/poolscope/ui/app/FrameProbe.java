@@ -6,22 +6,28 @@ import java.util.Arrays;
 
 /**
  * Measures frames for the frame benchmark (FX thread only). A frame starts when the frame
- * handler starts and ends after the pulse's CSS and layout pass ({@link #afterLayout}, a
- * post-layout pulse listener), so list and label updates are counted. Each event drained in the
- * frame is charged from its engine timestamp to that end. With {@code -Dpoolscope.frameDebug=true}
- * frames over 6 ms are printed with their handler / CSS+layout / CPU split.
+ * handler starts and its FX-thread part ends after the pulse's CSS and layout pass
+ * ({@link #afterLayout}, a post-layout pulse listener), so list and label updates are counted.
+ * Alongside the wall time it takes the FX thread's CPU time for the same span (what the frame
+ * costs, whatever else the machine runs), and it marks each frame's start with a
+ * {@link FrameEvent} so the benchmark can add the render thread's part from JavaFX's pulse
+ * events; the render thread's CPU time between two frame starts is charged to the earlier frame
+ * (the render thread does nothing but paint). Each event drained in a frame is recorded with
+ * that frame's number.
  */
 final class FrameProbe {
-    private static final boolean DEBUG = Boolean.getBoolean("poolscope.frameDebug");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final FrameMetrics metrics;
     private final long runStart;
+    private final boolean cpuTime = THREADS.isCurrentThreadCpuTimeSupported();
     private long[] drainedAt = new long[1024];
     private int drainedCount;
     private long frameStart;
-    private long handlerEnd;
     private long cpuStart;
-    private int events;
+    private int frame = -1;
+    /** JavaFX's render thread, for its CPU time per frame; -1 if not found. */
+    private final long renderThread = renderThreadId();
+    private long renderCpuAt = -1;
 
     /** @param runStart {@code RunHandle.startNanos()}: event times count from here */
     FrameProbe(FrameMetrics metrics, long runStart) {
@@ -35,8 +41,34 @@ final class FrameProbe {
             afterLayout();
         }
         frameStart = t0;
-        cpuStart = DEBUG ? THREADS.getCurrentThreadCpuTime() : 0;
-        events = 0;
+        cpuStart = cpuTime ? THREADS.getCurrentThreadCpuTime() : 0;
+        if (renderThread >= 0) {
+            // What the render thread used since the last frame began: the last frame's painting.
+            long now = THREADS.getThreadCpuTime(renderThread);
+            if (renderCpuAt >= 0 && now >= 0 && frame >= 0) {
+                metrics.renderCpu(frame, t0 - runStart, now - renderCpuAt);
+            }
+            renderCpuAt = now;
+        }
+        frame++;
+        FrameEvent mark = new FrameEvent();
+        if (mark.isEnabled()) {
+            mark.frame = frame;
+            mark.startNanos = t0;
+            mark.commit();
+        }
+    }
+
+    private static long renderThreadId() {
+        if (!THREADS.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                return t.getId();
+            }
+        }
+        return -1;
     }
 
     void drained(long at) {
@@ -44,12 +76,10 @@ final class FrameProbe {
             drainedAt = Arrays.copyOf(drainedAt, drainedCount * 2);
         }
         drainedAt[drainedCount++] = at;
-        events++;
     }
 
     /** The handler is done; {@code counts} says whether this frame is one to record. */
     void handlerDone(boolean counts) {
-        handlerEnd = System.nanoTime();
         if (!counts) {
             frameStart = 0;
         }
@@ -60,14 +90,10 @@ final class FrameProbe {
             return;
         }
         long t1 = System.nanoTime();
-        if (DEBUG && t1 - frameStart > 6_000_000) {
-            System.err.printf("slow frame at %.2f s: handler %.1f ms, css+layout %.1f ms, cpu %.1f ms, %d events%n",
-                    (frameStart - runStart) / 1e9, (handlerEnd - frameStart) / 1e6, (t1 - handlerEnd) / 1e6,
-                    (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6, events);
-        }
-        metrics.frame(frameStart - runStart, t1 - frameStart);
+        long cpu = cpuTime ? THREADS.getCurrentThreadCpuTime() - cpuStart : -1;
+        metrics.frame(frame, frameStart - runStart, t1 - frameStart, cpu);
         for (int i = 0; i < drainedCount; i++) {
-            metrics.delay(drainedAt[i], t1 - (runStart + drainedAt[i]));
+            metrics.delay(frame, drainedAt[i], t1 - (runStart + drainedAt[i]));
         }
         frameStart = 0;
         drainedCount = 0;

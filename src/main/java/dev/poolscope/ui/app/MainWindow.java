@@ -82,8 +82,8 @@ public final class MainWindow {
         main.setDividerPositions(settingsDivider);
         SplitPane.setResizableWithParent(configView, false);
         settingsShown.addListener((o, was, is) -> showSettings(is));
-        // Messages (a file that cannot be opened, why Run is off) slide in above the work area
-        // with a close button, and never cover the tool bar.
+        // Messages (a file that cannot be opened, why Run is off) slide in over the top of the
+        // work area, full width so each line fits, with a close button; the tool bar stays free.
         notice = new NotificationPane(main);
         notice.setId("messagePane");
         notice.setShowFromTop(true);
@@ -154,7 +154,7 @@ public final class MainWindow {
     void run() {
         RunConfig c = config.toRunConfig(true);
         if (c == null) {
-            showError("Cannot run yet: " + String.join("; ", config.problems()));
+            showError("Cannot run yet:" + problemLines());
             return;
         }
         notice.hide();
@@ -227,7 +227,7 @@ public final class MainWindow {
     /** File > Save / Save As: asks for a file when needed (the only part tests cannot drive), then {@link #saveTo}. */
     void save(boolean askForName) {
         if (config.toRunConfig(false) == null) {
-            showError("Cannot save yet: " + String.join("; ", config.problems()));
+            showError("Cannot save yet:" + problemLines());
             return;
         }
         Path target = currentFile;
@@ -250,7 +250,7 @@ public final class MainWindow {
     public boolean saveTo(Path target) {
         RunConfig c = config.toRunConfig(false);
         if (c == null) {
-            showError("Cannot save yet: " + String.join("; ", config.problems()));
+            showError("Cannot save yet:" + problemLines());
             return false;
         }
         try {
@@ -343,8 +343,24 @@ public final class MainWindow {
         showError(text);
     }
 
+    /**
+     * Shows a message over the top of the work area until its close button or the next run
+     * dismisses it. The bar is as tall as the text's own lines (it does not wrap them), so a
+     * message puts each problem on a line.
+     */
     void showError(String text) {
         notice.show("\u26A0 " + text);
+    }
+
+    /** The settings' problems, each on a line of its own, at most five. */
+    private String problemLines() {
+        List<String> all = config.problems();
+        StringBuilder sb = new StringBuilder();
+        all.stream().limit(5).forEach(p -> sb.append("\n").append(p));
+        if (all.size() > 5) {
+            sb.append("\n\u2026 and ").append(all.size() - 5).append(" more");
+        }
+        return sb.toString();
     }
 
     /** The message shown above the work area, or null when none is (for tests). */

@@ -56,7 +56,7 @@ public final class CompareView extends ScrollPane {
             view.setStyle(Palette.LIGHT, 1.0);
             view.setRun(live);
             // Lanes keep a readable height however many runs there are; the pane scrolls.
-            view.setPrefHeight(34 + Math.max(2, r.config().slots()) * 30);
+            view.setPrefHeight(34 + Math.max(2, r.config().slots()) * 40);
             view.setMinHeight(34 + Math.max(2, r.config().slots()) * 22);
             timelines.add(view);
             lives.add(live);

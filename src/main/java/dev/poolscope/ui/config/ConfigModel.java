@@ -3,6 +3,7 @@ package dev.poolscope.ui.config;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class ConfigModel {
     /** Multiplies every ms value at run time; a teacher shortens a 6 s lesson to 0.6 s with 0.1. */
     final DoubleProperty timeScale = new SimpleDoubleProperty(1.0);
     final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** A run setting, not part of scenario files: first chunks go out when every worker is ready. */
+    final BooleanProperty startTogether = new SimpleBooleanProperty(true);
     final ObservableList<TaskRow> tasks = FXCollections.observableArrayList(TaskRow::observables);
     private final ReadOnlyListWrapper<String> problems = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private boolean loading;
@@ -112,6 +115,11 @@ public final class ConfigModel {
         pool.set(size);
     }
 
+    /** Whether the pool's workers start together (the default) or each as soon as it is ready. */
+    public BooleanProperty startTogetherProperty() {
+        return startTogether;
+    }
+
     public ObservableList<TaskRow> tasks() {
         return tasks;
     }
@@ -157,7 +165,8 @@ public final class ConfigModel {
     }
 
     private RunConfig.Builder builder(List<String> found, double scale) {
-        RunConfig.Builder b = RunConfig.builder().mode(mode.get()).pool(pool.get());
+        RunConfig.Builder b = RunConfig.builder().mode(mode.get()).pool(pool.get())
+                .startPolicy(startTogether.get() ? StartPolicy.TOGETHER : StartPolicy.ASAP);
         b.chunksize(optionalInt("chunksize", chunksize.get(), found));
         b.maxTasksPerChild(optionalInt("maxTasksPerChild", maxTasksPerChild.get(), found));
         Integer limit = optionalInt("timeoutMs", timeLimit.get(), found);

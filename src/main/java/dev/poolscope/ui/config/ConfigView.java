@@ -177,7 +177,13 @@ public final class ConfigView extends VBox {
         grid.addRow(r++, new Label("Max tasks/child"), mtpc);
         grid.addRow(r++, new Label("Time limit"), limitRow);
         grid.addRow(r++, new Label("Initializer"), initRow);
-        grid.addRow(r, new Label("Time scale"), scale);
+        grid.addRow(r++, new Label("Time scale"), scale);
+        javafx.scene.control.CheckBox together = new javafx.scene.control.CheckBox("together");
+        together.setId("startTogether");
+        together.setTooltip(new Tooltip("On: the first tasks go out once every worker is ready, so the lanes start"
+                + " together as in Python's Pool. Off: each worker starts as soon as it is ready (shows start-up)."));
+        together.selectedProperty().bindBidirectional(model.startTogether);
+        grid.addRow(r, new Label("Workers start"), together);
         // Names and short notes keep their width: the panel grows (or the window scrolls) instead
         // of showing "Chunks…".
         for (javafx.scene.Node n : grid.getChildren()) {

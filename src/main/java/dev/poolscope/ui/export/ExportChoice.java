@@ -9,7 +9,9 @@ public record ExportChoice(What what, boolean svg, int width, int height, double
     public enum What {
         TIMELINE("Timeline"),
         FULL("Timeline with legend and statistics"),
-        WINDOW("Whole window (its current size)");
+        WINDOW("Whole window (its current size)"),
+        SWEEP("Sweep window: charts and table (its current size)"),
+        COMPARE("Comparison window (its current size)");
 
         private final String text;
 
@@ -36,6 +38,11 @@ public record ExportChoice(What what, boolean svg, int width, int height, double
         public String toString() {
             return text;
         }
+    }
+
+    /** Whether the picture is a window as it is on screen (its size, not the chosen one). */
+    public boolean ofAWindow() {
+        return what == What.WINDOW || what == What.SWEEP || what == What.COMPARE;
     }
 
     public static ExportChoice defaults() {

@@ -67,7 +67,7 @@ public final class ExportDialog extends Dialog<ExportChoice> {
             format.setValue("PNG");
         }
         format.setDisable(!timeline);
-        boolean window = what.getValue() == ExportChoice.What.WINDOW;
+        boolean window = what.getValue() != ExportChoice.What.TIMELINE && what.getValue() != ExportChoice.What.FULL;
         width.setDisable(window);
         height.setDisable(window);
     }

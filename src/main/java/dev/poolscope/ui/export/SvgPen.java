@@ -28,7 +28,8 @@ final class SvgPen implements Pen {
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(num(width * scale))
                 .append("\" height=\"").append(num(height * scale)).append("\" viewBox=\"0 0 ").append(num(width))
                 .append(' ').append(num(height)).append("\" font-family=\"").append(fontFamily())
-                .append("\">\n");
+                // Labels keep their spaces ("W0  PID 101"), as on the canvas.
+                .append("\" xml:space=\"preserve\" style=\"white-space: pre\">\n");
     }
 
     /** The finished document. */

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
+import dev.poolscope.ui.compare.CompareView;
+import dev.poolscope.ui.sweep.SweepView;
 
 /**
  * Makes the picture an {@link ExportChoice} asks for, from the moment the window shows: the
@@ -19,10 +22,11 @@ public final class WindowPictures {
                                double textScale, Path file) throws IOException {
         boolean dark = c.dark(windowDark);
         Palette palette = dark ? Palette.DARK : Palette.LIGHT;
-        if (c.what() == ExportChoice.What.WINDOW) {
-            int w = (int) Math.round(windowRoot.getScene().getWidth());
-            int h = (int) Math.round(windowRoot.getScene().getHeight());
-            WritableImage image = RunPicture.snapshot(windowRoot, w, h, c.scale());
+        if (c.ofAWindow()) {
+            Node root = c.what() == ExportChoice.What.WINDOW ? windowRoot : openWindowRoot(c.what());
+            int w = (int) Math.round(root.getScene().getWidth());
+            int h = (int) Math.round(root.getScene().getHeight());
+            WritableImage image = RunPicture.snapshot(root, w, h, c.scale());
             ImageFiles.writePng(ImageFiles.toRgb(image), file);
             return size(image);
         }
@@ -38,6 +42,23 @@ public final class WindowPictures {
                 : TimelineImage.of(moment, c.width(), c.height(), c.scale(), palette, textScale);
         ImageFiles.writePng(ImageFiles.toRgb(image), file);
         return size(image);
+    }
+
+    /** The content of the open sweep or comparison window (the newest one). */
+    private static Node openWindowRoot(ExportChoice.What what) {
+        Class<?> kind = what == ExportChoice.What.SWEEP ? SweepView.class : CompareView.class;
+        Node found = null;
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && kind.isInstance(w.getScene().getRoot())) {
+                found = w.getScene().getRoot();
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException(what == ExportChoice.What.SWEEP
+                    ? "no sweep window is open: start one with Analyze > Sweep"
+                    : "no comparison window is open: pin runs and compare them (Analyze menu) first");
+        }
+        return found;
     }
 
     private static String size(WritableImage image) {

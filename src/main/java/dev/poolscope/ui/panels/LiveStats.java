@@ -74,6 +74,11 @@ final class LiveStats {
         return finalTrace;
     }
 
+    /** The finished run's trace from every event offered, or null before the run has finished. */
+    synchronized RunTrace finishedTrace() {
+        return finalTrace;
+    }
+
     /** The window shows another run: stop updating. */
     void close() {
         task.cancel(false);

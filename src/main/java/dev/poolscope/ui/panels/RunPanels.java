@@ -242,6 +242,14 @@ public final class RunPanels extends HBox {
         stats.setLook(dark, scale);
     }
 
+    /**
+     * The finished run's trace as the panels recorded it: every event the window showed, the OS
+     * samples included (Save Trace uses it). Null before the run has finished.
+     */
+    public RunTrace finishedTrace() {
+        return live == null ? null : live.finishedTrace();
+    }
+
     /** The latest statistics shown (null before the first), for tests and export. */
     public Stats shownStats() {
         return lastShown;

@@ -33,16 +33,16 @@ final class ReplayBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         Label title = new Label("Replay");
         title.getStyleClass().add("panel-title");
-        Button back = button("\u23EE", "replayStepBack", "Back to the previous event", replay::stepBack);
-        Button play = button("\u25B6", "replayPlay", "Play or pause (Space)", () -> {
+        Button back = button("\u25C0 Back", "replayStepBack", "Back to the previous event", replay::stepBack);
+        Button play = button("\u25B6", "replayPlay", "Play or pause", () -> {
             if (replay.playingProperty().get()) {
                 replay.pause();
             } else {
                 replay.play();
             }
         });
-        play.textProperty().bind(Bindings.when(replay.playingProperty()).then("\u23F8 Pause").otherwise("\u25B6 Play"));
-        Button step = button("\u23ED", "replayStep", "Step to the next event", replay::stepForward);
+        play.textProperty().bind(Bindings.when(replay.playingProperty()).then("\u275A\u275A Pause").otherwise("\u25B6 Play"));
+        Button step = button("Step \u25B6", "replayStep", "Step to the next event", replay::stepForward);
         slider.setId("replaySlider");
         slider.setMin(0);
         HBox.setHgrow(slider, Priority.ALWAYS);

@@ -203,6 +203,8 @@ public final class ReplayController {
         if (rebuild) {
             followAsLive(t);
         }
+        // Drawn now, in this frame: the window's own frame timer may already have run this pulse.
+        timeline.render(t, false);
         if (!playing.get() || t >= run.endNs()) {
             showPanels();
         }

@@ -4,6 +4,7 @@ import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
+import dev.poolscope.trace.OsSample;
 import dev.poolscope.trace.OutputRecord;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
@@ -27,6 +28,7 @@ import java.util.Map;
  */
 public final class TraceEvents {
     private static final int SPAWN = 0;
+    private static final int SAMPLE = 1;
     private static final int INIT = 2;
     private static final int READY = 3;
     private static final int FINISH = 4;
@@ -58,6 +60,13 @@ public final class TraceEvents {
         }
         for (WorkerRecord w : trace.workers()) {
             b.worker(w);
+            for (OsSample s : w.samples()) {
+                b.add(ns(s.atMs()), OUTPUT, s.toEvent(w.slot(), w.pid()));
+            }
+        }
+        if (trace.stats() != null && trace.stats().machineCpus() > 0) {
+            // The trace keeps the machine's last sample only: it stands for the run from the start.
+            b.add(0, SPAWN, new RunEvent.MachineSampled(0, trace.stats().machineCpus(), trace.stats().machineLoad1()));
         }
         b.tasks(trace, lastTaskNs);
         for (OutputRecord o : trace.output()) {
@@ -67,6 +76,14 @@ public final class TraceEvents {
         long end = 0;
         for (Timed t : b.list) {
             end = Math.max(end, t.at);
+        }
+        for (WorkerRecord w : trace.workers()) {
+            // The OS view: after the process's spawn; one taken after the run's last event is left out.
+            for (dev.poolscope.trace.OsSample s : w.samples()) {
+                if (ns(s.atMs()) <= end) {
+                    b.add(ns(s.atMs()), SAMPLE, s.toEvent(w.slot(), w.pid()));
+                }
+            }
         }
         if (trace.finished()) {
             b.add(end, END, new RunEvent.RunFinished(end, trace.stopped()));

@@ -189,7 +189,9 @@ public final class TraceTools {
             w.showProblem("The run is still going: save its trace when it has finished");
             return null;
         }
-        return TraceBuilder.of(w.config().name(), h.config(), h.events());
+        // The panels recorded every event the window showed (OS samples too); the engine's own list lacks those.
+        RunTrace shown = w.panels().finishedTrace();
+        return shown != null ? shown : TraceBuilder.of(w.config().name(), h.config(), h.events());
     }
 
     /** The moment the window shows, for exports; null when it shows no run. */

@@ -55,12 +55,13 @@ final class SweepCharts {
         for (LineChart<Number, Number> c : List.of(makespan, speedup, efficiency)) {
             axis(c, setting, values, s.cpus(), xs);
         }
-        String name = setting.id();
         var median = measured("median", pts, xs, SweepPoint::medianMs);
         var min = measured("min", pts, xs, SweepPoint::minMs);
         var max = measured("max", pts, xs, SweepPoint::maxMs);
         var speed = measured("measured", pts, xs, SweepPoint::speedup);
         var eff = measured("efficiency", pts, xs, SweepPoint::efficiency);
+        efficiency.setTitle(s.scaling() ? "Efficiency and Karp-Flatt serial fraction" : "Efficiency (how busy the workers were)");
+        speedup.setTitle(s.scaling() ? "Speedup" : "Speedup against " + s.plan().label(pts.get(0).index()));
         if (!s.scaling()) {
             makespan.getData().setAll(List.of(median, min, max));
             speedup.getData().setAll(List.of(speed));
@@ -118,7 +119,6 @@ final class SweepCharts {
         clickable(eff, pts, p -> p.label() + "\nefficiency " + Format.percent(p.efficiency())
                 + (p.karpFlatt() == null ? "" : "\nKarp-Flatt e = " + Format.ratio(p.karpFlatt()))
                 + "\nclick: open this run's timeline");
-        makespan.getXAxis().setLabel(name);
     }
 
     /** The median makespan series' points, as the chart holds them (for tests and tools). */
@@ -231,6 +231,7 @@ final class SweepCharts {
         c.setTitle(title);
         c.setId(id);
         c.setAnimated(false);
+        c.setVerticalZeroLineVisible(false); // log2(pool 1) is 0: the line would look like a marker
         c.getStyleClass().add("sweep-chart");
         c.setMinSize(260, 200);
         return c;

@@ -2,7 +2,6 @@ package dev.poolscope.ui.sweep;
 
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.WorkerPriority;
-import dev.poolscope.sweep.Format;
 import dev.poolscope.sweep.SweepPlan;
 import dev.poolscope.sweep.SweepResult;
 import dev.poolscope.sweep.SweepRun;
@@ -60,6 +59,7 @@ final class SweepSession {
             return;
         }
         plan = newPlan;
+        problem = null;
         runs.clear();
         summary.set(null);
         progress.set(0);
@@ -106,6 +106,9 @@ final class SweepSession {
                 @Override
                 public void runFinished(SweepRun run, int done, int total, long msLeft) {
                     Platform.runLater(() -> {
+                        if (!run.complete() && problem == null) {
+                            problem = p.label(run.valueIndex()) + ", run " + (run.repeat() + 1) + ": " + run.problem();
+                        }
                         runs.add(run);
                         left = msLeft;
                         progress.set((double) done / total);
@@ -119,13 +122,15 @@ final class SweepSession {
         }
         Platform.runLater(() -> finish(result.cancelled()
                 ? "Cancelled after " + result.runs().size() + " of " + p.runCount() + " runs"
-                : "Done: " + result.runs().size() + " runs" + (result.allComplete() ? "" : " (some tasks failed)")));
+                : "Done: " + result.runs().size() + " runs" + (problem == null ? "" : "; not counted: " + problem)));
     }
 
     private long left = -1;
+    /** The first run that does not count, and why (shown when the sweep ends). */
+    private String problem;
 
     private String timeLeft() {
-        return left < 0 ? "" : " \u00b7 about " + Format.ms(left / 1000.0).replace(".0", "") + " s left";
+        return left < 0 ? "" : " \u00b7 about " + Math.round(left / 1000.0) + " s left";
     }
 
     private void finish(String text) {

@@ -152,7 +152,15 @@ public final class SweepView extends BorderPane {
                     .stream().map(String::valueOf).toList());
             case CHUNKSIZE -> "1, 2, 4, 8";
             case MODE -> "map, imap, imap_unordered";
+            case START -> "together, asap";
         };
+    }
+
+    /** Fills in the controls as a user would (for tools such as the screenshot maker). */
+    public void setPlan(String settingId, String valueList, int repeatCount) {
+        setting.setValue(settingId);
+        values.setText(valueList);
+        repeats.getValueFactory().setValue(repeatCount);
     }
 
     /** Starts the sweep with the values in the controls; a bad value is shown, nothing runs. */

@@ -11,6 +11,7 @@ import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.os.OsSampler;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceBuilder;
 import dev.poolscope.trace.TraceJson;
@@ -53,8 +54,13 @@ class ReplayRoundTripTest {
                 .task(TaskSpec.ofN("F", TaskKind.SQUARE, 7, 30))
                 .build();
         Recorder rec = new Recorder();
-        RunHandle handle = new PoolService().start(config, rec);
-        assertTrue(handle.awaitDone(Duration.ofSeconds(60)), "the run did not finish");
+        // As the window runs it: the OS samples each worker into the same stream.
+        RunHandle handle;
+        try (OsSampler os = new OsSampler(rec::onEvent)) {
+            handle = new PoolService().start(config, os.tap(rec));
+            os.start(handle.startNanos());
+            assertTrue(handle.awaitDone(Duration.ofSeconds(60)), "the run did not finish");
+        }
         List<RunEvent> liveEvents;
         synchronized (rec) {
             liveEvents = List.copyOf(rec.events);
@@ -89,6 +95,7 @@ class ReplayRoundTripTest {
             assertEquals(a.generation(), b.generation(), "lane " + i + " generation");
             assertEquals(List.of(box(a.taskIndexes())), List.of(box(b.taskIndexes())), "lane " + i + " tasks");
             assertEquals(marks(a), marks(b), "lane " + i + " marks (hand-overs, crashes, initializers)");
+            assertEquals(os(a), os(b), "lane " + i + " OS samples");
         }
         assertTrue(live.lane(live.slot(2)).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH),
                 "the crash is in the live model too");
@@ -97,6 +104,7 @@ class ReplayRoundTripTest {
         assertEquals(live.finishedCount(), replayed.finishedCount());
 
         RunTrace again = TraceBuilder.of("round-trip", replay.config(), replay.events());
+        assertTrue(original.workers().stream().anyMatch(w -> !w.samples().isEmpty()), "the OS was sampled");
         assertEquals(original.deliveryOrder(), again.deliveryOrder(), "delivery order");
         assertEquals(original.stats(), again.stats(), "statistics");
         assertEquals(original.tasks(), again.tasks(), "task records");
@@ -106,6 +114,14 @@ class ReplayRoundTripTest {
     /** A time as a trace keeps it: to the nearest microsecond. */
     private static long us(long ns) {
         return ns < 0 ? ns : Math.round(ns / 1000.0);
+    }
+
+    private static List<String> os(LiveRun.Lane lane) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lane.os().size(); i++) {
+            out.add(us(lane.os().at(i)) + " " + lane.os().state(i) + " " + Math.round(lane.os().cpu(i) * 1000));
+        }
+        return out;
     }
 
     private static List<Integer> box(int[] a) {
