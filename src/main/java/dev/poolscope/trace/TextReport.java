@@ -95,7 +95,8 @@ public final class TextReport {
 
     private static void output(StringBuilder sb, RunTrace t) {
         for (OutputRecord o : t.output()) {
-            String who = o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
+            String who = o.slot() < 0 ? "main" // a Python program's main process (CPython engine)
+                    : o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
             sb.append("  [pid ").append(o.pid()).append("] ").append(ascii(who, 40)).append(": ")
                     .append(ascii(o.text(), 500)).append('\n');
         }

@@ -41,6 +41,7 @@ final class MarkPainter {
     }
 
     private final double[] extent = new double[2];
+    private final double[] callRowEnds = new double[12];
 
     /** What a mark writes beside its line, and roughly how wide that is. */
     private static String markText(LiveRun.Mark m) {
@@ -85,9 +86,18 @@ final class MarkPainter {
     void draw(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
                            double fromX, double toX) {
         double hw = geo.headerWidth();
-        int calls = 0;
+        // The main lane's call labels: each on the first row where it does not cover an earlier one.
+        int rows = Math.max(1, (int) ((lh - 6) / (13 * textScale)));
+        java.util.Arrays.fill(callRowEnds, Double.NEGATIVE_INFINITY);
         for (LiveRun.Mark m : lane.marks()) {
-            int row = m.kind() == LiveRun.Mark.Kind.CALL ? calls++ % 3 : 0;
+            int row = 0;
+            if (m.kind() == LiveRun.Mark.Kind.CALL) {
+                double tx = markTextX(geo, m, geo.xOf(m.at()));
+                while (row < Math.min(rows, callRowEnds.length) - 1 && callRowEnds[row] > tx) {
+                    row++;
+                }
+                callRowEnds[row] = tx + markTextWidth(m) + 6;
+            }
             double x = geo.xOf(m.at());
             extent(geo, m, extent);
             boolean span = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
