@@ -74,10 +74,6 @@ public final class TraceEvents {
         for (Timed t : b.list) {
             end = Math.max(end, t.at);
         }
-        if (trace.stats().machineCpus() > 0) {
-            // The machine the run shared, as the trace keeps it (the load at its last sample).
-            b.add(0, SAMPLE, new RunEvent.MachineSampled(0, trace.stats().machineCpus(), trace.stats().machineLoad1()));
-        }
         for (WorkerRecord w : trace.workers()) {
             // The OS view: after the process's spawn; one taken after the run's last event is left out.
             for (OsSample s : w.samples()) {
