@@ -96,6 +96,22 @@ class DistLauncherTest {
     }
 
     @Test
+    void aRelativeLinkStartedWithShFromItsDirectory() throws Exception {
+        Path here = Files.createDirectories(dir.resolve("links"));
+        Path link = here.resolve("ps");
+        if (!Files.isSymbolicLink(link)) {
+            Files.createSymbolicLink(link, here.relativize(image.resolve("bin/poolscope")));
+        }
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "ps", "--version").directory(here.toFile());
+        pb.environment().clear();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(AppInfo.nameAndVersion(), out.lines().findFirst().orElse(""));
+    }
+
+    @Test
     void everyCommandGetsItsArguments() throws Exception {
         Result r = launch("lessons");
         assertEquals(0, r.code(), r.err());

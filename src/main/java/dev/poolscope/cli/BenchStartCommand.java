@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-start", description = {"Runs the same sleeps on the same pool with PoolScope (workers start "
         + "together, and asap) and with CPython's multiprocessing.Pool (fork), alternating in one sitting, and prints "
         + "the median task span (first task start to last task end) of each.",
-        "The target: PoolScope's span within 3 % of CPython's."})
+        "The target: PoolScope's span within 3 %% of CPython's."})
 final class BenchStartCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "7", description = "rounds of each (default: ${DEFAULT-VALUE})")
     int rounds;

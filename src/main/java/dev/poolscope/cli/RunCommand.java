@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.cpython.CPythonOptions;
 import dev.poolscope.engine.InvalidConfigException;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.PoolService;
@@ -30,8 +31,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Runs a lesson or scenario file on real worker processes and prints what happened.")
+@Command(name = "run", description = "Runs a lesson or scenario file on real worker processes, or a Python program on CPython, and prints what happened.")
 final class RunCommand implements Callable<Integer> {
     static final class Source {
         @Option(names = "--lesson", paramLabel = "NAME", description = "a built-in lesson (see 'poolscope lessons')")
@@ -39,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
 
         @Option(names = "--scenario", paramLabel = "FILE", description = "a scenario JSON file")
         Path scenario;
+
+        @Option(names = "--python", paramLabel = "FILE", description = "a Python program to run on CPython and watch,"
+                + " as running it in a terminal would (stdin closed; its exit code is the command's)")
+        Path python;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -63,6 +69,24 @@ final class RunCommand implements Callable<Integer> {
             + " or asap (each worker starts as soon as it is ready)")
     String start;
 
+    @Option(names = "--engine", paramLabel = "E", description = "java (PoolScope's workers, the default) or cpython"
+            + " (the scenario as a Python program on CPython's own multiprocessing)")
+    String engine;
+
+    @Option(names = "--python-exe", paramLabel = "PATH", description = "the Python interpreter (default: python3 on PATH; 3.8 or newer)")
+    Path pythonExe;
+
+    @Option(names = "--start-method", paramLabel = "M", description = "CPython only: fork, spawn or forkserver as"
+            + " multiprocessing's default (a program's own set_start_method still wins)")
+    String startMethod;
+
+    @Option(names = "--deadline", paramLabel = "MS", description = "stop a run still going after MS ms, any engine (exit 1);"
+            + " unlike --timeout it ends a Pool waiting forever")
+    Long deadlineMs;
+
+    @Parameters(paramLabel = "ARGS", description = "after --: the Python program's own arguments")
+    List<String> programArgs = new ArrayList<>();
+
     @Option(names = "--trace", paramLabel = "FILE", description = "write the run as trace JSON")
     Path trace;
 
@@ -72,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
     Path chromeTrace;
 
-    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %, state, memory), one CSV row each")
+    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %%, state, memory), one CSV row each")
     Path samplesCsv;
 
     @Option(names = "--png", paramLabel = "FILE", description = "draw the finished run's timeline as a PNG (no display needed)")
@@ -86,6 +110,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String optionProblem = cpythonProblem();
+        if (optionProblem != null) {
+            System.err.println("poolscope run: " + optionProblem);
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        if (source.python != null) {
+            return outputProblem() ? PoolScopeCommand.BAD_INPUT
+                    : CPythonRunner.program(source.python, programArgs, cpythonOptions(), outputPaths());
+        }
         Scenario scenario;
         RunConfig config;
         try {
@@ -108,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
+        if ("cpython".equals(engine)) {
+            return CPythonRunner.scenario(scenario.name(), config, cpythonOptions(), outputPaths());
+        }
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
         // The OS view of each worker, 10 times a second, on the sampler's own thread.
@@ -116,8 +152,13 @@ final class RunCommand implements Callable<Integer> {
         RunHandle run = new PoolService().start(config, os.tap(RunListener.NONE));
         os.start(run.startNanos());
         boolean interrupted;
+        boolean deadlineHit = false;
         try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
-            // No limit of our own: a task's time limit (--timeout) bounds the run, Ctrl+C stops it.
+            // A task's time limit (--timeout) bounds each task, --deadline the whole run, Ctrl+C stops it.
+            if (deadlineMs != null && !run.awaitDone(Duration.ofMillis(deadlineMs))) {
+                deadlineHit = true;
+                run.stop();
+            }
             run.awaitDone(Duration.ofDays(365));
             interrupted = ctrlC.pressed();
         }
@@ -137,7 +178,55 @@ final class RunCommand implements Callable<Integer> {
                     result.tasks().size());
             return PoolScopeCommand.INTERRUPTED;
         }
+        if (deadlineHit) {
+            System.err.printf("Stopped at the deadline of %d ms: the unfinished tasks are marked cancelled.%n", deadlineMs);
+            return PoolScopeCommand.TASKS_FAILED;
+        }
         return allOk(result.tasks()) ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
+    }
+
+    /** What is wrong with the CPython options given, in one line, or null. */
+    private String cpythonProblem() {
+        if (engine != null && !engine.equals("java") && !engine.equals("cpython")) {
+            return "--engine: must be java or cpython, got " + engine;
+        }
+        if (source.python != null && "java".equals(engine)) {
+            return "--python runs on CPython: leave out --engine java";
+        }
+        if (deadlineMs != null && deadlineMs < 1) {
+            return "--deadline: must be at least 1 ms, got " + deadlineMs;
+        }
+        if (startMethod != null && !CPythonOptions.START_METHODS.contains(startMethod)) {
+            return "--start-method: must be fork, spawn or forkserver, got " + startMethod;
+        }
+        boolean onCPython = source.python != null || "cpython".equals(engine);
+        if (!onCPython && (pythonExe != null || startMethod != null)) {
+            return (pythonExe != null ? "--python-exe" : "--start-method") + ": only with --python or --engine cpython";
+        }
+        if (source.python == null && !programArgs.isEmpty()) {
+            return "program arguments (" + String.join(" ", programArgs) + ") are only for --python FILE";
+        }
+        return null;
+    }
+
+    private CPythonOptions cpythonOptions() {
+        return new CPythonOptions(pythonExe, deadlineMs, startMethod);
+    }
+
+    private CPythonRunner.OutputPaths outputPaths() {
+        return new CPythonRunner.OutputPaths(trace, csv, chromeTrace, samplesCsv);
+    }
+
+    /** Prints the problem with an output file asked for, if any (checked before a run starts). */
+    private boolean outputProblem() {
+        for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
+                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
+            if (problem != null) {
+                System.err.println("poolscope run: " + problem);
+                return true;
+            }
+        }
+        return false;
     }
 
     private RunConfig withOverrides(RunConfig base) {

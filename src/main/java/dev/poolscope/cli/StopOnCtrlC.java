@@ -1,9 +1,10 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.engine.RunHandle;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl+C during {@code run} does what the window's Stop button does: the run stops (every worker
@@ -15,31 +16,28 @@ import sun.misc.SignalHandler;
  * own hook, which kills every worker, so a task could be reported crashed rather than cancelled
  * depending on which hook ran first; and while hooks run, the JVM is already exiting. A handler
  * replaces the JVM's default for SIGINT only, so the run is stopped first and the JVM exits
- * afterwards, in order. {@code sun.misc.Signal} is in {@code jdk.unsupported}, kept public on
- * purpose (JEP 260) for exactly this. Where it is not available, Ctrl+C keeps the JVM's default
- * (exit, workers killed by the engine's hook).
+ * afterwards, in order.
+ *
+ * <p>The handler is {@code sun.misc.Signal} from {@code jdk.unsupported}, the module JEP 260 keeps
+ * open for exactly this. It is reached by reflection so that the build has no internal-API
+ * warnings and a runtime without that module still runs: Ctrl+C then keeps the JVM's default
+ * (exit; the engine's shutdown hook kills the workers). So does a SIGINT that was ignored when
+ * the JVM started (a background job of a script): the JVM keeps ignoring it, as a shell expects.
  */
 final class StopOnCtrlC implements AutoCloseable {
-    private static final Signal INT = new Signal("INT");
     private final AtomicInteger presses = new AtomicInteger();
-    private final SignalHandler previous;
+    private final Object previous;
 
     private StopOnCtrlC(Runnable stop) {
-        SignalHandler old;
-        try {
-            old = Signal.handle(INT, sig -> {
-                if (presses.incrementAndGet() == 1) {
-                    System.err.println("Stopping: every worker ends, unfinished tasks are cancelled (Ctrl+C again to quit"
-                            + " at once)...");
-                    stop.run();
-                } else {
-                    System.exit(PoolScopeCommand.INTERRUPTED);
-                }
-            });
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            old = null; // SIGINT is not ours to handle here (e.g. the JVM runs with -Xrs)
-        }
-        previous = old;
+        previous = handle(() -> {
+            if (presses.incrementAndGet() == 1) {
+                System.err.println("Stopping: every worker ends, unfinished tasks are cancelled (Ctrl+C again to quit"
+                        + " at once)...");
+                stop.run();
+            } else {
+                System.exit(PoolScopeCommand.INTERRUPTED);
+            }
+        });
     }
 
     /** Handles Ctrl+C for this run until {@link #close()}. */
@@ -60,7 +58,41 @@ final class StopOnCtrlC implements AutoCloseable {
     @Override
     public void close() {
         if (previous != null) {
-            Signal.handle(INT, previous);
+            setHandler(previous);
+        }
+    }
+
+    /** Installs {@code action} as the SIGINT handler; returns the one it replaced, or null if none was installed. */
+    private static Object handle(Runnable action) {
+        try {
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object handler = Proxy.newProxyInstance(StopOnCtrlC.class.getClassLoader(), new Class<?>[] {handlerType},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "handle" -> {
+                            action.run();
+                            yield null;
+                        }
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> "StopOnCtrlC handler";
+                    });
+            return setHandler(handler);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // no jdk.unsupported, or SIGINT is not ours (-Xrs): the JVM's default stays
+        }
+    }
+
+    private static Object setHandler(Object handler) {
+        try {
+            Class<?> signalType = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object sigint = signalType.getConstructor(String.class).newInstance("INT");
+            Method handle = signalType.getMethod("handle", signalType, handlerType);
+            return handle.invoke(null, sigint, handler);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -286,7 +286,7 @@ final class RunState implements EventChannel.Handler {
         if (PyProcess.PROCESS.equals(p.kind)) {
             PyProcess creator = procs.get(p.creator);
             mark(creator != null ? creator : p, spawnAt, ProcessMark.START, p.pid,
-                    "start() \u2192 PID " + p.pid + (p.label != null ? " runs " + p.label : ""));
+                    "start() \u2192 PID " + p.pid + (p.label != null ? " " + p.label : ""));
         }
         List<JsonNode> waiting = List.copyOf(p.waiting);
         p.waiting.clear();
@@ -364,14 +364,14 @@ final class RunState implements EventChannel.Handler {
         long child = m.path("child").asLong(-1);
         String kind = m.path("kind").asText("");
         switch (kind) {
-            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, "join() waits for PID " + child);
+            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, "join() waits for " + child);
             case "joined" -> {
                 JsonNode code = m.path("code");
                 mark(caller, at(m), ProcessMark.JOINED, child, code.isInt()
-                        ? "join() returned: PID " + child + " ended with exit code " + code.asInt()
-                        : "join() returned: PID " + child + " is still running (timeout)");
+                        ? "joined " + child + ": exit code " + code.asInt()
+                        : "join() timed out: " + child + " still running");
             }
-            case "alive" -> mark(caller, at(m), ProcessMark.IS_ALIVE, child, "is_alive() of PID " + child + " \u2192 "
+            case "alive" -> mark(caller, at(m), ProcessMark.IS_ALIVE, child, "is_alive() of " + child + " \u2192 "
                     + (m.path("answer").asBoolean() ? "True" : "False"));
             default -> { }
         }

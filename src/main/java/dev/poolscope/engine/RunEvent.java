@@ -84,7 +84,7 @@ public sealed interface RunEvent {
     /**
      * A call a process made on a child process object, drawn as a mark on the caller's lane
      * (slot -1: the main process): {@code kind} is one of the constants below, {@code text} the
-     * call in words, e.g. "is_alive() of PID 1234 → False".
+     * call in words, e.g. "is_alive() of 1234 → False".
      */
     record ProcessMark(long at, int slot, long pid, String kind, long childPid, String text) implements RunEvent {
         public static final String START = "start";

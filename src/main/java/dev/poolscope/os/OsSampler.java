@@ -46,7 +46,7 @@ public final class OsSampler implements AutoCloseable {
     private long startNanos;
     private boolean closed;
     private long ticks;
-    private long lastTickAt = Long.MIN_VALUE;
+    private long lastTickAt = -PERIOD_NS;
 
     /** What the sampler remembers of one process between samples. */
     private static final class Watched {

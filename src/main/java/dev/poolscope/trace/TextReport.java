@@ -95,7 +95,8 @@ public final class TextReport {
 
     private static void output(StringBuilder sb, RunTrace t) {
         for (OutputRecord o : t.output()) {
-            String who = o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
+            String who = o.slot() < 0 ? "main" // a Python program's main process (CPython engine)
+                    : o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
             sb.append("  [pid ").append(o.pid()).append("] ").append(ascii(who, 40)).append(": ")
                     .append(ascii(o.text(), 500)).append('\n');
         }
@@ -128,6 +129,7 @@ public final class TextReport {
             line.append(line.charAt(line.length() - 1) == ' ' ? "" : ", ").append(entry);
         }
         sb.append(line).append('\n');
+        osStatistics(sb, s);
         double firstReady = Double.MAX_VALUE;
         double lastReady = -1;
         for (WorkerRecord w : t.workers()) {
@@ -139,6 +141,28 @@ public final class TextReport {
         if (lastReady >= 0) {
             stat(sb, "start-up", Ms.text(firstReady) + "-" + Ms.text(lastReady) + " ms",
                     "first workers ready, after the run started (not part of the makespan)");
+        }
+    }
+
+    /** The OS view's figures, when the run was sampled: CPU per slot (1 core = 100 %) and the machine. */
+    private static void osStatistics(StringBuilder sb, Stats s) {
+        if (s.slots().stream().anyMatch(slot -> slot.cpuUtilization() != null)) {
+            StringBuilder line = new StringBuilder("  cpu          ");
+            for (SlotStats slot : s.slots()) {
+                String entry = "slot " + slot.slot() + " "
+                        + (slot.cpuUtilization() == null ? "-" : percent(slot.cpuUtilization()));
+                if (line.length() + entry.length() + 2 > LINE) {
+                    sb.append(line).append('\n');
+                    line = new StringBuilder("               ");
+                }
+                line.append(line.charAt(line.length() - 1) == ' ' ? "" : ", ").append(entry);
+            }
+            sb.append(line).append("   (CPU time / makespan, 100 % = one core)\n");
+        }
+        if (s.machineCpus() > 0) {
+            stat(sb, "machine", s.machineCpus() + " CPUs", s.machineLoad1() >= 0
+                    ? String.format(Locale.ROOT, "load %.2f (1-minute average at the end of the run)", s.machineLoad1())
+                    : "load not known");
         }
     }
 

@@ -121,6 +121,7 @@ class CliTest {
                 String name = command.getKey();
                 assertEquals(0, poolscope(name, help), name + " " + help + ": " + err);
                 assertTrue(out.startsWith("Usage: poolscope " + name), name + " " + help + ":\n" + out);
+                assertEquals("", err, name + " " + help + " prints no warning");
                 for (CommandLine.Model.OptionSpec option : command.getValue().getCommandSpec().options()) {
                     assertTrue(out.contains(option.longestName()), name + " help lists " + option.longestName() + ":\n" + out);
                 }

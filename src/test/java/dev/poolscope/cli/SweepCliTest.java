@@ -105,6 +105,22 @@ class SweepCliTest {
     }
 
     @Test
+    void runTakesAStartPolicy() throws Exception {
+        assertEquals(0, poolscope("run", "--scenario", sleeps(2, 20).toString(), "--pool", "2", "--start", "asap"), err);
+        assertEquals(2, poolscope("run", "--scenario", sleeps(2, 20).toString(), "--start", "later"));
+        assertEquals("command line: start: must be together or asap, got later", err.trim());
+    }
+
+    @Test
+    void benchStartPrintsPoolScopesSpansBesideCpythons() {
+        assertEquals(0, poolscope("bench-start", "--rounds", "1", "--tasks", "3", "--ms", "40", "--workers", "3"), err);
+        assertTrue(out.contains("PoolScope, workers start together"), out);
+        assertTrue(out.contains("PoolScope, each starts asap"), out);
+        assertTrue(out.contains("CPython Pool (fork)"), out);
+        assertEquals(2, poolscope("bench-start", "--workers", "0"));
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         String file = sleeps(2, 10).toString();
         String[][] cases = {

@@ -65,8 +65,8 @@ class LessonProgramsTest {
         assertTrue(marks.stream().allMatch(m -> m.slot() == -1 && m.pid() == run.mainPid()), marks::toString);
         List<String> kinds = marks.stream().filter(m -> m.childPid() == p1).map(ProcessMark::kind).collect(Collectors.toList());
         assertEquals(List.of(ProcessMark.START, ProcessMark.JOIN, ProcessMark.JOINED, ProcessMark.IS_ALIVE), kinds);
-        assertTrue(marks.stream().anyMatch(m -> m.text().equals("is_alive() of PID " + p2 + " \u2192 False")), marks::toString);
-        assertTrue(marks.stream().anyMatch(m -> m.text().equals("join() returned: PID " + p1 + " ended with exit code 0")));
+        assertTrue(marks.stream().anyMatch(m -> m.text().equals("is_alive() of " + p2 + " \u2192 False")), marks::toString);
+        assertTrue(marks.stream().anyMatch(m -> m.text().equals("joined " + p1 + ": exit code 0")));
         // Each child is a lane of its own, with its task as one bar, and exits normally.
         assertEquals("process", t.mode());
         assertEquals(2, t.workers().size());

@@ -42,7 +42,9 @@ public final class SweepScreens {
                 Stage stage = SweepWindow.open(null, s.name(), base);
                 fill(stage);
                 SweepView view = (SweepView) stage.getUserData();
-                view.setPlan("pool", args[2], Integer.parseInt(args[3]));
+                // POOLS may name another setting: "chunksize=1,2,4".
+                String[] vary = args[2].contains("=") ? args[2].split("=", 2) : new String[] {"pool", args[2]};
+                view.setPlan(vary[0], vary[1], Integer.parseInt(args[3]));
                 view.start();
                 poll(view, ready);
             });

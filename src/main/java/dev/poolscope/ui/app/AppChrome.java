@@ -47,7 +47,9 @@ final class AppChrome {
             w.shutdown();
             w.stage().close();
         });
-        Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), save, saveAs,
+        MenuItem python = item("Run Python Program\u2026", "Ctrl+Y", w::pythonProgramDialog);
+        python.disableProperty().bind(w.controller().runningProperty());
+        Menu file = new Menu("File", null, open, recent, python, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         file.getItems().addAll(file.getItems().size() - 1, w.traces().fileMenuItems());
         file.getItems().add(file.getItems().size() - 1, new SeparatorMenuItem());

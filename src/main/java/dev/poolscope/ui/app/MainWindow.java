@@ -159,7 +159,7 @@ public final class MainWindow {
         }
         notice.hide();
         legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
-        controller.start(config.name(), c);
+        controller.start(config.name(), c, configView.python().onCPythonProperty().get());
     }
 
     void stop() {
@@ -191,6 +191,24 @@ public final class MainWindow {
         if (f != null) {
             open(f.toPath());
         }
+    }
+
+    /** File > Run Python Program: the user picks a program, which runs on python3 as in a terminal. */
+    void pythonProgramDialog() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Run a Python program");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Python programs", "*.py"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            runPythonProgram(f.toPath());
+        }
+    }
+
+    /** Runs a Python program live on CPython (its own processes, the main process's lane on top). */
+    public boolean runPythonProgram(Path program) {
+        notice.hide();
+        legend.setTasks(List.of());
+        return controller.startProgram(program);
     }
 
     /** Opens a scenario file (File > Open once a file is chosen, Open Recent, --open). */

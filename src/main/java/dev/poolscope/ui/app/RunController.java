@@ -1,5 +1,9 @@
 package dev.poolscope.ui.app;
 
+import dev.poolscope.cpython.CPythonOptions;
+import dev.poolscope.cpython.CPythonRun;
+import dev.poolscope.cpython.CPythonService;
+import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.WorkerPriority;
 import dev.poolscope.engine.RunConfig;
@@ -67,7 +71,9 @@ public final class RunController {
     public RunController(TimelineView timeline, RunPanels panels) {
         this.timeline = timeline;
         this.panels = panels;
-        timeline.setKiller((slot, pid) -> handle != null && !handle.isDone() && handle.killWorker(slot, pid));
+        // A Python program's lanes sit below its main lane: lane i is the engine's slot i - 1.
+        timeline.setKiller((lane, pid) -> handle != null && !handle.isDone() && live != null
+                && handle.killWorker(lane - live.laneOffset(), pid));
         timer.start();
     }
 
@@ -102,6 +108,15 @@ public final class RunController {
 
     /** Starts a run; returns false (and does nothing) while one is running. */
     public boolean start(String scenarioName, RunConfig config) {
+        return start(scenarioName, config, false);
+    }
+
+    /**
+     * Starts a run on PoolScope's workers, or ({@code onCPython}) as the scenario's Python program
+     * on CPython's own multiprocessing; returns false (and does nothing) while one is running or
+     * when no usable python3 is found (the message says why).
+     */
+    public boolean start(String scenarioName, RunConfig config, boolean onCPython) {
         if (running.get()) {
             return false;
         }
@@ -110,12 +125,22 @@ public final class RunController {
             names.add(t.name());
         }
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
+        OsSampler sampler = new OsSampler(q::add);
+        RunHandle started;
+        try {
+            started = onCPython
+                    ? new CPythonService().startScenario(scenarioName, config, CPythonOptions.defaults(), sampler.tap(q::add))
+                    : service.start(config, sampler.tap(q::add));
+        } catch (PythonUnavailableException | java.io.IOException e) {
+            sampler.close();
+            errors.accept(e.getMessage());
+            return false;
+        }
         inbox = q;
         live = new LiveRun(names, config.slots());
         stillNow = -1;
         closeSampler();
-        OsSampler sampler = new OsSampler(q::add);
-        handle = service.start(config, sampler.tap(q::add));
+        handle = started;
         sampler.start(handle.startNanos());
         os = sampler;
         // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
@@ -126,7 +151,45 @@ public final class RunController {
         timeline.setRun(live);
         panels.reset(live, scenarioName, config, () -> System.nanoTime() - start);
         running.set(true);
-        status.set("Starting " + config.slots() + " workers\u2026");
+        status.set(onCPython && handle instanceof CPythonRun py
+                ? "Starting " + py.interpreter().describe() + " on the scenario's program\u2026"
+                : "Starting " + config.slots() + " workers\u2026");
+        return true;
+    }
+
+    /**
+     * Runs a Python program on the real python3 and shows it live (the CPython engine): a lane
+     * per child process under the main process's own lane, tasks as the program makes them.
+     * Returns false while a run is running or when it cannot start (the message says why).
+     */
+    public boolean startProgram(java.nio.file.Path program) {
+        if (running.get()) {
+            return false;
+        }
+        Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
+        OsSampler sampler = new OsSampler(q::add);
+        CPythonRun started;
+        try {
+            started = new CPythonService().start(program, List.of(), CPythonOptions.defaults(), sampler.tap(q::add));
+        } catch (PythonUnavailableException | java.io.IOException e) {
+            sampler.close();
+            errors.accept(e.getMessage());
+            return false;
+        }
+        inbox = q;
+        live = new LiveRun(List.of(), 0, true);
+        stillNow = -1;
+        closeSampler();
+        handle = started;
+        sampler.start(handle.startNanos());
+        os = sampler;
+        long start = handle.startNanos();
+        runStartNanos = start;
+        probe = metrics == null ? null : new FrameProbe(metrics, start);
+        timeline.setRun(live);
+        panels.reset(live, started.name(), started.config(), () -> System.nanoTime() - start);
+        running.set(true);
+        status.set("Running " + program.getFileName() + " with " + started.interpreter().describe() + "\u2026");
         return true;
     }
 

@@ -71,7 +71,22 @@ public final class ConfigView extends VBox {
 
         Label tasksTitle = new Label("Tasks");
         tasksTitle.getStyleClass().add("section-title");
-        getChildren().addAll(lessons, title, desc, options(), tasksTitle, editor, problem);
+        // The task table and, beside it, the scenario as the Python program it stands for.
+        python = new PythonView(model);
+        javafx.scene.control.Tab tasksTab = new javafx.scene.control.Tab("Tasks", editor);
+        javafx.scene.control.Tab pythonTab = new javafx.scene.control.Tab("Python", python);
+        pythonTab.setId("pythonTab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(tasksTab, pythonTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(lessons, title, desc, options(), tasksTitle, tabs, problem);
+    }
+
+    private final PythonView python;
+
+    /** The Python tab: the scenario as a Python program, and the engine choice. */
+    public PythonView python() {
+        return python;
     }
 
     /** Text scale of the window (1 normal, larger in presenter mode): the table's columns follow it. */

@@ -119,6 +119,8 @@ public final class RunPanels extends HBox {
             console.add("[" + o.pid() + "] " + o.text());
         } else if (e instanceof RunEvent.OutputTruncated o) {
             console.add(truncationMarker(o));
+        } else if (e instanceof RunEvent.RunNotice n) {
+            console.add("\u26A0 " + n.text()); // the CPython engine's plain words, e.g. a Pool waiting forever
         } else if (e instanceof RunEvent.WorkerExited x && x.kind() == ExitKind.CRASHED) {
             console.add("\u2716 worker W" + x.slot() + " PID " + x.pid() + " " + x.detail());
         }

@@ -60,9 +60,6 @@ public final class TraceEvents {
         }
         for (WorkerRecord w : trace.workers()) {
             b.worker(w);
-            for (OsSample s : w.samples()) {
-                b.add(ns(s.atMs()), OUTPUT, s.toEvent(w.slot(), w.pid()));
-            }
         }
         if (trace.stats() != null && trace.stats().machineCpus() > 0) {
             // The trace keeps the machine's last sample only: it stands for the run from the start.
@@ -77,9 +74,13 @@ public final class TraceEvents {
         for (Timed t : b.list) {
             end = Math.max(end, t.at);
         }
+        if (trace.stats().machineCpus() > 0) {
+            // The machine the run shared, as the trace keeps it (the load at its last sample).
+            b.add(0, SAMPLE, new RunEvent.MachineSampled(0, trace.stats().machineCpus(), trace.stats().machineLoad1()));
+        }
         for (WorkerRecord w : trace.workers()) {
             // The OS view: after the process's spawn; one taken after the run's last event is left out.
-            for (dev.poolscope.trace.OsSample s : w.samples()) {
+            for (OsSample s : w.samples()) {
                 if (ns(s.atMs()) <= end) {
                     b.add(ns(s.atMs()), SAMPLE, s.toEvent(w.slot(), w.pid()));
                 }

@@ -60,6 +60,8 @@ final class SweepCharts {
         var max = measured("max", pts, xs, SweepPoint::maxMs);
         var speed = measured("measured", pts, xs, SweepPoint::speedup);
         var eff = measured("efficiency", pts, xs, SweepPoint::efficiency);
+        efficiency.setTitle(s.scaling() ? "Efficiency and Karp-Flatt serial fraction" : "Efficiency (how busy the workers were)");
+        speedup.setTitle(s.scaling() ? "Speedup" : "Speedup against " + s.plan().label(pts.get(0).index()));
         if (!s.scaling()) {
             makespan.getData().setAll(List.of(median, min, max));
             speedup.getData().setAll(List.of(speed));

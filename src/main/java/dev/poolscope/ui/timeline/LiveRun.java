@@ -13,9 +13,12 @@ import java.util.List;
  * in parallel arrays so 10,000 of them cost no allocation per frame.
  */
 public final class LiveRun {
-    /** A mark inside a lane: a PID hand-over, a crash or an initializer span. */
+    /**
+     * A mark inside a lane: a PID hand-over, a crash, an initializer span, or (CALL, on a Python
+     * program's main lane) a call the program made on a child: start(), join(), is_alive().
+     */
     public record Mark(Kind kind, long at, long endAt, long oldPid, long newPid, String text) {
-        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED }
+        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED, CALL }
     }
 
     /** One lane (worker slot): its current process and what happened in it. */
@@ -36,12 +39,17 @@ public final class LiveRun {
         final OsTrack os = new OsTrack();
         private String headerText;
         private long headerPid = Long.MIN_VALUE;
+        /** The lane's own name ("main" for a Python program's main process), or null for "W<slot>". */
+        String name;
+        /** The engine's slot number shown as "W<slot>" (the lane's index, less a main lane above it). */
+        int shownSlot = -1;
 
         /** "W3  PID 1234", cached until the PID changes (no allocation per frame). */
         String headerText(int index) {
             if (headerPid != pid || headerText == null) {
                 headerPid = pid;
-                headerText = "W" + index + "  PID " + (pid < 0 ? "\u2014" : String.valueOf(pid));
+                headerText = (name != null ? name : "W" + (shownSlot >= 0 ? shownSlot : index)) + "  PID "
+                        + (pid < 0 ? "\u2014" : String.valueOf(pid));
             }
             return headerText;
         }
@@ -75,30 +83,49 @@ public final class LiveRun {
             return os;
         }
 
+        /** "main" for a Python program's main lane, else null. */
+        public String name() {
+            return name;
+        }
+
         /** Whether the lane's current process was killed by the time limit (not a crash). */
         public boolean killedByTimeLimit() {
             return pid >= 0 && pid == timeoutKilledPid;
         }
     }
 
-    private final String[] names;
-    private final long[] start;
-    private final long[] end;
-    private final int[] slot;
-    private final long[] pid;
-    private final int[] chunk;
-    private final TaskStatus[] status;
-    private final String[] result;
+    private String[] names;
+    private long[] start;
+    private long[] end;
+    private int[] slot;
+    private long[] pid;
+    private int[] chunk;
+    private TaskStatus[] status;
+    private String[] result;
     /** The bar's label: the name, or "✖ name crashed" etc. once it ended badly. */
-    private final String[] label;
-    private final Lane[] lanes;
+    private String[] label;
+    private Lane[] lanes;
+    private int taskCount;
+    /** 1 when lane 0 is a Python program's main process and the engine's slot s is lane s + 1, else 0. */
+    private final int laneOffset;
     private int startedCount;
     private int finishedCount;
     private long finishedAt = -1;
     private boolean stopped;
 
     public LiveRun(List<String> taskNames, int slots) {
+        this(taskNames, slots, false);
+    }
+
+    /**
+     * {@code mainLane}: a Python program's run (the CPython engine): lane 0 shows its main
+     * process (its PID, and marks for its start(), join() and is_alive() calls), the engine's
+     * slot s is lane s + 1, and tasks and lanes are added as the program makes them.
+     */
+    public LiveRun(List<String> taskNames, int slots, boolean mainLane) {
+        laneOffset = mainLane ? 1 : 0;
         int n = taskNames.size();
+        taskCount = n;
         names = taskNames.toArray(new String[0]);
         start = new long[n];
         end = new long[n];
@@ -111,15 +138,100 @@ public final class LiveRun {
         Arrays.fill(start, -1);
         Arrays.fill(end, -1);
         Arrays.fill(slot, -1);
-        lanes = new Lane[slots];
-        for (int i = 0; i < slots; i++) {
+        lanes = new Lane[slots + laneOffset];
+        for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
+            lanes[i].shownSlot = i - laneOffset;
         }
+        if (mainLane) {
+            lanes[0].name = "main";
+            lanes[0].state = WorkerState.BUSY;
+        }
+    }
+
+    /** 1 when lane 0 is a Python program's main process (lane i shows the engine's slot i - 1), else 0. */
+    public int laneOffset() {
+        return laneOffset;
+    }
+
+    /** The lane of an engine slot (slot -1: the main lane, if any); grows the lanes as a program starts processes. */
+    private Lane laneAt(int engineSlot) {
+        int i = engineSlot + laneOffset;
+        if (i < 0) {
+            return null;
+        }
+        if (i >= lanes.length) {
+            int old = lanes.length;
+            lanes = Arrays.copyOf(lanes, i + 1);
+            for (int j = old; j < lanes.length; j++) {
+                lanes[j] = new Lane();
+                lanes[j].shownSlot = j - laneOffset;
+            }
+        }
+        return lanes[i];
+    }
+
+    /** Makes room for task {@code index} (a program's tasks are added as they are found). */
+    private void ensureTask(int index) {
+        if (index < names.length) {
+            taskCount = Math.max(taskCount, index + 1);
+            return;
+        }
+        int old = names.length;
+        int n = Math.max(index + 1, old * 2);
+        names = Arrays.copyOf(names, n);
+        label = Arrays.copyOf(label, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        slot = Arrays.copyOf(slot, n);
+        pid = Arrays.copyOf(pid, n);
+        chunk = Arrays.copyOf(chunk, n);
+        status = Arrays.copyOf(status, n);
+        result = Arrays.copyOf(result, n);
+        Arrays.fill(start, old, n, -1);
+        Arrays.fill(end, old, n, -1);
+        Arrays.fill(slot, old, n, -1);
+        taskCount = index + 1;
+    }
+
+    /** Events of the CPython engine: new tasks, and the main process with its calls. */
+    private boolean applyProgram(RunEvent e) {
+        if (e instanceof RunEvent.TaskAdded a) {
+            ensureTask(a.index());
+            names[a.index()] = a.name();
+            label[a.index()] = a.name();
+            return true;
+        }
+        if (laneOffset == 0) {
+            return false;
+        }
+        Lane main = lanes[0];
+        if (e instanceof RunEvent.ProgramStarted p) {
+            main.pid = p.pid();
+            main.headerDirty = true;
+            main.touch(p.at());
+        } else if (e instanceof RunEvent.ProgramExited x) {
+            main.state = x.exitCode() != null && x.exitCode() == 0 ? WorkerState.EXITED : WorkerState.CRASHED;
+            main.headerDirty = true;
+            main.touch(x.at());
+        } else if (e instanceof RunEvent.ProcessMark m && laneAt(m.slot()) != null) {
+            Lane lane = laneAt(m.slot());
+            lane.marks.add(new Mark(Mark.Kind.CALL, m.at(), m.at(), m.pid(), m.childPid(), m.text()));
+            lane.touch(m.at());
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** Applies one event; returns true when it changes the picture. */
     public boolean apply(RunEvent e) {
+        if (e instanceof RunEvent.TaskAdded || e instanceof RunEvent.ProgramStarted || e instanceof RunEvent.ProgramExited
+                || e instanceof RunEvent.ProcessMark) {
+            return applyProgram(e);
+        }
         if (e instanceof RunEvent.TaskStarted s) {
+            ensureTask(s.index());
             if (start[s.index()] < 0) {
                 startedCount++;
             }
@@ -127,34 +239,35 @@ public final class LiveRun {
             slot[s.index()] = s.slot();
             pid[s.index()] = s.pid();
             chunk[s.index()] = s.chunk();
-            Lane lane = lanes[s.slot()];
+            Lane lane = laneAt(s.slot());
             lane.tasks.add(s.index());
             lane.running = s.index();
             lane.touch(s.at());
         } else if (e instanceof RunEvent.TaskFinished f) {
+            ensureTask(f.index());
             end[f.index()] = f.at();
             status[f.index()] = f.status();
             result[f.index()] = f.status() == TaskStatus.OK ? f.result() : f.error();
             label[f.index()] = labelFor(names[f.index()], f.status());
             finishedCount++;
             if (f.status() == TaskStatus.TIMEOUT && f.slot() >= 0) {
-                timedOut(lanes[f.slot()], f.pid());
+                timedOut(laneAt(f.slot()), f.pid());
             }
             if (f.slot() >= 0 && start[f.index()] >= 0) {
-                Lane lane = lanes[f.slot()];
+                Lane lane = laneAt(f.slot());
                 lane.touch(start[f.index()]);
                 if (lane.running == f.index()) {
                     lane.running = -1;
                 }
             }
         } else if (e instanceof RunEvent.WorkerStateChanged w) {
-            Lane lane = lanes[w.slot()];
+            Lane lane = laneAt(w.slot());
             if (w.pid() == lane.pid || lane.pid < 0) {
                 lane.state = w.state();
                 lane.headerDirty = true;
             }
         } else if (e instanceof RunEvent.WorkerSpawned w) {
-            Lane lane = lanes[w.slot()];
+            Lane lane = laneAt(w.slot());
             if (w.generation() > 0) {
                 lane.marks.add(new Mark(Mark.Kind.HANDOVER, w.at(), w.at(), lane.pid, w.pid(),
                         "PID " + lane.pid + " \u2192 " + w.pid()));
@@ -165,7 +278,7 @@ public final class LiveRun {
             lane.headerDirty = true;
             lane.touch(w.at());
         } else if (e instanceof RunEvent.WorkerExited x) {
-            Lane lane = lanes[x.slot()];
+            Lane lane = laneAt(x.slot());
             boolean limit = x.pid() >= 0 && x.pid() == lane.timeoutKilledPid;
             if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED || limit) {
                 lane.touch(x.at());
@@ -173,14 +286,14 @@ public final class LiveRun {
                         : new Mark(Mark.Kind.CRASH, x.at(), x.at(), x.pid(), -1, "\u2716 PID " + x.pid() + " " + x.detail()));
             }
         } else if (e instanceof RunEvent.InitializerRan r) {
-            lanes[r.slot()].touch(r.startAt());
-            lanes[r.slot()].marks.add(new Mark(r.error() == null ? Mark.Kind.INIT : Mark.Kind.INIT_FAILED,
+            laneAt(r.slot()).touch(r.startAt());
+            laneAt(r.slot()).marks.add(new Mark(r.error() == null ? Mark.Kind.INIT : Mark.Kind.INIT_FAILED,
                     r.startAt(), r.at(), r.pid(), r.pid(), r.error() == null ? "initializer" : "initializer failed: " + r.error()));
         } else if (e instanceof RunEvent.RunFinished f) {
             finishedAt = f.at();
             stopped = f.stopped();
-        } else if (e instanceof RunEvent.WorkerSampled s && s.slot() >= 0 && s.slot() < lanes.length) {
-            Lane lane = lanes[s.slot()];
+        } else if (e instanceof RunEvent.WorkerSampled s && s.slot() >= 0 && s.slot() + laneOffset < lanes.length) {
+            Lane lane = laneAt(s.slot());
             lane.headerDirty |= lane.os.add(s, lane.pid);
             lane.touch(lane.os.from(lane.os.size() - 1));
         } else {
@@ -218,7 +331,7 @@ public final class LiveRun {
     }
 
     public int taskCount() {
-        return names.length;
+        return taskCount;
     }
 
     public int laneCount() {

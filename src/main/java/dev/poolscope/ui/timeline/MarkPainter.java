@@ -41,6 +41,7 @@ final class MarkPainter {
     }
 
     private final double[] extent = new double[2];
+    private final double[] callRowEnds = new double[12];
 
     /** What a mark writes beside its line, and roughly how wide that is. */
     private static String markText(LiveRun.Mark m) {
@@ -85,7 +86,18 @@ final class MarkPainter {
     void draw(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
                            double fromX, double toX) {
         double hw = geo.headerWidth();
+        // The main lane's call labels: each on the first row where it does not cover an earlier one.
+        int rows = Math.max(1, (int) ((lh - 6) / (13 * textScale)));
+        java.util.Arrays.fill(callRowEnds, Double.NEGATIVE_INFINITY);
         for (LiveRun.Mark m : lane.marks()) {
+            int row = 0;
+            if (m.kind() == LiveRun.Mark.Kind.CALL) {
+                double tx = markTextX(geo, m, geo.xOf(m.at()));
+                while (row < Math.min(rows, callRowEnds.length) - 1 && callRowEnds[row] > tx) {
+                    row++;
+                }
+                callRowEnds[row] = tx + markTextWidth(m) + 6;
+            }
             double x = geo.xOf(m.at());
             extent(geo, m, extent);
             boolean span = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
@@ -122,6 +134,21 @@ final class MarkPainter {
                         g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 14 * textScale);
                         g.setFill(palette.text());
                         g.fillText(m.text(), tx, ty);
+                    }
+                }
+                case CALL -> {
+                    // The main process's calls: a thin tick, its words on three staggered rows so
+                    // calls made a moment apart (two start()s) stay readable.
+                    g.setStroke(palette.text());
+                    g.setLineWidth(1.5);
+                    g.strokeLine(x, top + 2, x, top + lh - 2);
+                    if (lh > 28 * textScale) {
+                        double tx = markTextX(geo, m, x);
+                        double ty = top + (10 + row * 13) * textScale;
+                        g.setFill(palette.labelBox());
+                        g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 13 * textScale);
+                        g.setFill(palette.text());
+                        g.fillText(m.text(), tx, ty + 3 * textScale);
                     }
                 }
                 case CRASH, TIMEOUT_KILL -> {

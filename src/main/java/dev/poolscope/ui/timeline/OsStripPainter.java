@@ -60,6 +60,7 @@ final class OsStripPainter {
         double labelW = stoppedWidth + 8;
         int first = os.firstEndingAfter(geo.nsAt(left - labelW));
         Color ink = palette.text();
+        int labelFrom = -1;
         for (int i = first; i < os.size(); i++) {
             // Whole pixels, so neighbouring samples meet without a seam of background between them.
             double x0 = Math.max(Math.floor(geo.xOf(os.from(i))), geo.headerWidth());
@@ -74,13 +75,8 @@ final class OsStripPainter {
                 g.setFill(FROZEN);
                 g.fillRect(x0, top + 1, x1 - x0, lh - 2);
                 boolean startsRun = i == 0 || !OsState.isStopped(os.state(i - 1)) || os.pid(i - 1) != os.pid(i);
-                if (startsRun && lh >= 24 * textScale) {
-                    g.setFont(bold);
-                    g.setTextAlign(TextAlignment.LEFT);
-                    g.setFill(palette.labelBox());
-                    g.fillRect(x0 + 2, top + 2, labelW - 4, 16 * textScale);
-                    g.setFill(frozenInk());
-                    g.fillText(STOPPED, x0 + 4, top + 2 + 8 * textScale);
+                if (startsRun && labelFrom < 0) {
+                    labelFrom = i;
                 }
             }
             double h = sh * Math.min(100, os.cpu(i)) / 100;
@@ -91,6 +87,30 @@ final class OsStripPainter {
             if (h > 0) {
                 g.setFill(ink);
                 g.fillRect(x0, sy + sh - h, x1 - x0, h);
+            }
+        }
+        if (labelFrom >= 0 && lh >= 24 * textScale) {
+            // The labels last, so later stopped samples' veils do not wash over them.
+            drawStoppedLabels(g, geo, os, labelFrom, top, labelW, toX);
+        }
+    }
+
+    private void drawStoppedLabels(Pen g, TimelineGeometry geo, OsTrack os, int from, double top, double labelW,
+                                   double toX) {
+        g.setFont(bold);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = from; i < os.size(); i++) {
+            double x0 = Math.max(Math.floor(geo.xOf(os.from(i))), geo.headerWidth());
+            if (x0 > toX) {
+                break;
+            }
+            boolean startsRun = OsState.isStopped(os.state(i))
+                    && (i == 0 || !OsState.isStopped(os.state(i - 1)) || os.pid(i - 1) != os.pid(i));
+            if (startsRun) {
+                g.setFill(palette.labelBox());
+                g.fillRect(x0 + 2, top + 2, labelW - 4, 16 * textScale);
+                g.setFill(frozenInk());
+                g.fillText(STOPPED, x0 + 4, top + 2 + 8 * textScale);
             }
         }
     }

@@ -105,6 +105,9 @@ public final class TimelineView extends Pane {
             return false;
         }
         lastNow = nowNs;
+        if (run != null && run.laneCount() != geo.lanes() && run.laneCount() > 0) {
+            geo.setLanes(run.laneCount()); // a Python program's lanes come as it starts processes
+        }
         geo.resize(Math.ceil(getWidth()), Math.ceil(getHeight()), textScale);
         tiles.fit(geo.width(), geo.height(), geo.headerWidth());
         if (run != null && run.isFinished() && !geo.userControlled()) {

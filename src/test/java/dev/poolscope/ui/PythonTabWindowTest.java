@@ -1,0 +1,88 @@
+package dev.poolscope.ui;
+
+import static dev.poolscope.ui.WindowDriver.fx;
+import static dev.poolscope.ui.WindowDriver.pick;
+import static dev.poolscope.ui.WindowDriver.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolscope.cpython.CPythonRun;
+import dev.poolscope.cpython.PythonInterpreter;
+import dev.poolscope.cpython.PythonUnavailableException;
+import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.ui.timeline.LiveRun;
+import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Python tab beside the task table: the scenario as its Python program, and Run on CPython's own Pool. */
+class PythonTabWindowTest extends WindowTest {
+    @Test
+    void thePythonTabShowsTheScenarioAsItsProgramAndFollowsEdits(FxRobot robot) throws Exception {
+        pick(robot, "#lessonPicker", "doubling");
+        waitFor(() -> "doubling".equals(window.config().name()));
+        robot.clickOn("Python");
+        TextArea program = robot.lookup("#pythonProgram").queryAs(TextArea.class);
+        waitFor(() -> program.getText().contains("with Pool(processes=4) as pool:"), program::getText);
+        assertTrue(program.getText().contains("results = pool.map(run_task, TASKS"), program.getText());
+        assertTrue(program.getText().contains("def double(name, n, ms=0):"), program.getText());
+        robot.clickOn("Tasks");
+        robot.clickOn("#poolSpinner .increment-arrow-button");
+        robot.clickOn("Python");
+        waitFor(() -> program.getText().contains("with Pool(processes=5) as pool:"), program::getText);
+    }
+
+    @Test
+    void runOnCPythonRunsTheLessonOnRealPythonProcesses(FxRobot robot) throws Exception {
+        try {
+            PythonInterpreter.find(null);
+        } catch (PythonUnavailableException e) {
+            Assumptions.abort(e.getMessage());
+        }
+        pick(robot, "#lessonPicker", "doubling");
+        waitFor(() -> "doubling".equals(window.config().name()));
+        robot.clickOn("Python");
+        robot.clickOn("#engineCPython");
+        robot.clickOn("#runButton");
+        driver.watchUntilFinished();
+        assertTrue(driver.handle() instanceof CPythonRun, "the run is CPython's");
+        LiveRun live = driver.live();
+        assertEquals(5, (int) fx(live::taskCount));
+        for (int i = 0; i < 5; i++) {
+            int task = i;
+            assertEquals(TaskStatus.OK, fx(() -> live.status(task)));
+            assertEquals(String.valueOf(2 * (i + 1)), fx(() -> live.resultOrError(task)));
+        }
+        assertTrue(fx(live::laneCount) == 4);
+    }
+
+    @Test
+    void aPythonProgramRunsLiveWithTheMainProcessOnItsOwnLane(FxRobot robot) throws Exception {
+        try {
+            PythonInterpreter.find(null);
+        } catch (PythonUnavailableException e) {
+            Assumptions.abort(e.getMessage());
+        }
+        assertTrue(fx(() -> window.runPythonProgram(java.nio.file.Path.of("assets", "python", "process_ids.py"))));
+        driver.watchUntilFinished();
+        CPythonRun run = (CPythonRun) driver.handle();
+        LiveRun live = driver.live();
+        assertEquals(1, (int) fx(live::laneOffset));
+        assertEquals(3, (int) fx(live::laneCount), "the main lane and one per child");
+        LiveRun.Lane main = fx(() -> live.lane(0));
+        assertEquals("main", main.name());
+        assertEquals(run.mainPid(), main.pid());
+        java.util.List<String> calls = fx(() -> main.marks().stream().filter(m -> m.kind() == LiveRun.Mark.Kind.CALL)
+                .map(LiveRun.Mark::text).toList());
+        long p1 = fx(() -> live.lane(1).pid());
+        long p2 = fx(() -> live.lane(2).pid());
+        assertTrue(calls.contains("start() \u2192 PID " + p1 + " worker1()"), calls::toString);
+        assertTrue(calls.contains("join() waits for " + p2), calls::toString);
+        assertTrue(calls.contains("is_alive() of " + p1 + " \u2192 False"), calls::toString);
+        assertEquals(2, (int) fx(live::taskCount));
+        assertEquals("worker1()", fx(() -> live.name(live.lane(1).taskIndexes()[0])));
+        assertEquals(TaskStatus.OK, fx(() -> live.status(0)));
+        assertTrue(fx(() -> window.stage().getScene().lookup("#consoleList") != null));
+    }
+}
