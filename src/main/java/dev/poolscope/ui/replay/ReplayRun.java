@@ -25,6 +25,7 @@ public final class ReplayRun {
     private final List<RunEvent> events;
     private final long[] times;
     private final long endNs;
+    private final long[] stepTimes;
 
     private ReplayRun(String name, RunTrace trace, RunConfig config, List<RunEvent> events) {
         this.name = name;
@@ -37,6 +38,9 @@ public final class ReplayRun {
             times[i] = events.get(i).at();
         }
         this.endNs = times.length == 0 ? 0 : times[times.length - 1];
+        // Steps go from one thing the run did to the next, not through the OS samples (10 a second a worker).
+        this.stepTimes = events.stream().filter(e -> !(e instanceof RunEvent.WorkerSampled
+                || e instanceof RunEvent.MachineSampled)).mapToLong(RunEvent::at).distinct().toArray();
     }
 
     /**
@@ -95,29 +99,34 @@ public final class ReplayRun {
 
     /** How many events had happened by {@code ns} (their times are at most {@code ns}). */
     public int eventsUpTo(long ns) {
+        return firstAfter(times, ns);
+    }
+
+    /** The time of the first event after {@code ns} (OS samples aside), or the end. */
+    public long nextEventAfter(long ns) {
+        int i = firstAfter(stepTimes, ns);
+        return i < stepTimes.length ? stepTimes[i] : endNs;
+    }
+
+    /** The time of the last event before {@code ns} (OS samples aside), or 0. */
+    public long previousEventBefore(long ns) {
+        int i = firstAfter(stepTimes, ns - 1);
+        return i > 0 ? stepTimes[i - 1] : 0;
+    }
+
+    /** Index of the first time after {@code ns} in a sorted array. */
+    private static int firstAfter(long[] sorted, long ns) {
         int lo = 0;
-        int hi = times.length;
+        int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[mid] <= ns) {
+            if (sorted[mid] <= ns) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    /** The time of the first event after {@code ns}, or the end. */
-    public long nextEventAfter(long ns) {
-        int i = eventsUpTo(ns);
-        return i < times.length ? times[i] : endNs;
-    }
-
-    /** The time of the last event before {@code ns}, or 0. */
-    public long previousEventBefore(long ns) {
-        int i = eventsUpTo(ns - 1);
-        return i > 0 ? times[i - 1] : 0;
     }
 
     /** A fresh timeline model with no events applied. */

@@ -104,7 +104,8 @@ class ReplayRoundTripTest {
         assertEquals(live.finishedCount(), replayed.finishedCount());
 
         RunTrace again = TraceBuilder.of("round-trip", replay.config(), replay.events());
-        assertTrue(original.workers().stream().anyMatch(w -> !w.samples().isEmpty()), "the OS was sampled");
+        assertTrue(original.workers().stream().anyMatch(w -> !w.samples().isEmpty()), "the OS was sampled: "
+                + liveEvents.stream().filter(e -> e instanceof RunEvent.WorkerSampled).count() + " samples in " + liveEvents.size());
         assertEquals(original.deliveryOrder(), again.deliveryOrder(), "delivery order");
         assertEquals(original.stats(), again.stats(), "statistics");
         assertEquals(original.tasks(), again.tasks(), "task records");

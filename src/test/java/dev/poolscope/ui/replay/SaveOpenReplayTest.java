@@ -22,6 +22,25 @@ class SaveOpenReplayTest extends TraceWindowTest {
     Path dir;
 
     @Test
+    void aDroppedTraceOpensItsReplayAndADroppedScenarioOpensAsOne() throws Exception {
+        Path trace = dev.poolscope.ui.export.KnownTrace.write(dir);
+        fx(() -> {
+            window.traces().openDropped(trace);
+            return null;
+        });
+        assertEquals("known", fx(() -> window.traces().replay().current().name()));
+        assertTrue(fx(() -> window.traces().recentTraces()).contains(trace.toAbsolutePath().normalize()),
+                "a dropped trace is a recent trace");
+        Path scenario = dir.resolve("dropped.json");
+        Files.writeString(scenario, "{\"name\": \"dropped\", \"tasks\": [{\"name\": \"A\", \"kind\": \"sleep\", \"ms\": 5}]}");
+        fx(() -> {
+            window.traces().openDropped(scenario);
+            return null;
+        });
+        assertEquals("dropped", fx(() -> window.config().name()), "a scenario opens as a scenario");
+    }
+
+    @Test
     void aRunSavedAndReplayedToTheEndShowsWhatTheLiveViewShowed(FxRobot robot) throws Exception {
         fx(() -> {
             window.config().setTimeScale(0.1); // work-log in about 0.6 s

@@ -48,7 +48,12 @@ class WindowExportTest extends TraceWindowTest {
             return null;
         });
         robot.clickOn("#exportScale").clickOn("2\u00d7 (slides, retina)");
-        robot.clickOn("#exportTheme").clickOn("Dark");
+        // Set directly: "Dark" is also the window's own theme button, behind the dialog.
+        javafx.scene.control.ChoiceBox<ExportChoice.Theme> theme = robot.lookup("#exportTheme").query();
+        fx(() -> {
+            theme.setValue(ExportChoice.Theme.DARK);
+            return null;
+        });
         robot.clickOn("Export\u2026");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.exists(png), "the PNG was written");
