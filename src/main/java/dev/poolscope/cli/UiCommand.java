@@ -33,7 +33,7 @@ final class UiCommand implements Callable<Integer> {
                 description = "open a built-in lesson (default: " + AppOptions.DEFAULT_LESSON + "; see 'poolscope lessons')")
         String lesson;
 
-        @Option(names = "--open", paramLabel = "FILE", description = "open a scenario file")
+        @Option(names = "--open", paramLabel = "FILE", description = "open a scenario file, or a saved trace to replay")
         Path file;
     }
 
@@ -88,7 +88,9 @@ final class UiCommand implements Callable<Integer> {
         try {
             // Read once here so a missing lesson or a broken file is refused like 'run' refuses it.
             if (file != null) {
-                ScenarioFiles.read(file);
+                if (!isTrace(file)) {
+                    ScenarioFiles.read(file);
+                }
             } else {
                 Lessons.load(lesson);
             }
@@ -127,6 +129,16 @@ final class UiCommand implements Callable<Integer> {
             }
             throw new TypeConversionException("must be WIDTHxHEIGHT from " + MIN_WIDTH + "x" + MIN_HEIGHT
                     + " to 20000x20000, e.g. 1280x720, got '" + value + "'");
+        }
+    }
+
+    /** A saved trace opens as a replay (the window tells traces from scenarios the same way). */
+    private static boolean isTrace(Path file) {
+        try {
+            dev.poolscope.trace.TraceJson.read(file);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 }
