@@ -141,7 +141,8 @@ class CliTest {
         assertEquals(2, poolscope("runn"));
         assertTrue(err.contains("Did you mean: poolscope run?"), err);
         assertEquals(2, poolscope("run", "--lesson", "doubling", "--pol", "2"));
-        assertTrue(err.startsWith("poolscope run: Unknown options: '--pol'"), err);
+        // "Unknown option: '--pol'" ('2' is taken as a program argument, refused for lessons later).
+        assertTrue(err.startsWith("poolscope run: Unknown option: '--pol'") || err.startsWith("poolscope run: Unknown options: '--pol'"), err);
         assertTrue(err.contains("Possible solutions: --pool"), err);
         assertTrue(err.contains("Try 'poolscope run --help' for more."), err);
         for (String[] args : new String[][] {{"frobnicate"}, {"run", "--bad"}, {"ui", "--bad"}, {"lessons", "x"}}) {
