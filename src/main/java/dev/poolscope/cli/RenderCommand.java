@@ -46,6 +46,24 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "GIF playback speed: 2 plays the run twice as fast (default 1)")
     double speed;
 
+    /** {@code run --png}: what is wrong with the picture's options, or null (checked before the run). */
+    static String pngProblem(Path png, int width, int height) {
+        if (png == null) {
+            return null;
+        }
+        if (!String.valueOf(png.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            return "--png: must end in .png, got " + png;
+        }
+        java.util.List<String> p = new RenderSpec(png, width, height, 1, null, false, false, 10, 1).problems();
+        return p.isEmpty() ? OutputFiles.problem("--png", png) : p.get(0);
+    }
+
+    /** {@code run --png}: the finished run's timeline; false (and one line on stderr) when it cannot be written. */
+    static boolean writePng(dev.poolscope.trace.RunTrace trace, String name, Path png, int width, int height) {
+        RenderSpec spec = new RenderSpec(png, width, height, 1, null, false, false, 10, 1);
+        return HeadlessRender.render(trace, name, "the run", spec, System.err, System.err) == HeadlessRender.OK;
+    }
+
     @Override
     public Integer call() {
         if (!theme.equals("light") && !theme.equals("dark")) {
@@ -54,6 +72,11 @@ final class RenderCommand implements Callable<Integer> {
         }
         if (!what.equals("timeline") && !what.equals("full")) {
             System.err.println("poolscope: --what: must be timeline or full, got " + what);
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        String unwritable = OutputFiles.problem("--out", out);
+        if (unwritable != null) {
+            System.err.println("poolscope render: " + unwritable);
             return PoolScopeCommand.BAD_INPUT;
         }
         RenderSpec spec = new RenderSpec(out, width, height, scale, atMs, theme.equals("dark"), what.equals("full"),

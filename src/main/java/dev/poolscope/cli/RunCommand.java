@@ -99,6 +99,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %%, state, memory), one CSV row each")
     Path samplesCsv;
 
+    @Option(names = "--png", paramLabel = "FILE", description = "draw the finished run's timeline as a PNG (no display needed)")
+    Path png;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1200", description = "the PNG's width (default ${DEFAULT-VALUE})")
+    int pngWidth;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "520", description = "the PNG's height (default ${DEFAULT-VALUE})")
+    int pngHeight;
+
     @Override
     public Integer call() throws Exception {
         String optionProblem = cpythonProblem();
@@ -124,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
         }
 
         for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
-                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
+                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv),
+                RenderCommand.pngProblem(png, pngWidth, pngHeight)}) {
             if (problem != null) {
                 System.err.println("poolscope run: " + problem);
                 return PoolScopeCommand.BAD_INPUT;
@@ -159,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunTrace result = TraceBuilder.of(scenario.name(), config, all);
         System.out.print(TextReport.render(result));
-        if (!writeFiles(result)) {
+        if (!writeFiles(result) || (png != null && !RenderCommand.writePng(result, scenario.name(), png, pngWidth, pngHeight))) {
             return PoolScopeCommand.BAD_INPUT;
         }
         if (interrupted) {

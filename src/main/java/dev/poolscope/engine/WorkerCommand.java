@@ -37,6 +37,13 @@ final class WorkerCommand implements WorkerLauncher {
      * worker, the run's spawner thread, which lives until the run's last worker is gone.
      */
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    /**
+     * coreutils' env (8.31+): {@code --ignore-signal=INT} execs java with SIGINT ignored, and a JVM
+     * that starts with SIGINT ignored installs no handler for it. Ctrl+C in a terminal signals the
+     * whole foreground process group, workers included; the engine stops the run itself, so the
+     * workers must not race it by dying on their own (their tasks would read crashed, not cancelled).
+     */
+    private static final Path ENV = Path.of("/usr/bin/env");
 
     /** The running JVM's own java, with a classpath of just the code that holds the worker. */
     static WorkerCommand forThisJvm(WorkerPriority priority) {
@@ -49,6 +56,9 @@ final class WorkerCommand implements WorkerLauncher {
             // worker (its own watchdog may be starved on a busy machine). setpriv execs java too.
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
         }
+        if (envIgnoresSignals()) {
+            cmd.addAll(List.of(ENV.toString(), "--ignore-signal=INT"));
+        }
         String classpath = workerClasspath();
         cmd.addAll(javaCommand(classpath));
         Path archive = archiveBeside(classpath);
@@ -57,6 +67,20 @@ final class WorkerCommand implements WorkerLauncher {
             cmd.add(cmd.size() - 3, "-XX:SharedArchiveFile=" + archive);
         }
         return new WorkerCommand(cmd);
+    }
+
+    /** Whether this machine's env takes --ignore-signal (older coreutils and BSD env do not). */
+    private static boolean envIgnoresSignals() {
+        if (!Files.isExecutable(ENV)) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(ENV.toString(), "--ignore-signal=INT", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** java, the worker flags, the classpath and the worker's main class. */

@@ -114,12 +114,42 @@ class RenderCommandTest {
     }
 
     @Test
+    void runDrawsTheFinishedRunAsAPng() throws Exception {
+        Path png = dir.resolve("doubling.png");
+        assertEquals(0, poolscope("run", "--lesson", "doubling", "--pool", "2", "--png", png.toString(), "--width", "400",
+                "--height", "200"), err);
+        var image = ImageIO.read(png.toFile());
+        assertEquals(400, image.getWidth());
+        assertEquals(200, image.getHeight());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 200; x < 400; x++) {
+            for (int y = 40; y < 200; y += 4) {
+                colours.add(image.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertTrue(colours.contains(dev.poolscope.ui.export.KnownTrace.rgb(dev.poolscope.ui.timeline.Palette.task(0))),
+                "task 0's bar is drawn");
+        assertTrue(err.contains(png + ": PNG, 400 x 200 px"), err);
+    }
+
+    @Test
+    void runRefusesABadPngBeforeItStarts() {
+        Path jpg = dir.resolve("x.jpg");
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--png", jpg.toString()));
+        assertEquals(1, err.lines().filter(l -> !l.isBlank()).count(), err);
+        assertTrue(err.contains("--png: must end in .png"), err);
+        assertFalse(err.contains("Running"), "nothing ran: " + err);
+        assertEquals(2, poolscope("run", "--lesson", "doubling", "--png", dir.resolve("y.png").toString(), "--width", "0"));
+        assertTrue(err.contains("--width: must be from 16"), err);
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenLeavesNothingAndSaysWhy() throws Exception {
         Path trace = KnownTrace.write(dir);
         Path png = dir.resolve("no-such-dir").resolve("x.png");
         assertEquals(2, poolscope("render", "--trace", trace.toString(), "--out", png.toString()));
         assertEquals(1, err.lines().filter(l -> !l.isBlank()).count(), err);
-        assertTrue(err.contains("cannot write"), err);
+        assertTrue(err.contains("does not exist"), err);
         assertFalse(Files.exists(png));
     }
 }

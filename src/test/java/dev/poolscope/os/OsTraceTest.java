@@ -110,6 +110,8 @@ class OsTraceTest {
             assertEquals(expected, live.lane(slot).os().size(), "the replayed lane " + slot + " has every sample");
         }
         RunTrace again = dev.poolscope.trace.TraceBuilder.of("again", replay.config(), replay.events());
+        assertEquals(sampled.stats().machineCpus(), again.stats().machineCpus());
+        assertEquals(sampled.stats().machineLoad1(), again.stats().machineLoad1(), 1e-9);
         for (int i = 0; i < sampled.stats().slots().size(); i++) {
             assertEquals(sampled.stats().slots().get(i).cpuUtilization(), again.stats().slots().get(i).cpuUtilization(),
                     0.02, "CPU utilization of slot " + i + " after a replay");

@@ -44,8 +44,10 @@ class SweepRealWorkersTest {
     void cpuBoundSpeedupAtFourWorkersIsCappedByTheCoreCount() throws Exception {
         SweepSummary s = sweep("cpu-bound", 150, "1", "4");
         double speedup = s.points().get(1).speedup();
-        // CPU work cannot go faster than the cores allow: at most min(4, CPUs), plus slack for noise.
-        double cap = Math.min(4, CPUS) * 1.25;
+        // CPU work cannot go faster than the cores allow: at most min(4, CPUs). The slack is wide
+        // because on a machine busy with other work, 4 workers win a bigger share of the CPU than
+        // 1 does; a wall-clock spin (the old bug) gave 3.6 on 2 cores, which this still catches.
+        double cap = Math.min(4, CPUS) * 1.5;
         assertTrue(speedup <= cap, "speedup at pool 4 was " + speedup + " with " + CPUS + " CPUs; cap " + cap);
         assertTrue(speedup > 0.8, "pool 4 should not be much slower than pool 1: " + speedup);
     }

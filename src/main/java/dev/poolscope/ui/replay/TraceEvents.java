@@ -60,9 +60,6 @@ public final class TraceEvents {
         }
         for (WorkerRecord w : trace.workers()) {
             b.worker(w);
-            for (OsSample s : w.samples()) {
-                b.add(ns(s.atMs()), OUTPUT, s.toEvent(w.slot(), w.pid()));
-            }
         }
         if (trace.stats() != null && trace.stats().machineCpus() > 0) {
             // The trace keeps the machine's last sample only: it stands for the run from the start.
@@ -79,7 +76,7 @@ public final class TraceEvents {
         }
         for (WorkerRecord w : trace.workers()) {
             // The OS view: after the process's spawn; one taken after the run's last event is left out.
-            for (dev.poolscope.trace.OsSample s : w.samples()) {
+            for (OsSample s : w.samples()) {
                 if (ns(s.atMs()) <= end) {
                     b.add(ns(s.atMs()), SAMPLE, s.toEvent(w.slot(), w.pid()));
                 }

@@ -35,7 +35,10 @@ final class SweepSession {
     private final List<SweepRun> runs = new ArrayList<>();
     private SweepRunner runner;
     private Thread thread;
-    private SweepPlan plan;
+    /** The last estimate of the time left, ms; -1 before the first run ends. FX thread only. */
+    private long left = -1;
+    /** The first run that does not count, and why (shown when the sweep ends). FX thread only. */
+    private String problem;
 
     ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
@@ -58,13 +61,12 @@ final class SweepSession {
         if (running.get()) {
             return;
         }
-        plan = newPlan;
         problem = null;
         runs.clear();
         summary.set(null);
         progress.set(0);
         running.set(true);
-        status.set("Starting " + plan.runCount() + " runs\u2026");
+        status.set("Starting " + newPlan.runCount() + " runs\u2026");
         SweepRunner r = new SweepRunner(service);
         runner = r;
         thread = new Thread(() -> work(r, newPlan), "poolscope-sweep");
@@ -124,10 +126,6 @@ final class SweepSession {
                 ? "Cancelled after " + result.runs().size() + " of " + p.runCount() + " runs"
                 : "Done: " + result.runs().size() + " runs" + (problem == null ? "" : "; not counted: " + problem)));
     }
-
-    private long left = -1;
-    /** The first run that does not count, and why (shown when the sweep ends). */
-    private String problem;
 
     private String timeLeft() {
         return left < 0 ? "" : " \u00b7 about " + Math.round(left / 1000.0) + " s left";
