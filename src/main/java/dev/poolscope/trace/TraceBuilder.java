@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.WorkerState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,15 @@ public final class TraceBuilder {
     private final String scenario;
     private final RunConfig config;
     private final List<TaskSpec> specs;
-    private final TaskState[] tasks;
-    private final TaskRecord[] taskRecords;
+    private TaskState[] tasks;
+    private TaskRecord[] taskRecords;
+    /** Tasks known: the configuration's, then any a run adds as it finds them (the CPython engine). */
+    private int count;
+    /** Names and kinds given by {@link RunEvent.TaskAdded}, by index; null until the first one. */
+    private String[] addedNames;
+    private String[] addedKinds;
+    /** Slots seen in WorkerSpawned events: a program's run finds its lanes as it goes. */
+    private int slotsSeen;
     private final List<WorkerTrack> workers = new ArrayList<>();
     private final List<WorkerRecord> workerRecords = new ArrayList<>();
     private final Map<Long, Integer> workerByPid = new HashMap<>();
@@ -62,6 +70,7 @@ public final class TraceBuilder {
         this.specs = config.tasks();
         this.tasks = new TaskState[specs.size()];
         this.taskRecords = new TaskRecord[specs.size()];
+        this.count = specs.size();
         int chunksize = config.effectiveChunksize();
         for (int i = 0; i < tasks.length; i++) {
             tasks[i] = new TaskState();
@@ -75,7 +84,10 @@ public final class TraceBuilder {
     public void accept(RunEvent e) {
         lastAt = Math.max(lastAt, e.at());
         double at = Ms.of(e.at());
-        if (e instanceof RunEvent.WorkerSpawned s) {
+        if (e instanceof RunEvent.TaskAdded a) {
+            added(a);
+        } else if (e instanceof RunEvent.WorkerSpawned s) {
+            slotsSeen = Math.max(slotsSeen, s.slot() + 1);
             spawned(s.slot(), s.pid(), s.generation(), at);
         } else if (e instanceof RunEvent.WorkerStateChanged s) {
             if (s.state() == WorkerState.IDLE) {
@@ -113,7 +125,7 @@ public final class TraceBuilder {
                 t.truncated = true;
             }
         } else if (e instanceof RunEvent.ResultDelivered d) {
-            if (d.index() >= 0 && d.index() < tasks.length) {
+            if (d.index() >= 0 && d.index() < count) {
                 delivery.add(d.index());
             }
         } else if (e instanceof RunEvent.RunFinished f) {
@@ -146,7 +158,7 @@ public final class TraceBuilder {
      */
     public RunTrace snapshot(long nowNanos) {
         long now = finished ? lastAt : nowNanos;
-        for (int i = 0; i < tasks.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (taskRecords[i] == null) {
                 taskRecords[i] = record(i);
             }
@@ -156,9 +168,9 @@ public final class TraceBuilder {
                 workerRecords.set(i, workers.get(i).record());
             }
         }
-        List<TaskRecord> taskList = List.of(taskRecords);
+        List<TaskRecord> taskList = List.of(count == taskRecords.length ? taskRecords : Arrays.copyOf(taskRecords, count));
         List<WorkerRecord> workerList = List.copyOf(workerRecords);
-        Stats stats = StatsCalculator.of(taskList, config.slots(), Ms.of(now));
+        Stats stats = StatsCalculator.of(taskList, Math.max(config.slots(), slotsSeen), Ms.of(now));
         stats = CpuStats.with(stats, taskList, workerList, machineCpus, machineLoad1);
         return new RunTrace(scenario, config.mode().id(), config.pool(), config.effectiveChunksize(),
                 config.maxTasksPerChild(), stopped, finished, stats.makespanMs(), workerList,
@@ -189,7 +201,7 @@ public final class TraceBuilder {
     }
 
     private void outputLine(RunEvent.OutputLine o, double at) {
-        if (o.index() < -1 || o.index() >= tasks.length) {
+        if (o.index() < -1 || o.index() >= count) {
             return; // not a task of this run: keeping it would make a trace TraceJson refuses to read
         }
         String text = o.text() == null ? "" : o.text();
@@ -212,7 +224,7 @@ public final class TraceBuilder {
 
     /** The task's state, cleared from the record cache because the caller is about to change it. */
     private TaskState task(int index) {
-        if (index < 0 || index >= tasks.length) {
+        if (index < 0 || index >= count) {
             return null;
         }
         taskRecords[index] = null;
@@ -221,9 +233,38 @@ public final class TraceBuilder {
 
     private TaskRecord record(int i) {
         TaskState t = tasks[i];
-        TaskSpec spec = specs.get(i);
-        return new TaskRecord(i, spec.name(), spec.kind().id(), t.chunk, t.slot, t.pid, t.startMs, t.endMs,
+        boolean added = addedNames != null && i < addedNames.length && addedNames[i] != null;
+        String name = added ? addedNames[i] : specs.get(i).name();
+        String kind = added ? addedKinds[i] : specs.get(i).kind().id();
+        return new TaskRecord(i, name, kind, t.chunk, t.slot, t.pid, t.startMs, t.endMs,
                 t.status, t.result, t.error, t.output, t.truncated);
+    }
+
+    /** A task the run found while running (a Python program's): room for it, and its name and kind. */
+    private void added(RunEvent.TaskAdded a) {
+        int i = a.index();
+        if (i < 0 || i > Limits.MAX_TASKS) {
+            return;
+        }
+        if (i >= tasks.length) {
+            int n = Math.max(i + 1, tasks.length * 2);
+            tasks = Arrays.copyOf(tasks, n);
+            taskRecords = Arrays.copyOf(taskRecords, n);
+        }
+        for (int j = count; j <= i; j++) {
+            tasks[j] = new TaskState();
+            tasks[j].chunk = j;
+            taskRecords[j] = null;
+        }
+        count = Math.max(count, i + 1);
+        if (addedNames == null || i >= addedNames.length) {
+            int n = Math.max(i + 1, tasks.length);
+            addedNames = addedNames == null ? new String[n] : Arrays.copyOf(addedNames, n);
+            addedKinds = addedKinds == null ? new String[n] : Arrays.copyOf(addedKinds, n);
+        }
+        addedNames[i] = a.name();
+        addedKinds[i] = a.kind();
+        taskRecords[i] = null;
     }
 
     private WorkerTrack spawned(int slot, long pid, int generation, double at) {
