@@ -21,7 +21,7 @@ import javafx.scene.layout.Pane;
  * Tiles are rebuilt only when the size or the header width changes.
  */
 final class TimelineTiles {
-    static final int TILE_W = 32;
+    static final int TILE_W = 64;
     static final int TILE_H = 128;
 
     /** One tile: its canvas and the timeline area it covers, [x0, x1) x [y0, y1). */
