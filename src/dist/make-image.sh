@@ -2,9 +2,11 @@
 # Builds the self-contained PoolScope image (run by `./mvnw -Pdist package`, after the jar):
 #   target/dist/poolscope-VERSION-linux-x64.tar.gz, unpacking to poolscope-VERSION/ with
 #     bin/poolscope   the launcher (src/dist/poolscope)
-#     lib/            poolscope.jar and the libraries it uses (JavaFX is in the runtime)
-#     runtime/        a Java runtime made by jlink: the JDK and JavaFX modules PoolScope needs
-#                     (found by jdeps), with a class-data archive for faster start-up
+#     lib/            poolscope.jar and every library it uses, JavaFX included, on the class
+#                     path exactly as `java -jar target/poolscope.jar` has them (Monocle, which
+#                     `render` uses, needs JavaFX's internals in the same unnamed module)
+#     runtime/        a Java runtime made by jlink: the JDK modules those jars need (found by
+#                     jdeps), with a class-data archive for faster start-up
 # Arguments: VERSION TARGET_DIR JDK_HOME (the JDK running Maven; jlink needs its jmods).
 set -euo pipefail
 version=$1
@@ -21,23 +23,24 @@ if [ ! -d "$jdk/jmods" ]; then
     exit 1
 fi
 rm -rf "$work" "$out"
-mkdir -p "$image/bin" "$image/lib" "$work/javafx" "$out"
+mkdir -p "$image/bin" "$image/lib" "$out"
 
-# Maven copied every runtime library to target/lib. JavaFX's platform jars (modular, natives
-# inside) are linked into the runtime; the unclassified javafx-*.jar are empty placeholders.
+# Maven copied every runtime library to target/lib; the unclassified javafx-*.jar beside the
+# platform (-linux) ones are empty placeholders.
 for jar in "$target"/lib/*.jar; do
     case $(basename "$jar") in
-        javafx-*-linux.jar) cp "$jar" "$work/javafx/" ;;
+        javafx-*-linux.jar) cp "$jar" "$image/lib/" ;;
         javafx-*) ;;
         *) cp "$jar" "$image/lib/" ;;
     esac
 done
 cp "$target/poolscope.jar" "$image/lib/"
 
+# jdeps prints split-package warnings for jars given as plain inputs: only the list matters.
 modules=$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
-    --module-path "$work/javafx" "$image"/lib/*.jar)
+    "$image"/lib/*.jar 2>/dev/null)
 echo "make-image: modules (jdeps): $modules"
-"$jdk/bin/jlink" --module-path "$jdk/jmods:$work/javafx" --add-modules "$modules" \
+"$jdk/bin/jlink" --module-path "$jdk/jmods" --add-modules "$modules" \
     --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
     --output "$image/runtime" >/dev/null
 # The second class-data archive serves only heaps over 32 GB (no compressed oops); such a JVM
@@ -46,6 +49,7 @@ rm -f "$image/runtime/lib/server/classes_nocoops.jsa"
 
 cp "$basedir/src/dist/poolscope" "$image/bin/poolscope"
 chmod 755 "$image/bin/poolscope"
+cp "$basedir/src/dist/logging.properties" "$image/lib/logging.properties"
 cp "$basedir/LICENSE" "$image/LICENSE"
 cp "$basedir/src/main/resources/dev/poolscope/ui/app/icons/poolscope-256.png" "$image/poolscope.png"
 

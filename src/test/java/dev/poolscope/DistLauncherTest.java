@@ -22,7 +22,8 @@ import picocli.CommandLine;
  * The image's launcher, src/dist/poolscope, run for real the way a user runs it: through a
  * symbolic link, from another directory, with an empty environment. The image is laid out as
  * the dist build lays it out (bin/, lib/, runtime/), with this JDK standing in for the jlinked
- * runtime and a poolscope.jar made from the compiled classes; building the real image
+ * runtime and a poolscope.jar made from the compiled classes (the command line needs no
+ * JavaFX, so its jars are left out); building the real image
  * (jlink) stays out of the tests ({@code ./mvnw -Pdist package}, checked by .ci/run).
  */
 class DistLauncherTest {
@@ -36,6 +37,7 @@ class DistLauncherTest {
         Path bin = Files.createDirectories(image.resolve("bin"));
         Path lib = Files.createDirectories(image.resolve("lib"));
         Files.copy(Path.of("src/dist/poolscope"), bin.resolve("poolscope"));
+        Files.copy(Path.of("src/dist/logging.properties"), lib.resolve("logging.properties"));
         assertTrue(bin.resolve("poolscope").toFile().setExecutable(true));
         Files.createSymbolicLink(image.resolve("runtime"), Path.of(System.getProperty("java.home")));
         Path classes = codeOf(AppInfo.class);

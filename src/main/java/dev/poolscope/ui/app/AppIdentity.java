@@ -47,8 +47,9 @@ public final class AppIdentity {
      * which task bars show and group windows by, from the glass application's name, and that
      * name can be set once only: {@code Application.launch} sets it to the Application class's
      * full name right after constructing it, so the constructor calls this first (on the FX
-     * thread). JavaFX has no public API for it; the glass class is reachable on the classpath
-     * and in the image (its launcher exports it). Anywhere else the default name stays, harmlessly.
+     * thread). JavaFX has no public API for it; the glass class is reachable where JavaFX is on
+     * the class path (the jar, the image). Where JavaFX is a named module (javafx:run) the
+     * default name stays, harmlessly.
      */
     public static void claimName() {
         try {

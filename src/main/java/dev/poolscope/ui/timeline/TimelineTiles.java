@@ -13,7 +13,8 @@ import javafx.scene.layout.Pane;
  * (Xvfb, remote desktops, many classroom PCs) painting a canvas costs about 50-80 ns per pixel.
  * One 1000x500 canvas therefore cost 40-70 ms per frame even when only the thin strip at "now"
  * had changed. With tiles, a frame touches only the few tiles that really changed (the column
- * around "now", a lane header whose state changed), so the repaint is a few tiles of 96x128.
+ * around "now", a lane header whose state changed), so the repaint is a few tiles of 64x128
+ * (narrower tiles repaint less per tile but cost more in number: see bench-ui).
  *
  * <p>The first column holds the lane headers and is exactly the header width; the plot columns
  * start where the plot starts. Each tile's GraphicsContext is translated so that the painter
@@ -21,7 +22,7 @@ import javafx.scene.layout.Pane;
  * Tiles are rebuilt only when the size or the header width changes.
  */
 final class TimelineTiles {
-    static final int TILE_W = 32;
+    static final int TILE_W = 64;
     static final int TILE_H = 128;
 
     /** One tile: its canvas and the timeline area it covers, [x0, x1) x [y0, y1). */
