@@ -9,9 +9,6 @@ import dev.poolscope.cpython.PythonInterpreter;
 import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -27,20 +24,10 @@ class CPythonCliTest {
     private String err;
 
     private int poolscope(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return PoolScopeCommand.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
+        CapturedCli run = CapturedCli.run(args);
+        out = run.out();
+        err = run.err();
+        return run.code();
     }
 
     private static void needPython() {
