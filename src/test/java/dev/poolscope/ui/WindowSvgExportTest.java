@@ -9,6 +9,7 @@ import dev.poolscope.engine.PoolService;
 import dev.poolscope.ui.compare.CompareWindow;
 import dev.poolscope.ui.compare.ComparedRun;
 import dev.poolscope.ui.export.ExportChoice;
+import dev.poolscope.ui.export.FileAsker;
 import dev.poolscope.ui.export.KnownTrace;
 import dev.poolscope.ui.sweep.SweepView;
 import java.nio.file.Files;
@@ -19,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ChoiceBox;
 import javafx.stage.Window;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -150,7 +150,29 @@ class WindowSvgExportTest extends WindowTest {
     }
 
     @Test
-    void comparisonHasARectAndANamePerTaskOfEachRun() throws Exception {
+    void comparisonHasARectAndANamePerTaskOfEachRun(FxRobot robot) throws Exception {
+        Path file = dir.resolve("compare.svg");
+        List<String> asked = new ArrayList<>();
+        fx(() -> {
+            window.traces().setFileAsker(new FileAsker() {
+                @Override
+                public Path save(String title, String initialName, String... filters) {
+                    asked.add(initialName);
+                    return file;
+                }
+
+                @Override
+                public Path open(String title, String... filters) {
+                    return null;
+                }
+
+                @Override
+                public Path folder(String title) {
+                    return null;
+                }
+            });
+            return null;
+        });
         fx(() -> {
             CompareWindow.open(window.stage(), "known twice", List.of(
                     ComparedRun.of("first", "known", KnownTrace.config(), KnownTrace.events()),
@@ -163,7 +185,24 @@ class WindowSvgExportTest extends WindowTest {
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
 
-        Document svg = export(ExportChoice.What.COMPARE, dir.resolve("compare.svg"));
+        // Through File › Export Image, as a user does it: the comparison offers SVG.
+        robot.clickOn("File").clickOn("Export Image\u2026");
+        ChoiceBox<ExportChoice.What> what = robot.lookup("#exportWhat").query();
+        ChoiceBox<String> format = robot.lookup("#exportFormat").query();
+        fx(() -> {
+            what.setValue(ExportChoice.What.COMPARE);
+            return null;
+        });
+        assertFalse(format.isDisabled(), "SVG is offered for the comparison");
+        fx(() -> {
+            format.setValue("SVG (vectors)");
+            return null;
+        });
+        robot.clickOn("Export\u2026");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("poolscope.svg"), asked);
+        assertFalse(Files.readString(file).contains("<image"), "vectors, not an embedded bitmap");
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         List<Element> tasks = elements(svg, "g").stream().filter(g -> g.getAttribute("class").equals("task")).toList();
         assertEquals(6, tasks.size(), "three tasks in each of two runs");
         List<String> names = new ArrayList<>();
