@@ -2,8 +2,8 @@ package dev.poolscope.ui.export;
 
 /**
  * What File > Export image makes: which part of the window, as PNG or SVG, at which size and
- * scale, in which theme. SVG is for the timeline (vectors from the painter); the other parts
- * are PNG.
+ * scale, in which theme. SVG is for the timeline (vectors from the painter) and the sweep and
+ * comparison windows (their shapes and text); the other parts are PNG.
  */
 public record ExportChoice(What what, boolean svg, int width, int height, double scale, Theme theme) {
     public enum What {

@@ -44,7 +44,7 @@ public final class ExportDialog extends Dialog<ExportChoice> {
         height.getValueFactory().setValue(last.height());
         scale.setValue(last.scale() >= 2 ? "2\u00d7 (slides, retina)" : "1\u00d7");
         theme.setValue(last.theme());
-        // SVG is the timeline's; a window size is the window's.
+        // SVG is for the timeline, the sweep and the comparison; a window size is the window's.
         what.valueProperty().addListener((o, a, b) -> sync());
         sync();
         GridPane grid = new GridPane();
@@ -62,11 +62,12 @@ public final class ExportDialog extends Dialog<ExportChoice> {
     }
 
     private void sync() {
-        boolean timeline = what.getValue() == ExportChoice.What.TIMELINE;
-        if (!timeline) {
+        boolean vectors = what.getValue() == ExportChoice.What.TIMELINE || what.getValue() == ExportChoice.What.SWEEP
+                || what.getValue() == ExportChoice.What.COMPARE;
+        if (!vectors) {
             format.setValue("PNG");
         }
-        format.setDisable(!timeline);
+        format.setDisable(!vectors);
         boolean window = what.getValue() != ExportChoice.What.TIMELINE && what.getValue() != ExportChoice.What.FULL;
         width.setDisable(window);
         height.setDisable(window);

@@ -12,7 +12,8 @@ import dev.poolscope.ui.sweep.SweepView;
 /**
  * Makes the picture an {@link ExportChoice} asks for, from the moment the window shows: the
  * timeline (PNG or SVG) and the timeline with legend and panels come from the same classes as
- * the headless render; the whole window is a snapshot of the window itself. FX thread.
+ * the headless render; the whole window is a snapshot of the window itself. The sweep and
+ * comparison windows are a snapshot (PNG) or their shapes and text as SVG ({@link NodeSvg}). FX thread.
  */
 public final class WindowPictures {
     private WindowPictures() {}
@@ -24,6 +25,11 @@ public final class WindowPictures {
         Palette palette = dark ? Palette.DARK : Palette.LIGHT;
         if (c.ofAWindow()) {
             Node root = c.what() == ExportChoice.What.WINDOW ? windowRoot : openWindowRoot(c.what());
+            if (c.svg() && c.what() != ExportChoice.What.WINDOW) {
+                String svg = NodeSvg.of(root);
+                SvgTimeline.write(svg, file);
+                return "SVG of the " + (c.what() == ExportChoice.What.SWEEP ? "sweep" : "comparison") + " window";
+            }
             int w = (int) Math.round(root.getScene().getWidth());
             int h = (int) Math.round(root.getScene().getHeight());
             WritableImage image = RunPicture.snapshot(root, w, h, c.scale());

@@ -34,9 +34,17 @@ public final class KnownTrace {
     }
 
     public static RunTrace trace() {
-        RunConfig config = RunConfig.builder().mode(Mode.MAP).pool(2).chunksize(1)
+        return TraceBuilder.of("known", config(), events());
+    }
+
+    public static RunConfig config() {
+        return RunConfig.builder().mode(Mode.MAP).pool(2).chunksize(1)
                 .task(TaskSpec.of("A", TaskKind.SLEEP, 1000)).task(TaskSpec.of("B", TaskKind.SLEEP, 400))
                 .task(TaskSpec.of("C", TaskKind.SLEEP, 1000)).build();
+    }
+
+    /** The run's events, in order. */
+    public static List<RunEvent> events() {
         List<RunEvent> e = new ArrayList<>();
         e.add(new RunEvent.WorkerSpawned(0, 0, 101, 0));
         e.add(new RunEvent.WorkerStateChanged(0, 0, 101, WorkerState.STARTING));
@@ -57,7 +65,7 @@ public final class KnownTrace {
         e.add(new RunEvent.WorkerExited(ms(1650), 0, 101, ExitKind.NORMAL, 0, null, "exited normally"));
         e.add(new RunEvent.WorkerExited(ms(1700), 1, 102, ExitKind.NORMAL, 0, null, "exited normally"));
         e.add(new RunEvent.RunFinished(ms(1700), false));
-        return TraceBuilder.of("known", config, e);
+        return e;
     }
 
     public static Path write(Path dir) throws Exception {
