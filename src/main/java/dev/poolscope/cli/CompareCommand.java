@@ -1,5 +1,7 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.cpython.PythonInterpreter;
+import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.sweep.CompareReport;
 import dev.poolscope.sweep.Comparison;
 import dev.poolscope.sweep.SweepPlan;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "compare", description = "Runs a scenario once per value of one setting (--vary pool=2,4, chunksize=1,4, "
-        + "mode=map,imap_unordered, start=together,asap) and prints the runs' timelines on one time scale and their statistics side by side.")
+        + "mode=map,imap_unordered, start=together,asap, engine=java,cpython) and prints the runs' timelines on one time scale and their statistics side by side.")
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
@@ -22,6 +24,11 @@ final class CompareCommand implements Callable<Integer> {
             plan = options.plan(null, 1, false);
         } catch (SweepOptions.BadInput e) {
             System.err.println("poolscope compare: " + e.getMessage());
+            return PoolScopeCommand.BAD_INPUT;
+        }
+        String noPython = pythonMissing(plan);
+        if (noPython != null) {
+            System.err.println("poolscope compare: skipped, engine=cpython needs Python: " + noPython);
             return PoolScopeCommand.BAD_INPUT;
         }
         SweepResult result = SweepOptions.run(plan);
@@ -36,5 +43,20 @@ final class CompareCommand implements Callable<Integer> {
             return PoolScopeCommand.INTERRUPTED;
         }
         return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
+    }
+
+    /** Why the CPython runs of the plan cannot start (no usable python3), or null. */
+    static String pythonMissing(SweepPlan plan) {
+        for (int v = 0; v < plan.values().size(); v++) {
+            if (plan.onCPython(v)) {
+                try {
+                    PythonInterpreter.find(null);
+                } catch (PythonUnavailableException e) {
+                    return e.getMessage();
+                }
+                return null;
+            }
+        }
+        return null;
     }
 }

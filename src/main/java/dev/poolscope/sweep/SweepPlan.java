@@ -128,6 +128,11 @@ public final class SweepPlan {
     }
 
     /** "pool 4", "chunksize 2", "mode imap": how a value is named in tables and sentences. */
+    /** Whether run {@code index} goes to CPython's own Pool rather than PoolScope's workers. */
+    public boolean onCPython(int index) {
+        return setting == SweepSetting.ENGINE && SweepSetting.CPYTHON.equals(values.get(index));
+    }
+
     public String label(int index) {
         return setting.id() + " " + values.get(index);
     }

@@ -153,6 +153,7 @@ public final class SweepView extends BorderPane {
             case CHUNKSIZE -> "1, 2, 4, 8";
             case MODE -> "map, imap, imap_unordered";
             case START -> "together, asap";
+            case ENGINE -> "java, cpython";
         };
     }
 
