@@ -1,7 +1,5 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.sweep.CompareReport;
 import dev.poolscope.sweep.Comparison;
 import dev.poolscope.sweep.SweepPlan;
@@ -26,7 +24,7 @@ final class CompareCommand implements Callable<Integer> {
             System.err.println("poolscope compare: " + e.getMessage());
             return PoolScopeCommand.BAD_INPUT;
         }
-        String noPython = pythonMissing(plan);
+        String noPython = plan.pythonMissing();
         if (noPython != null) {
             System.err.println("poolscope compare: skipped, engine=cpython needs Python: " + noPython);
             return PoolScopeCommand.BAD_INPUT;
@@ -43,20 +41,5 @@ final class CompareCommand implements Callable<Integer> {
             return PoolScopeCommand.INTERRUPTED;
         }
         return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
-    }
-
-    /** Why the CPython runs of the plan cannot start (no usable python3), or null. */
-    static String pythonMissing(SweepPlan plan) {
-        for (int v = 0; v < plan.values().size(); v++) {
-            if (plan.onCPython(v)) {
-                try {
-                    PythonInterpreter.find(null);
-                } catch (PythonUnavailableException e) {
-                    return e.getMessage();
-                }
-                return null;
-            }
-        }
-        return null;
     }
 }

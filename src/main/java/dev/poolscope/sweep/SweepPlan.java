@@ -133,6 +133,21 @@ public final class SweepPlan {
         return setting == SweepSetting.ENGINE && SweepSetting.CPYTHON.equals(values.get(index));
     }
 
+    /** Why the plan's CPython runs cannot start (no usable python3, in one sentence), or null. */
+    public String pythonMissing() {
+        for (int v = 0; v < values.size(); v++) {
+            if (onCPython(v)) {
+                try {
+                    dev.poolscope.cpython.PythonInterpreter.find(null);
+                } catch (dev.poolscope.cpython.PythonUnavailableException e) {
+                    return e.getMessage();
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
     public String label(int index) {
         return setting.id() + " " + values.get(index);
     }

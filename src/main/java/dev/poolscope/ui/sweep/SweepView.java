@@ -175,6 +175,12 @@ public final class SweepView extends BorderPane {
             message.setVisible(true);
             return;
         }
+        String noPython = plan.pythonMissing();
+        if (noPython != null) {
+            message.setText("\u26A0 Skipped: engine=cpython needs Python. " + noPython);
+            message.setVisible(true);
+            return;
+        }
         message.setVisible(false);
         verdict.setText("Running\u2026");
         charts.clear();
