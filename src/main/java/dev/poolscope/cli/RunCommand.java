@@ -5,6 +5,7 @@ import dev.poolscope.engine.InvalidConfigException;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
@@ -152,15 +153,12 @@ final class RunCommand implements Callable<Integer> {
         RunHandle run = new PoolService().start(config, os.tap(RunListener.NONE));
         os.start(run.startNanos());
         boolean interrupted;
-        boolean deadlineHit = false;
-        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
-            // A task's time limit (--timeout) bounds each task, --deadline the whole run, Ctrl+C stops it.
-            if (deadlineMs != null && !run.awaitDone(Duration.ofMillis(deadlineMs))) {
-                deadlineHit = true;
-                run.stop();
-            }
+        boolean deadlineHit;
+        // A task's time limit (--timeout) bounds each task, --deadline the whole run, Ctrl+C stops it.
+        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run); RunDeadline deadline = RunDeadline.arm(run, deadlineMs)) {
             run.awaitDone(Duration.ofDays(365));
             interrupted = ctrlC.pressed();
+            deadlineHit = deadline.hit();
         }
         os.close();
         List<RunEvent> all = new ArrayList<>(run.events());

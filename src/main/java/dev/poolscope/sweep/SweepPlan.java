@@ -128,6 +128,26 @@ public final class SweepPlan {
     }
 
     /** "pool 4", "chunksize 2", "mode imap": how a value is named in tables and sentences. */
+    /** Whether run {@code index} goes to CPython's own Pool rather than PoolScope's workers. */
+    public boolean onCPython(int index) {
+        return setting == SweepSetting.ENGINE && SweepSetting.CPYTHON.equals(values.get(index));
+    }
+
+    /** Why the plan's CPython runs cannot start (no usable python3, in one sentence), or null. */
+    public String pythonMissing() {
+        for (int v = 0; v < values.size(); v++) {
+            if (onCPython(v)) {
+                try {
+                    dev.poolscope.cpython.PythonInterpreter.find(null);
+                } catch (dev.poolscope.cpython.PythonUnavailableException e) {
+                    return e.getMessage();
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
     public String label(int index) {
         return setting.id() + " " + values.get(index);
     }

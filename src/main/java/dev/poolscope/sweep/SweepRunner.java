@@ -1,5 +1,10 @@
 package dev.poolscope.sweep;
 
+import dev.poolscope.cpython.CPythonOptions;
+import dev.poolscope.cpython.CPythonRun;
+import dev.poolscope.cpython.CPythonService;
+import dev.poolscope.cpython.CPythonTrace;
+import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunHandle;
@@ -87,7 +92,7 @@ public final class SweepRunner {
     private SweepRun runOnce(SweepPlan plan, int v, int repeat) throws InterruptedException {
         RunConfig config = plan.config(v);
         long t0 = System.nanoTime();
-        RunHandle h = service.start(config, RunListener.NONE);
+        RunHandle h = start(plan, v, config);
         current = h;
         try {
             if (cancelled) {
@@ -108,8 +113,23 @@ public final class SweepRunner {
         if (cancelled) {
             return null;
         }
-        RunTrace trace = TraceBuilder.of(plan.scenario(), config, h.events());
+        RunTrace trace = h instanceof CPythonRun py ? CPythonTrace.of(py) : TraceBuilder.of(plan.scenario(), config, h.events());
         return new SweepRun(v, plan.values().get(v), repeat, config, trace, h.events(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    /** Starts one run on the engine the plan asks for (PoolScope's workers unless it varies the engine). */
+    private RunHandle start(SweepPlan plan, int v, RunConfig config) {
+        if (!plan.onCPython(v)) {
+            return service.start(config, RunListener.NONE);
+        }
+        // CPython's Pool waits forever for a task lost with a crashed worker: a deadline ends such a run.
+        long deadline = 30_000 + config.tasks().stream().mapToLong(TaskSpec::ms).sum();
+        try {
+            return new CPythonService().startScenario(plan.scenario(), config,
+                    CPythonOptions.defaults().withDeadlineMs(deadline), RunListener.NONE);
+        } catch (PythonUnavailableException | java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The one setting a sweep varies. Numeric settings are drawn on a log2 axis; the others
- * (mode, start policy) as categories. Only a pool sweep has the scaling metrics (ideal line, Karp-Flatt,
+ * (mode, start policy, engine) as categories. Only a pool sweep has the scaling metrics (ideal line, Karp-Flatt,
  * Amdahl), because only there does the number of workers change.
  */
 public enum SweepSetting {
@@ -16,7 +16,13 @@ public enum SweepSetting {
     CHUNKSIZE("chunksize", true),
     MODE("mode", false),
     /** When the pool hands out its first chunks: together (the default) or as each worker is ready. */
-    START("start", false);
+    START("start", false),
+    /** Which engine runs the scenario: PoolScope's workers (java) or CPython's own Pool (cpython). */
+    ENGINE("engine", false);
+
+    /** The engines {@link #ENGINE} takes. */
+    public static final String JAVA = "java";
+    public static final String CPYTHON = "cpython";
 
     private final String id;
     private final boolean numeric;
@@ -75,6 +81,13 @@ public enum SweepSetting {
             }
             return Long.toString(n);
         }
+        if (this == ENGINE) {
+            String e = v.toLowerCase(Locale.ROOT);
+            if (!e.equals(JAVA) && !e.equals(CPYTHON)) {
+                throw new IllegalArgumentException("engine: must be java or cpython, got '" + v + "'");
+            }
+            return e;
+        }
         if (this == START) {
             StartPolicy p = StartPolicy.fromId(v);
             if (p == null) {
@@ -96,6 +109,7 @@ public enum SweepSetting {
             case CHUNKSIZE -> b.chunksize(Integer.parseInt(value));
             case MODE -> b.mode(Mode.fromId(value));
             case START -> b.startPolicy(StartPolicy.fromId(value));
+            case ENGINE -> { } // the same configuration; SweepRunner picks the engine
             default -> throw new IllegalStateException(id);
         }
         return b;

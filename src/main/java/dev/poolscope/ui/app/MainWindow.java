@@ -159,7 +159,7 @@ public final class MainWindow {
         }
         notice.hide();
         legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
-        controller.start(config.name(), c, configView.python().onCPythonProperty().get());
+        controller.start(config.name(), c, configView.python().onCPythonProperty().get(), config.deadlineMs());
     }
 
     void stop() {
@@ -208,7 +208,7 @@ public final class MainWindow {
     public boolean runPythonProgram(Path program) {
         notice.hide();
         legend.setTasks(List.of());
-        return controller.startProgram(program);
+        return controller.startProgram(program, config.deadlineMs());
     }
 
     /** Opens a scenario file (File > Open once a file is chosen, Open Recent, --open). */

@@ -7,6 +7,7 @@ import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.WorkerPriority;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
@@ -47,6 +48,9 @@ public final class RunController {
     private boolean measuringLayout;
     private Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private RunHandle handle;
+    /** The deadline of a Java run (CPython runs carry theirs in CPythonOptions); null for none. */
+    private RunDeadline deadline;
+    private Long deadlineMs;
     /** Samples the run's workers from the OS into the same queue (see OsSampler for the order kept). */
     private OsSampler os;
     private LiveRun live;
@@ -117,6 +121,11 @@ public final class RunController {
      * when no usable python3 is found (the message says why).
      */
     public boolean start(String scenarioName, RunConfig config, boolean onCPython) {
+        return start(scenarioName, config, onCPython, null);
+    }
+
+    /** As {@link #start(String, RunConfig, boolean)}, stopping the whole run after {@code deadlineMs} (null: none). */
+    public boolean start(String scenarioName, RunConfig config, boolean onCPython, Long deadlineMs) {
         if (running.get()) {
             return false;
         }
@@ -129,7 +138,8 @@ public final class RunController {
         RunHandle started;
         try {
             started = onCPython
-                    ? new CPythonService().startScenario(scenarioName, config, CPythonOptions.defaults(), sampler.tap(q::add))
+                    ? new CPythonService().startScenario(scenarioName, config,
+                            CPythonOptions.defaults().withDeadlineMs(deadlineMs), sampler.tap(q::add))
                     : service.start(config, sampler.tap(q::add));
         } catch (PythonUnavailableException | java.io.IOException e) {
             sampler.close();
@@ -141,6 +151,7 @@ public final class RunController {
         stillNow = -1;
         closeSampler();
         handle = started;
+        armDeadline(onCPython ? null : started, deadlineMs);
         sampler.start(handle.startNanos());
         os = sampler;
         // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
@@ -163,6 +174,11 @@ public final class RunController {
      * Returns false while a run is running or when it cannot start (the message says why).
      */
     public boolean startProgram(java.nio.file.Path program) {
+        return startProgram(program, null);
+    }
+
+    /** As {@link #startProgram(java.nio.file.Path)}, stopping the program after {@code deadlineMs} (null: none). */
+    public boolean startProgram(java.nio.file.Path program, Long deadlineMs) {
         if (running.get()) {
             return false;
         }
@@ -170,7 +186,8 @@ public final class RunController {
         OsSampler sampler = new OsSampler(q::add);
         CPythonRun started;
         try {
-            started = new CPythonService().start(program, List.of(), CPythonOptions.defaults(), sampler.tap(q::add));
+            started = new CPythonService().start(program, List.of(), CPythonOptions.defaults().withDeadlineMs(deadlineMs),
+                    sampler.tap(q::add));
         } catch (PythonUnavailableException | java.io.IOException e) {
             sampler.close();
             errors.accept(e.getMessage());
@@ -181,6 +198,7 @@ public final class RunController {
         stillNow = -1;
         closeSampler();
         handle = started;
+        armDeadline(null, deadlineMs);
         sampler.start(handle.startNanos());
         os = sampler;
         long start = handle.startNanos();
@@ -210,6 +228,20 @@ public final class RunController {
         stillNow = nowNs;
         timeline.markDirty();
         status.set(statusText);
+    }
+
+    /** A Java run gets a RunDeadline; a CPython run ({@code run} null) has its own, known by deadlineHit(). */
+    private void armDeadline(RunHandle run, Long ms) {
+        if (deadline != null) {
+            deadline.close();
+        }
+        deadline = run == null ? null : RunDeadline.arm(run, ms);
+        deadlineMs = ms;
+    }
+
+    /** Whether the run's deadline stopped it. */
+    public boolean stoppedByDeadline() {
+        return (deadline != null && deadline.hit()) || (handle instanceof CPythonRun py && py.deadlineHit());
     }
 
     /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
@@ -346,6 +378,11 @@ public final class RunController {
             double s = live.finishedAt() / 1e9;
             // Two different spans, both named: the wall time counts worker start-up, the makespan
             // (as in the statistics) runs from the first task's start to the last task's end.
+            if (stoppedByDeadline()) {
+                status.set(String.format("Stopped by the deadline of %d ms after %.1f s: %d of %d tasks done,"
+                        + " the rest cancelled", deadlineMs, s, live.finishedCount(), live.taskCount()));
+                return;
+            }
             status.set(live.wasStopped()
                     ? String.format("Stopped after %.1f s: %d of %d tasks done", s, live.finishedCount(), live.taskCount())
                     : String.format("Finished in %.2f s wall time (incl. worker start-up) \u00b7 makespan %s (first"

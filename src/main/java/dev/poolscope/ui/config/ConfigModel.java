@@ -40,6 +40,8 @@ public final class ConfigModel {
     final StringProperty maxTasksPerChild = new SimpleStringProperty("");
     /** Per-task time limit in ms; empty means "none". Scaled with the time scale when running. */
     final StringProperty timeLimit = new SimpleStringProperty("");
+    /** Whole-run deadline in ms, wall time (not scaled); empty means "none". A run setting, not saved. */
+    final StringProperty deadline = new SimpleStringProperty("");
     /** Null means "no initializer". */
     final ObjectProperty<TaskKind> initKind = new SimpleObjectProperty<>(null);
     final StringProperty initMs = new SimpleStringProperty("200");
@@ -57,6 +59,7 @@ public final class ConfigModel {
         for (Observable o : all) {
             o.addListener(x -> changed());
         }
+        deadline.addListener(x -> revalidate()); // a run setting: not an edit of the scenario
         revalidate();
     }
 
@@ -99,6 +102,27 @@ public final class ConfigModel {
     /** Sets the time limit field ("" for none), as typing would. */
     public void setTimeLimit(String ms) {
         timeLimit.set(ms == null ? "" : ms);
+    }
+
+    /** Sets the deadline field ("" for none), as typing would. */
+    public void setDeadline(String ms) {
+        deadline.set(ms == null ? "" : ms);
+    }
+
+    /** The whole-run deadline in ms, or null for none (or while the field has a problem). */
+    public Long deadlineMs() {
+        List<String> found = new ArrayList<>();
+        Long ms = parseDeadline(found);
+        return found.isEmpty() ? ms : null;
+    }
+
+    private Long parseDeadline(List<String> found) {
+        Integer ms = optionalInt("deadlineMs", deadline.get(), found);
+        if (ms != null && ms < 1) {
+            found.add("deadlineMs: must be at least 1 ms or empty, got " + ms);
+            return null;
+        }
+        return ms == null ? null : (long) ms;
     }
 
     /** The first problem with a field ("chunksize", "tasks[2].ms", ...), or null. */
@@ -171,6 +195,7 @@ public final class ConfigModel {
         b.maxTasksPerChild(optionalInt("maxTasksPerChild", maxTasksPerChild.get(), found));
         Integer limit = optionalInt("timeoutMs", timeLimit.get(), found);
         b.timeoutMs(limit == null ? null : scale != 1 && limit > 0 ? Math.max(1L, Math.round(limit * scale)) : (long) limit);
+        parseDeadline(found);
         if (initKind.get() != null) {
             Long ms = TaskRow.parseLong("initializer.ms", initMs.get(), 0L, found);
             TaskKind k = initKind.get();

@@ -141,6 +141,13 @@ public final class ConfigView extends VBox {
         limit.textProperty().bindBidirectional(model.timeLimit);
         HBox limitRow = new HBox(6, limit, new Label("ms per task"));
         limitRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        TextField deadline = field("deadlineField", "none", "The whole run is stopped after this many ms of wall time"
+                + " (not scaled), on either engine; unfinished tasks are marked cancelled. Empty: no deadline.");
+        deadline.setPrefColumnCount(5);
+        deadline.textProperty().bindBidirectional(model.deadline);
+        HBox deadlineRow = new HBox(6, deadline, new Label("ms for the whole run"));
+        deadlineRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        markInvalid(deadline, "deadlineMs");
         markInvalid(chunk, "chunksize");
         markInvalid(mtpc, "maxTasksPerChild");
         markInvalid(limit, "timeoutMs");
@@ -176,6 +183,7 @@ public final class ConfigView extends VBox {
         grid.addRow(r++, new Label("Chunksize"), chunk);
         grid.addRow(r++, new Label("Max tasks/child"), mtpc);
         grid.addRow(r++, new Label("Time limit"), limitRow);
+        grid.addRow(r++, new Label("Deadline"), deadlineRow);
         grid.addRow(r++, new Label("Initializer"), initRow);
         grid.addRow(r++, new Label("Time scale"), scale);
         javafx.scene.control.CheckBox together = new javafx.scene.control.CheckBox("together");

@@ -1,6 +1,7 @@
 package dev.poolscope.ui.sweep;
 
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.sweep.SweepSetting;
 import dev.poolscope.ui.app.MainWindow;
 import dev.poolscope.ui.compare.RunPinning;
 import javafx.beans.binding.Bindings;
@@ -38,7 +39,11 @@ public final class AnalyzeMenu {
         MenuItem unpin = new MenuItem("Unpin");
         unpin.setOnAction(e -> a.pinning.unpin());
         unpin.disableProperty().bind(a.pinning.pinnedProperty().isNull());
-        Menu menu = new Menu("Analyze", null, sweep, pin, unpin);
+        MenuItem engines = new MenuItem("Compare Java workers with CPython");
+        engines.setId("compareEnginesMenuItem");
+        engines.setOnAction(e -> a.compareEngines());
+        engines.disableProperty().bind(Bindings.isNotEmpty(w.config().problems()));
+        Menu menu = new Menu("Analyze", null, sweep, engines, pin, unpin);
         menu.setId("analyzeMenu");
         menu.setOnShowing(e -> pin.setDisable(!a.pinning.canPin()));
         menu.setUserData(a);
@@ -53,6 +58,20 @@ public final class AnalyzeMenu {
         }
         lastSweep = SweepWindow.open(w.stage(), w.config().name(), c);
         return lastSweep;
+    }
+
+    /**
+     * The scenario once on PoolScope's workers and once on CPython's own Pool: a sweep of the
+     * engine, started at once; its Compare runs shows the two one above the other. Without
+     * python3 the sweep window says so in one line and runs nothing.
+     */
+    public Stage compareEngines() {
+        Stage stage = openSweep();
+        if (stage != null && stage.getUserData() instanceof SweepView view) {
+            view.setPlan(SweepSetting.ENGINE.id(), SweepSetting.JAVA + ", " + SweepSetting.CPYTHON, 1);
+            view.start();
+        }
+        return stage;
     }
 
     public RunPinning pinning() {

@@ -153,6 +153,7 @@ public final class SweepView extends BorderPane {
             case CHUNKSIZE -> "1, 2, 4, 8";
             case MODE -> "map, imap, imap_unordered";
             case START -> "together, asap";
+            case ENGINE -> "java, cpython";
         };
     }
 
@@ -171,6 +172,12 @@ public final class SweepView extends BorderPane {
             plan = SweepPlan.of(scenario, base, SweepSetting.fromId(setting.getValue()), list, repeats.getValue());
         } catch (IllegalArgumentException e) {
             message.setText("\u26A0 " + e.getMessage());
+            message.setVisible(true);
+            return;
+        }
+        String noPython = plan.pythonMissing();
+        if (noPython != null) {
+            message.setText("\u26A0 Skipped: engine=cpython needs Python. " + noPython);
             message.setVisible(true);
             return;
         }

@@ -1,0 +1,75 @@
+package dev.poolscope.ui;
+
+import static dev.poolscope.ui.WindowDriver.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolscope.cpython.PythonInterpreter;
+import dev.poolscope.cpython.PythonUnavailableException;
+import dev.poolscope.engine.PoolService;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.TaskKind;
+import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.ui.compare.CompareView;
+import dev.poolscope.ui.sweep.SweepView;
+import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineView;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Analyze › Compare Java workers with CPython: the scenario on both engines, one above the other. */
+class EngineCompareWindowTest extends WindowTest {
+    @AfterEach
+    void closeOtherWindows() throws Exception {
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != window.stage()) {
+                    w.hide();
+                }
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> PoolService.liveWorkerCount() == 0);
+    }
+
+    @Test
+    void theMenuRunsTheScenarioOnBothEnginesAndComparesThem(FxRobot robot) throws Exception {
+        try {
+            PythonInterpreter.find(null);
+        } catch (PythonUnavailableException e) {
+            Assumptions.abort(e.getMessage());
+        }
+        RunConfig.Builder b = RunConfig.builder().pool(2);
+        for (int i = 1; i <= 4; i++) {
+            b.task(TaskSpec.of("nap" + i, TaskKind.SLEEP, 100));
+        }
+        RunConfig config = b.build();
+        fx(() -> {
+            window.config().load("naps", "", config);
+            return null;
+        });
+        robot.clickOn("Analyze");
+        robot.clickOn("Compare Java workers with CPython");
+        SweepView view = robot.lookup("#sweepView").queryAs(SweepView.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> view.summary() != null
+                && view.summary().points().size() == 2 && !view.running()));
+        assertTrue(fx(view::status).startsWith("Done: 2 runs"), fx(view::status));
+
+        robot.clickOn("#sweepCompare");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#compareView").queryAll().isEmpty());
+        CompareView compare = robot.lookup("#compareView").queryAs(CompareView.class);
+        List<TimelineView> lines = fx(compare::timelines);
+        assertEquals(2, lines.size(), "the Java run above the CPython run");
+        for (TimelineView line : lines) {
+            LiveRun run = fx(line::run);
+            assertEquals(2, (int) fx(run::laneCount));
+            assertEquals(4, (int) fx(run::finishedCount));
+        }
+    }
+}
