@@ -85,4 +85,31 @@ class PythonTabWindowTest extends WindowTest {
         assertEquals(TaskStatus.OK, fx(() -> live.status(0)));
         assertTrue(fx(() -> window.stage().getScene().lookup("#consoleList") != null));
     }
+
+    @Test
+    void aPythonLessonFromThePickerRunsOnPython(FxRobot robot) throws Exception {
+        try {
+            PythonInterpreter.find(null);
+        } catch (PythonUnavailableException e) {
+            Assumptions.abort(e.getMessage());
+        }
+        javafx.scene.control.ComboBox<?> picker = (javafx.scene.control.ComboBox<?>) fx(
+                () -> window.stage().getScene().lookup("#lessonPicker"));
+        assertTrue(fx(() -> picker.getItems().contains(dev.poolscope.cpython.PythonLessons.PREFIX + "doubling.py")));
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> p = (javafx.scene.control.ComboBox<String>) picker;
+            p.setValue(dev.poolscope.cpython.PythonLessons.PREFIX + "doubling.py");
+            return null;
+        });
+        driver.watchUntilFinished();
+        assertTrue(driver.handle() instanceof CPythonRun, "the picked program runs on CPython");
+        LiveRun live = driver.live();
+        assertEquals("main", fx(() -> live.lane(0).name()));
+        assertEquals(5, (int) fx(live::taskCount), "doubling maps over 1..5");
+        for (int i = 0; i < 5; i++) {
+            int task = i;
+            assertEquals(TaskStatus.OK, fx(() -> live.status(task)));
+        }
+    }
 }

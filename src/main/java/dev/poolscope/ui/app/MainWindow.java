@@ -142,7 +142,10 @@ public final class MainWindow {
 
     private List<String> safeLessonNames() {
         try {
-            return ScenarioSupport.lessonNames();
+            // The scenario lessons, then the same lessons as Python programs (run on python3 when picked).
+            List<String> names = new ArrayList<>(ScenarioSupport.lessonNames());
+            names.addAll(dev.poolscope.cpython.PythonLessons.pickerNames());
+            return names;
         } catch (RuntimeException e) {
             showError("Could not list the lessons: " + e.getMessage());
             return new ArrayList<>();
@@ -175,6 +178,10 @@ public final class MainWindow {
     }
 
     void loadLesson(String name) {
+        if (dev.poolscope.cpython.PythonLessons.isProgram(name)) {
+            runPythonLesson(name);
+            return;
+        }
         try {
             Scenario s = ScenarioSupport.lesson(name);
             config.load(s.name(), s.description(), s.config());
@@ -201,6 +208,15 @@ public final class MainWindow {
         File f = fc.showOpenDialog(stage);
         if (f != null) {
             runPythonProgram(f.toPath());
+        }
+    }
+
+    /** A Python lesson from the picker: the program runs at once, as File > Run Python Program would run it. */
+    private void runPythonLesson(String name) {
+        try {
+            runPythonProgram(dev.poolscope.cpython.PythonLessons.extract(name));
+        } catch (IOException e) {
+            showError("Could not run " + name + ": " + e.getMessage());
         }
     }
 
