@@ -2,6 +2,7 @@ package dev.poolscope.cpython;
 
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunListener;
@@ -60,7 +61,7 @@ public final class CPythonRun implements RunHandle {
     private final PythonInterpreter python;
     private final RunConfig scenario;
     private final long t0 = System.nanoTime();
-    private final EventFeed feed;
+    private final EventLog feed;
     private final RunState state;
     private final EventChannel channel;
     private volatile Process process;
@@ -78,7 +79,7 @@ public final class CPythonRun implements RunHandle {
         this.options = options;
         this.python = python;
         this.scenario = scenario;
-        this.feed = new EventFeed(listener, "poolscope-cpython-events-" + number);
+        this.feed = new EventLog(listener, "poolscope-cpython-events-" + number);
         this.state = new RunState(t0, feed, scenario == null ? TaskBook.forProgram() : TaskBook.forScenario(scenario));
         this.channel = new EventChannel("poolscope-cpython-" + number, state);
     }

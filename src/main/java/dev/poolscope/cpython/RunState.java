@@ -3,6 +3,7 @@ package dev.poolscope.cpython;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.Limits;
+import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunEvent.ProcessMark;
 import dev.poolscope.engine.TaskStatus;
@@ -40,7 +41,7 @@ final class RunState implements EventChannel.Handler {
 
     private final Object lock = new Object();
     private final long t0;
-    private final EventFeed feed;
+    private final EventLog feed;
     private final TaskBook book;
     private final Deliveries deliveries;
     private final Lanes lanes = new Lanes();
@@ -54,7 +55,7 @@ final class RunState implements EventChannel.Handler {
     private long droppedLines;
     private long droppedChars;
 
-    RunState(long t0, EventFeed feed, TaskBook book) {
+    RunState(long t0, EventLog feed, TaskBook book) {
         this.t0 = t0;
         this.feed = feed;
         this.book = book;

@@ -1,15 +1,18 @@
 package dev.poolscope.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a run's events and hands them to the listener on a thread of its own, so the engine
  * never waits for a listener. {@link #add} is called under the run's lock, which fixes the order.
+ * Both engines use it: PoolRun, and the CPython engine's run (whose socket readers must not wait either).
  */
-final class EventLog {
+public final class EventLog {
     /**
      * After handing over a batch the delivery thread rests this long, so that a busy run wakes
      * it about a thousand times a second instead of once per event (which would cost the workers
@@ -22,8 +25,8 @@ final class EventLog {
     private final CountDownLatch delivered = new CountDownLatch(1);
     private final RunListener listener;
 
-    EventLog(RunListener listener, String threadName) {
-        this.listener = listener;
+    public EventLog(RunListener listener, String threadName) {
+        this.listener = listener == null ? RunListener.NONE : listener;
         if (listener != RunListener.NONE) {
             Thread t = new Thread(this::deliver, threadName);
             t.setDaemon(true);
@@ -31,7 +34,7 @@ final class EventLog {
         }
     }
 
-    void add(RunEvent event) {
+    public void add(RunEvent event) {
         synchronized (events) {
             events.add(event);
         }
@@ -42,14 +45,19 @@ final class EventLog {
         }
     }
 
-    List<RunEvent> snapshot() {
+    public List<RunEvent> snapshot() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
-    CountDownLatch delivered() {
-        return delivered;
+    /** Waits until the listener has been handed RunFinished (at once when there is no listener). */
+    public boolean awaitDelivered(Duration timeout) throws InterruptedException {
+        return delivered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isDelivered() {
+        return delivered.getCount() == 0;
     }
 
     private void deliver() {

@@ -263,12 +263,12 @@ final class PoolRun implements RunHandle {
 
     @Override
     public boolean awaitDone(Duration timeout) throws InterruptedException {
-        return log.delivered().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return log.awaitDelivered(timeout);
     }
 
     @Override
     public boolean isDone() {
-        return log.delivered().getCount() == 0;
+        return log.isDelivered();
     }
 
     @Override

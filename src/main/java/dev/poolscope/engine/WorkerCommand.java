@@ -56,7 +56,7 @@ final class WorkerCommand implements WorkerLauncher {
             // worker (its own watchdog may be starved on a busy machine). setpriv execs java too.
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
         }
-        if (envIgnoresSignals()) {
+        if (ENV_IGNORES_SIGNALS) {
             cmd.addAll(List.of(ENV.toString(), "--ignore-signal=INT"));
         }
         String classpath = workerClasspath();
@@ -68,6 +68,9 @@ final class WorkerCommand implements WorkerLauncher {
         }
         return new WorkerCommand(cmd);
     }
+
+    /** Asked once per JVM: every PoolService builds a worker command, and a sweep builds many. */
+    private static final boolean ENV_IGNORES_SIGNALS = envIgnoresSignals();
 
     /** Whether this machine's env takes --ignore-signal (older coreutils and BSD env do not). */
     private static boolean envIgnoresSignals() {

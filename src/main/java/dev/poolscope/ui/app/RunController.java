@@ -146,22 +146,8 @@ public final class RunController {
             errors.accept(e.getMessage());
             return false;
         }
-        inbox = q;
-        live = new LiveRun(names, config.slots());
-        stillNow = -1;
-        closeSampler();
-        handle = started;
-        armDeadline(onCPython ? null : started, deadlineMs);
-        sampler.start(handle.startNanos());
-        os = sampler;
-        // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
-        // drained before the panels are reset: both happen here, on the FX thread.
-        long start = handle.startNanos();
-        runStartNanos = start;
-        probe = metrics == null ? null : new FrameProbe(metrics, start);
-        timeline.setRun(live);
-        panels.reset(live, scenarioName, config, () -> System.nanoTime() - start);
-        running.set(true);
+        show(started, q, sampler, new LiveRun(names, config.slots()), scenarioName, config,
+                onCPython ? null : started, deadlineMs);
         status.set(onCPython && handle instanceof CPythonRun py
                 ? "Starting " + py.interpreter().describe() + " on the scenario's program\u2026"
                 : "Starting " + config.slots() + " workers\u2026");
@@ -193,22 +179,33 @@ public final class RunController {
             errors.accept(e.getMessage());
             return false;
         }
+        show(started, q, sampler, new LiveRun(List.of(), 0, true), started.name(), started.config(), null, deadlineMs);
+        status.set("Running " + program.getFileName() + " with " + started.interpreter().describe() + "\u2026");
+        return true;
+    }
+
+    /**
+     * Points the views at a run that has just started (FX thread), whichever engine runs it.
+     * {@code javaRun} gets a {@link RunDeadline}; a CPython run carries its own deadline.
+     */
+    private void show(RunHandle started, Queue<RunEvent> q, OsSampler sampler, LiveRun model, String name,
+                      RunConfig config, RunHandle javaRun, Long deadlineMs) {
         inbox = q;
-        live = new LiveRun(List.of(), 0, true);
+        live = model;
         stillNow = -1;
         closeSampler();
         handle = started;
-        armDeadline(null, deadlineMs);
+        armDeadline(javaRun, deadlineMs);
         sampler.start(handle.startNanos());
         os = sampler;
+        // The engine's own clock: event times (RunEvent.at) count from here. Events cannot be
+        // drained before the panels are reset: both happen here, on the FX thread.
         long start = handle.startNanos();
         runStartNanos = start;
         probe = metrics == null ? null : new FrameProbe(metrics, start);
         timeline.setRun(live);
-        panels.reset(live, started.name(), started.config(), () -> System.nanoTime() - start);
+        panels.reset(live, name, config, () -> System.nanoTime() - start);
         running.set(true);
-        status.set("Running " + program.getFileName() + " with " + started.interpreter().describe() + "\u2026");
-        return true;
     }
 
     /**
