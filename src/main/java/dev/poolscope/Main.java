@@ -1,7 +1,7 @@
 package dev.poolscope;
 
 import dev.poolscope.cli.PoolScopeCommand;
-import dev.poolscope.ui.JavaFxLog;
+import dev.poolscope.ui.JavaFxSetup;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,7 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        JavaFxLog.quietClassPathWarning(); // before any command starts JavaFX (ui, bench-ui, ...)
+        JavaFxSetup.beforeToolkitStarts(); // before any command starts JavaFX (ui, bench-ui, ...)
         System.exit(PoolScopeCommand.execute(withCommand(args)));
     }
 

@@ -28,7 +28,7 @@ public final class HeadlessFx {
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
         // A command's output holds only what it made or what went wrong.
-        dev.poolscope.ui.JavaFxLog.quietClassPathWarning();
+        dev.poolscope.ui.JavaFxSetup.beforeToolkitStarts();
         CountDownLatch ready = new CountDownLatch(1);
         try {
             Platform.startup(ready::countDown);
