@@ -2,6 +2,10 @@ package dev.poolscope.cli;
 
 import dev.poolscope.engine.Limits;
 import dev.poolscope.ui.Display;
+import dev.poolscope.ui.FrameBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +21,10 @@ final class BenchUiCommand implements Callable<Integer> {
             description = "short sleeps (0-20 ms) to run, 1 to 100000 (default: ${DEFAULT-VALUE})")
     int tasks;
 
+    @Option(names = "--frames-csv", paramLabel = "FILE",
+            description = "also write each frame's timings: frame,atMs,fxMs,fxCpuMs,renderCpuMs,screenMs")
+    Path framesCsv;
+
     @Override
     public Integer call() {
         if (workers < 1 || workers > Limits.MAX_POOL || tasks < 1 || tasks > Limits.MAX_TASKS) {
@@ -24,11 +32,24 @@ final class BenchUiCommand implements Callable<Integer> {
                     + " and --tasks between 1 and " + Limits.MAX_TASKS);
             return PoolScopeCommand.BAD_INPUT;
         }
-        String noDisplay = Display.problem();
-        if (noDisplay != null) {
-            System.err.println("poolscope bench-ui: " + noDisplay);
+        String problem = Display.problem();
+        if (problem == null) {
+            problem = OutputFiles.problem("--frames-csv", framesCsv);
+        }
+        if (problem != null) {
+            System.err.println("poolscope bench-ui: " + problem);
             return PoolScopeCommand.BAD_INPUT;
         }
-        return dev.poolscope.ui.FrameBenchmark.run(workers, tasks, System.out);
+        FrameBenchmark.Outcome outcome = FrameBenchmark.run(workers, tasks, System.out);
+        if (framesCsv != null) {
+            try {
+                Files.writeString(framesCsv, outcome.framesCsv());
+                System.err.println("poolscope bench-ui: wrote " + framesCsv);
+            } catch (IOException e) {
+                System.err.println("poolscope bench-ui: " + OutputFiles.failure(framesCsv, e));
+                return PoolScopeCommand.BAD_INPUT;
+            }
+        }
+        return outcome.exitCode();
     }
 }

@@ -43,7 +43,10 @@ public final class FrameBenchmark {
 
     private FrameBenchmark() {}
 
-    public static int run(int workers, int tasks, PrintStream out) {
+    /** What a benchmark run gives: its exit code and, per frame, its timings as CSV ({@link FrameMetrics#framesCsv}). */
+    public record Outcome(int exitCode, String framesCsv) {}
+
+    public static Outcome run(int workers, int tasks, PrintStream out) {
         try {
             PulseRecording pulses = PulseRecording.start();
             startToolkit();
@@ -82,10 +85,11 @@ public final class FrameBenchmark {
             });
             Platform.exit();
             boolean screen = pulses != null && pulses.stop();
-            return report(out, new Run(workers, tasks, seconds, metrics, screen ? pulses : null, renderCpu));
+            Run run = new Run(workers, tasks, seconds, metrics, screen ? pulses : null, renderCpu);
+            return new Outcome(report(out, run), metrics.framesCsv(onScreen(run)));
         } catch (Exception e) {
             out.println("bench-ui: " + e);
-            return 2;
+            return new Outcome(2, "");
         }
     }
 
@@ -106,7 +110,7 @@ public final class FrameBenchmark {
 
     private static int report(PrintStream out, Run r) {
         FrameMetrics fx = r.fx();
-        FrameMetrics screen = r.pulses() == null ? fx : fx.onScreen(f -> r.pulses().afterFxNs(f, fxNs(fx, f)));
+        FrameMetrics screen = r.pulses() == null ? fx : onScreen(r);
         out.printf(Locale.ROOT, "bench-ui: %d workers, %d tasks, %.1f s, %d frames (%.0f fps), %d events, %d CPUs,"
                         + " load average %.1f%n", r.workers(), r.tasks(), r.seconds(), fx.frames(), fx.fps(), fx.events(),
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -138,8 +142,10 @@ public final class FrameBenchmark {
         return ok ? 0 : 1;
     }
 
-    private static long fxNs(FrameMetrics fx, int frame) {
-        return fx.frameNsOf(frame);
+    /** The frames as the screen sees them, or null when JFR did not record the render thread. */
+    private static FrameMetrics onScreen(Run r) {
+        FrameMetrics fx = r.fx();
+        return r.pulses() == null ? null : fx.onScreen(f -> r.pulses().afterFxNs(f, fx.frameNsOf(f)));
     }
 
     private static void line(PrintStream out, String what, FrameMetrics m, boolean screen) {
@@ -201,6 +207,6 @@ public final class FrameBenchmark {
     public static void main(String[] args) {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        System.exit(run(workers, tasks, System.out));
+        System.exit(run(workers, tasks, System.out).exitCode());
     }
 }

@@ -96,6 +96,26 @@ public final class FrameMetrics {
         return m;
     }
 
+    /**
+     * One CSV line per frame, in order: {@code frame,atMs,fxMs,fxCpuMs,renderCpuMs,screenMs}
+     * ({@code atMs} is run time; {@code screenMs} is from {@code screen}, the same frames as
+     * {@link #onScreen} gives them, or empty when the render thread was not measured).
+     */
+    public String framesCsv(FrameMetrics screen) {
+        StringBuilder sb = new StringBuilder("frame,atMs,fxMs,fxCpuMs,renderCpuMs,screenMs\n");
+        for (int i = 0; i < frames.count; i++) {
+            int f = frames.frame[i];
+            sb.append(f).append(',').append(ms(frames.at[i])).append(',').append(ms(frames.value[i])).append(',')
+                    .append(cpu.valueOf(f)).append(',').append(renderCpu.valueOf(f)).append(',')
+                    .append(screen == null ? "" : screen.frames.valueOf(f)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String ms(long ns) {
+        return String.format(java.util.Locale.ROOT, "%.3f", ns / 1e6);
+    }
+
     /** Frames per second over the span the frames cover. */
     public double fps() {
         if (frames.count < 2) {
@@ -140,6 +160,12 @@ public final class FrameMetrics {
                     into.add(frame[i], at[i], value[i]);
                 }
             }
+        }
+
+        /** The value recorded for frame number {@code f} in ms, or an empty string. */
+        String valueOf(int f) {
+            int i = Arrays.binarySearch(frame, 0, count, f);
+            return i >= 0 ? ms(value[i]) : "";
         }
 
         double percentile(double p) {

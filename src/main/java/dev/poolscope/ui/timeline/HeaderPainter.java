@@ -42,7 +42,11 @@ final class HeaderPainter {
         boolean twoRows = showsState(geo);
         g.setFill(palette.text());
         g.setFont(lh < 16 * textScale ? small : bold);
-        g.fillText(lane.headerText(laneIndex), 8, twoRows ? mid - 9 * textScale : mid);
+        String name = lane.headerText(laneIndex);
+        // Skipped when only the OS text at the right end is being repainted (generous width: no glyph is wider).
+        if (g.mayTouch(8, top, 8 + name.length() * 9 * textScale, top + lh)) {
+            g.fillText(name, 8, twoRows ? mid - 9 * textScale : mid);
+        }
         os.drawHeader(g, geo, lane, twoRows ? mid - 9 * textScale : mid);
         if (twoRows) {
             drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);

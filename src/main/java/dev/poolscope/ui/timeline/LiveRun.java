@@ -3,6 +3,7 @@ package dev.poolscope.ui.timeline;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
+import dev.poolscope.os.OsState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,19 +31,27 @@ public final class LiveRun {
         final List<Mark> marks = new ArrayList<>();
         /** Earliest time whose picture changed since the last draw (Long.MAX_VALUE: none). */
         long dirtyFrom = Long.MAX_VALUE;
+        /** Earliest time from which only the CPU strip changed (a new OS sample), Long.MAX_VALUE: none. */
+        long stripDirtyFrom = Long.MAX_VALUE;
         boolean headerDirty = true;
+        /** Only the OS text at the header's right end changed ("R 50%"). */
+        boolean osHeaderDirty;
         /** The task running in this lane, or -1. */
         int running = -1;
         /** The PID the engine killed because its task ran past the time limit, or -1. */
         long timeoutKilledPid = -1;
         /** What the operating system saw of this lane's processes (dev.poolscope.os.OsSampler). */
-        final OsTrack os = new OsTrack();
+        final OsTrack os;
         private String headerText;
         private long headerPid = Long.MIN_VALUE;
         /** The lane's own name ("main" for a Python program's main process), or null for "W<slot>". */
         String name;
         /** The engine's slot number shown as "W<slot>" (the lane's index, less a main lane above it). */
         int shownSlot = -1;
+
+        Lane(int index) {
+            os = new OsTrack(index);
+        }
 
         /** "W3  PID 1234", cached until the PID changes (no allocation per frame). */
         String headerText(int index) {
@@ -140,7 +149,7 @@ public final class LiveRun {
         Arrays.fill(slot, -1);
         lanes = new Lane[slots + laneOffset];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new Lane();
+            lanes[i] = new Lane(i);
             lanes[i].shownSlot = i - laneOffset;
         }
         if (mainLane) {
@@ -164,7 +173,7 @@ public final class LiveRun {
             int old = lanes.length;
             lanes = Arrays.copyOf(lanes, i + 1);
             for (int j = old; j < lanes.length; j++) {
-                lanes[j] = new Lane();
+                lanes[j] = new Lane(j);
                 lanes[j].shownSlot = j - laneOffset;
             }
         }
@@ -243,6 +252,10 @@ public final class LiveRun {
             lane.tasks.add(s.index());
             lane.running = s.index();
             lane.touch(s.at());
+            int n = lane.tasks.size();
+            if (s.chunk() >= 0 && n >= 2 && chunk[lane.tasks.get(n - 2)] == s.chunk()) {
+                lane.touch(start[lane.tasks.get(n - 2)]); // the chunk's bracket now runs under the previous bar too
+            }
         } else if (e instanceof RunEvent.TaskFinished f) {
             ensureTask(f.index());
             end[f.index()] = f.at();
@@ -263,8 +276,11 @@ public final class LiveRun {
         } else if (e instanceof RunEvent.WorkerStateChanged w) {
             Lane lane = laneAt(w.slot());
             if (w.pid() == lane.pid || lane.pid < 0) {
+                // Busy and idle alternate with every task; the header shows them only in its
+                // badge, which the renderer compares itself. An exit hides the OS text.
+                boolean wasGone = gone(lane.state);
                 lane.state = w.state();
-                lane.headerDirty = true;
+                lane.headerDirty |= gone(lane.state) != wasGone;
             }
         } else if (e instanceof RunEvent.WorkerSpawned w) {
             Lane lane = laneAt(w.slot());
@@ -294,12 +310,22 @@ public final class LiveRun {
             stopped = f.stopped();
         } else if (e instanceof RunEvent.WorkerSampled s && s.slot() >= 0 && s.slot() + laneOffset < lanes.length) {
             Lane lane = laneAt(s.slot());
-            lane.headerDirty |= lane.os.add(s, lane.pid);
-            lane.touch(lane.os.from(lane.os.size() - 1));
+            lane.osHeaderDirty |= lane.os.add(s, lane.pid);
+            int last = lane.os.size() - 1;
+            boolean veil = OsState.isStopped(s.state()) || last > 0 && OsState.isStopped(lane.os.state(last - 1));
+            if (veil) {
+                lane.touch(lane.os.from(last)); // a stopped process's veil and label cover the lane
+            } else {
+                lane.stripDirtyFrom = Math.min(lane.stripDirtyFrom, lane.os.from(last));
+            }
         } else {
             return false;
         }
         return true;
+    }
+
+    private static boolean gone(WorkerState state) {
+        return state == WorkerState.EXITED || state == WorkerState.CRASHED;
     }
 
     /**

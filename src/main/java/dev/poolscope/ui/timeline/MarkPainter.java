@@ -159,7 +159,9 @@ final class MarkPainter {
                     if (limit) {
                         g.setLineDashes(7, 4);
                     }
-                    g.strokeLine(x, top + 1, x, top + lh - 1);
+                    // Its square ends reach 2 px past the points: from top + 2 it stays in the lane
+                    // (a lane repainted alone must not leave the lane below's marks on it).
+                    g.strokeLine(x, top + 2, x, top + lh - 2);
                     g.setLineDashes((double[]) null);
                     if (lh > 40 * textScale) {
                         double tx = markTextX(geo, m, x);

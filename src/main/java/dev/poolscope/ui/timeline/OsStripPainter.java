@@ -119,6 +119,39 @@ final class OsStripPainter {
         return palette == Palette.DARK ? FROZEN_INK_DARK : FROZEN_INK;
     }
 
+    /**
+     * The left end of the header's OS text as {@link #drawHeader} draws it now, with room to
+     * spare (no glyph of the small font is 8 px wide at scale 1): the renderer repaints from there
+     * when only that text changed. The header width when there is none.
+     */
+    double headerTextLeft(TimelineGeometry geo, LiveRun.Lane lane) {
+        OsTrack os = lane.os();
+        String text = os.headerText();
+        if (text.isEmpty()) {
+            return geo.headerWidth();
+        }
+        double w = (text.length() + 2) * 8 * textScale + (OsState.isStopped(os.headerState()) ? 26 * textScale : 0);
+        return geo.headerWidth() - 10 - w;
+    }
+
+    /**
+     * The right end of the "stopped" labels of runs of stopped samples that end at or after
+     * {@code fromNs}, or -infinity: a label reaches past "now", so when a stop begins, the
+     * renderer repaints that far.
+     */
+    double stoppedLabelReach(TimelineGeometry geo, LiveRun.Lane lane, double fromNs) {
+        OsTrack os = lane.os();
+        double reach = Double.NEGATIVE_INFINITY;
+        for (int i = os.size() - 1; i >= 0 && os.at(i) >= fromNs; i--) {
+            boolean startsRun = OsState.isStopped(os.state(i))
+                    && (i == 0 || !OsState.isStopped(os.state(i - 1)) || os.pid(i - 1) != os.pid(i));
+            if (startsRun) {
+                reach = Math.max(reach, Math.max(Math.floor(geo.xOf(os.from(i))), geo.headerWidth()) + stoppedWidth + 8);
+            }
+        }
+        return reach;
+    }
+
     /** The state letter and CPU % right-aligned in the header row of the PID, while the process lives. */
     void drawHeader(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double textY) {
         OsTrack os = lane.os();

@@ -11,12 +11,18 @@ import java.util.Locale;
  * {@link LiveRun}). Each sample covers [from, at]: from its process's previous sample, or one
  * sampling period back for a process's first.
  *
- * <p>The header's "R 98%" is the mean over the last half second and changes at most twice a
- * second, so it can be read and does not repaint the header at the sampling rate.
+ * <p>The header's "R 98%" changes at most twice a second: the latest state letter with the mean
+ * CPU over the last half second, so it can be read. A worker that sleeps between short tasks
+ * flips between R and S at the sampling rate; shown at once, that flicker would say nothing and
+ * repaint the header ten times a second. A stop (SIGSTOP) and its end show at once, and so does
+ * a new process. Lanes take their turns ({@link #OsTrack(int)}), so the headers of a large pool
+ * do not all change in the same frame.
  */
 public final class OsTrack {
     private static final long PERIOD_NS = 100_000_000L;
     private static final long HEADER_EVERY_NS = 500_000_000L;
+    /** Where in the half second this lane's header changes: lane i at (i mod 5) sampling periods. */
+    private final long headerPhaseNs;
     private long[] from = new long[64];
     private long[] at = new long[64];
     private float[] cpu = new float[64];
@@ -28,6 +34,11 @@ public final class OsTrack {
     private String headerText = "";
     private char headerState = OsState.UNKNOWN;
     private long headerPid = -1;
+
+    /** A lane's track: {@code lane} sets its turn to change the header (see above). */
+    public OsTrack(int lane) {
+        headerPhaseNs = Math.floorMod(lane, (int) (HEADER_EVERY_NS / PERIOD_NS)) * PERIOD_NS;
+    }
 
     /** Adds a sample; returns true when the header's OS text changed. */
     boolean add(RunEvent.WorkerSampled s, long lanePid) {
@@ -57,13 +68,15 @@ public final class OsTrack {
         if (s.pid() != lanePid) {
             return false;
         }
-        // A stop or a state letter change shows at once; the CPU figure twice a second.
-        if (s.state() != headerState || s.pid() != headerPid || s.at() - headerAt >= HEADER_EVERY_NS) {
-            // A new state shows with its own sample's figure; a steady one with the half-second mean.
-            boolean changed = s.state() != headerState || s.pid() != headerPid;
-            String text = text(s.state(), changed ? s.cpuPct() : meanCpu(s.pid(), s.at() - HEADER_EVERY_NS, s.at()));
+        boolean newProcess = s.pid() != headerPid;
+        boolean stopChanged = OsState.isStopped(s.state()) != OsState.isStopped(headerState);
+        if (newProcess || stopChanged || s.at() - headerAt >= HEADER_EVERY_NS) {
+            // A change shows with its own sample's figure; a steady process with the half-second mean.
+            String text = text(s.state(), newProcess || stopChanged ? s.cpuPct()
+                    : meanCpu(s.pid(), s.at() - HEADER_EVERY_NS, s.at()));
             headerState = s.state();
-            headerAt = s.at();
+            // A new process starts its half seconds at its lane's turn.
+            headerAt = newProcess ? s.at() - headerPhaseNs : s.at();
             headerPid = s.pid();
             if (!text.equals(headerText)) {
                 headerText = text;

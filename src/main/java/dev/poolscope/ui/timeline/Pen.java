@@ -44,6 +44,15 @@ public interface Pen {
     default void begin(String kind, String title) {
     }
 
+    /**
+     * Whether something drawn within [x0, x1) x [y0, y1) may show: false only when it certainly
+     * falls outside the part being repainted, so a painter can skip work (text it would have to
+     * lay out) that would be clipped away. Every whole picture answers true.
+     */
+    default boolean mayTouch(double x0, double y0, double x1, double y1) {
+        return true;
+    }
+
     default void end() {
     }
 }

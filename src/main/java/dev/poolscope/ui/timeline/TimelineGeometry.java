@@ -87,8 +87,14 @@ public final class TimelineGeometry {
         return nsPerPx;
     }
 
+    /**
+     * Whole pixels, so every lane starts and ends on a pixel edge: a lane repainted alone (see
+     * TimelineRenderer) then covers its pixels exactly, with no row shared with its neighbour
+     * whose colour would depend on what was painted there before. What is left over is below
+     * the last lane.
+     */
     public double laneHeight() {
-        return Math.max(6, (height - axisHeight) / lanes);
+        return Math.max(6, Math.floor((height - axisHeight) / lanes));
     }
 
     public double laneTop(int lane) {

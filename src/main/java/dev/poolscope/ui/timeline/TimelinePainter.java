@@ -19,6 +19,8 @@ import javafx.scene.text.TextAlignment;
  */
 final class TimelinePainter {
     static final String EMPTY_HINT = "Press \u25B6 Run (Ctrl+R) to start the workers";
+    /** How far right of its end a bar may draw (see drawLane). */
+    private static final double BAR_REACH = 4;
     private double textScale = 1;
     private Palette palette = Palette.LIGHT;
     private Font font;
@@ -52,6 +54,16 @@ final class TimelinePainter {
         marks.setStyle(palette, textScale, font, bold, small);
     }
 
+    /** Where the header's OS text of a lane begins (see {@link OsStripPainter#headerTextLeft}). */
+    double osHeaderLeft(TimelineGeometry geo, LiveRun.Lane lane) {
+        return osStrip.headerTextLeft(geo, lane);
+    }
+
+    /** Where the "stopped" labels of stops shown from {@code fromNs} on end (see {@link OsStripPainter#stoppedLabelReach}). */
+    double stoppedLabelReach(TimelineGeometry geo, LiveRun.Lane lane, double fromNs) {
+        return osStrip.stoppedLabelReach(geo, lane, fromNs);
+    }
+
     /** Whether the lane headers show the state badge (tall enough lanes). */
     boolean headerShowsState(TimelineGeometry geo) {
         return headers.showsState(geo);
@@ -65,44 +77,70 @@ final class TimelinePainter {
         return textScale;
     }
 
-    /** Paints everything inside the tile. */
+    /**
+     * Repaints the tile's dirty parts ({@link DirtyRects}): for each, everything that intersects
+     * it, clipped to it unless it is the whole tile. The parts are whole pixels, so each clip is a
+     * plain rectangle, which the canvas applies directly (any other clip costs a mask per draw).
+     */
     void paint(TimelineTiles.Tile t, TimelineGeometry geo, LiveRun run, long nowNs) {
-        Pen g = t.pen;
+        if (t.wholeDirty()) {
+            paintPart(t.pen, t.header, geo, run, nowNs, t.x0, t.y0, t.x1, t.y1);
+            return;
+        }
+        DirtyRects parts = t.dirty;
+        for (int i = 0; i < parts.count(); i++) {
+            t.g.save();
+            t.g.beginPath();
+            t.g.rect(parts.x0(i), parts.y0(i), parts.x1(i) - parts.x0(i), parts.y1(i) - parts.y0(i));
+            t.g.clip();
+            t.pen.cullTo(parts.x0(i), parts.y0(i), parts.x1(i), parts.y1(i));
+            try {
+                paintPart(t.pen, t.header, geo, run, nowNs, parts.x0(i), parts.y0(i), parts.x1(i), parts.y1(i));
+            } finally {
+                t.pen.cullNothing();
+                t.g.restore();
+            }
+        }
+    }
+
+    /** Paints everything inside [x0, x1) x [y0, y1) of a header tile or a plot tile. */
+    private void paintPart(Pen g, boolean header, TimelineGeometry geo, LiveRun run, long nowNs,
+                           double x0, double y0, double x1, double y1) {
         g.setTextBaseline(VPos.CENTER);
         if (run == null) {
             g.setFill(palette.background());
-            g.fillRect(t.x0, t.y0, t.x1 - t.x0, t.y1 - t.y0);
+            g.fillRect(x0, y0, x1 - x0, y1 - y0);
             g.setFill(palette.mutedText());
             g.setFont(hint);
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText(EMPTY_HINT, geo.width() / 2, geo.height() / 2);
             return;
         }
-        if (t.y0 < geo.axisHeight()) {
-            drawAxis(g, geo, run, nowNs, t.x0, t.x1);
+        if (y0 < geo.axisHeight()) {
+            drawAxis(g, geo, run, nowNs, x0, x1);
         }
-        int first = Math.max(0, geo.laneAt(Math.max(t.y0, geo.axisHeight())));
+        int first = Math.max(0, geo.laneAt(Math.max(y0, geo.axisHeight())));
         double bottom = geo.axisHeight();
         for (int lane = first; lane < run.laneCount(); lane++) {
             double top = geo.laneTop(lane);
-            if (top >= t.y1) {
+            if (top >= y1) {
                 break;
             }
             bottom = top + geo.laneHeight();
-            if (t.header) {
+            if (header) {
                 headers.draw(g, geo, run, lane);
             } else {
-                laneBackground(g, geo, lane, t.x0, t.x1);
-                drawLane(g, geo, run, lane, nowNs, t.x0, t.x1);
+                laneBackground(g, geo, lane, x0, x1);
+                drawLane(g, geo, run, lane, nowNs, x0, x1);
             }
         }
-        if (bottom < t.y1 && geo.laneTop(run.laneCount()) < t.y1) {
-            double from = Math.max(t.y0, geo.laneTop(run.laneCount()));
+        if (bottom < y1 && geo.laneTop(run.laneCount()) < y1) {
+            double from = Math.max(y0, geo.laneTop(run.laneCount()));
             g.setFill(palette.background());
-            g.fillRect(t.x0, from, t.x1 - t.x0, t.y1 - from);
+            g.fillRect(x0, from, x1 - x0, y1 - from);
         }
-        if (!t.header) {
-            drawNow(g, geo, run, nowNs, t.x0, t.x1);
+        if (!header) {
+            drawNow(g, geo, run, nowNs, x0, x1);
         }
     }
 
@@ -154,7 +192,7 @@ final class TimelinePainter {
         for (int i = 0; i < axis.count; i++) {
             double x = axis.x[i];
             if (x >= fromX - 1 && x <= toX + 1) {
-                verticalLine(g, x, top, top + lh, 1);
+                g.fillRect(x - 0.5, top, 1, lh); // exactly the lane's rows: see drawBarParts
             }
         }
     }
@@ -229,7 +267,9 @@ final class TimelinePainter {
         double left = geo.headerWidth();
         double right = geo.width();
         LiveRun.IntList tasks = lane.tasks;
-        int i = firstVisible(run, tasks, geo.nsAt(fromX));
+        // A bar draws up to 2 px past its end (a hatch line's width, a chunk bracket's cap):
+        // one that ends just left of fromX still reaches into what is being painted.
+        int i = firstVisible(run, tasks, geo.nsAt(fromX - BAR_REACH));
         double denseFrom = -1;
         double denseTo = -1;
         for (; i < tasks.size(); i++) {
@@ -241,7 +281,7 @@ final class TimelinePainter {
                 break;
             }
             double x1 = Math.floor(geo.xOf(e));
-            if (x1 < fromX - 1 || x1 < left) {
+            if (x1 < fromX - BAR_REACH || x1 < left) {
                 continue;
             }
             x0 = Math.max(x0, left);
@@ -261,7 +301,7 @@ final class TimelinePainter {
             }
             flushDense(g, denseFrom, denseTo, y, bh);
             denseFrom = -1;
-            drawBar(g, run, t, st, x0, x1, y, bh, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
+            drawBar(g, run, t, st, x0, x1, y, bh, pad, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
         }
         flushDense(g, denseFrom, denseTo, y, bh);
         osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
@@ -295,18 +335,18 @@ final class TimelinePainter {
     }
 
     private void drawBar(Pen g, LiveRun run, int t, TaskStatus st, double x0, double x1,
-                         double y, double bh, int nextOnLane) {
+                         double y, double bh, double pad, int nextOnLane) {
         double bw = barWidth(x0, x1);
         g.begin("task", run.name(t));
         try {
-            drawBarParts(g, run, t, st, x0, x1, y, bh, bw, nextOnLane);
+            drawBarParts(g, run, t, st, x0, x1, y, bh, bw, pad, nextOnLane);
         } finally {
             g.end();
         }
     }
 
     private void drawBarParts(Pen g, LiveRun run, int t, TaskStatus st, double x0, double x1,
-                              double y, double bh, double bw, int nextOnLane) {
+                              double y, double bh, double bw, double pad, int nextOnLane) {
         g.setFill(Palette.task(t));
         g.fillRect(x0, y, bw, bh);
         boolean marked = st != null && st != TaskStatus.OK;
@@ -323,7 +363,10 @@ final class TimelinePainter {
             g.strokeRect(x0 + 1.5, y + 1.5, bw - 3, bh - 3);
             g.setLineDashes((double[]) null);
             g.setFill(palette.timeout());
-            g.fillRect(x0 + bw - Math.min(6, bw), y - 3, Math.min(6, bw), bh + 6);
+            // Past the bar's ends, but never above the lane: a lane repainted alone (see
+            // TimelineRenderer) would not repaint the lane below it, whose overhang would be missing.
+            double over = Math.min(3, pad);
+            g.fillRect(x0 + bw - Math.min(6, bw), y - over, Math.min(6, bw), bh + 2 * over);
         } else if (st == TaskStatus.CANCELLED) {
             g.setStroke(palette.mutedText());
             g.setLineWidth(2);
@@ -347,7 +390,8 @@ final class TimelinePainter {
             Color ink = st == TaskStatus.TIMEOUT ? palette.timeout()
                     : st == TaskStatus.CANCELLED ? palette.mutedText() : palette.crash();
             g.setFill(palette.labelBox());
-            g.fillRect(x0 + 3, y + bh / 2 - 9 * textScale, Math.min(bw - 6, marks.measure(label, bold) + 4), 18 * textScale);
+            double boxTop = Math.max(y - pad, y + bh / 2 - 9 * textScale); // not above the lane: see the wall below
+            g.fillRect(x0 + 3, boxTop, Math.min(bw - 6, marks.measure(label, bold) + 4), y + bh / 2 + 9 * textScale - boxTop);
             g.setFill(ink);
             g.setFont(bold);
             g.fillText(label, x0 + 5, y + bh / 2);

@@ -4,15 +4,19 @@ import dev.poolscope.engine.WorkerState;
 import java.util.Arrays;
 
 /**
- * Decides, each frame, which tiles of the timeline changed, and has the painter repaint only
- * those (see {@link TimelineTiles} for why). Everything is repainted when the geometry, the run,
- * the style or the tiles changed; otherwise a tile is repainted when it holds:
+ * Decides, each frame, which parts of the timeline changed, and has the painter repaint only
+ * those: in each tile that holds a change, the rectangle around its changes, not the whole tile
+ * (see {@link TimelineTiles} for why; in the software renderer the cost of a frame is close to
+ * the number of pixels painted, and "now" moves a few pixels a frame). Everything is repainted
+ * when the geometry, the run, the style or the tiles changed; otherwise what is repainted is:
  * <ul>
  *   <li>the old or the new "now" line, or the old or new "now" label;</li>
  *   <li>part of a lane that changed since the last frame (a task started or ended, a mark was
  *       added), from the earliest change to "now" (or to the end of a new mark's text);</li>
  *   <li>a running bar whose label just appeared or grew;</li>
- *   <li>a lane header whose PID or visible state changed.</li>
+ *   <li>a lane header whose PID or visible state changed, or only the right end of one whose OS
+ *       text changed;</li>
+ *   <li>a lane's CPU strip band, from a new OS sample's start to "now".</li>
  * </ul>
  * No allocation per frame once the per-lane arrays have grown to the lane count.
  */
@@ -29,6 +33,7 @@ public final class TimelineRenderer {
     private int[] drawnRunning = new int[0];
     private int[] drawnLabel = new int[0];
     private boolean[] drawnLimit = new boolean[0];
+    private double[] drawnOsLeft = new double[0];
     private final double[] extent = new double[2];
     private int tilesPainted;
 
@@ -46,7 +51,7 @@ public final class TimelineRenderer {
         styleChanged = true;
     }
 
-    /** Tiles repainted by the last {@link #draw} (for tests and the frame benchmark). */
+    /** Tiles repainted (wholly or in part) by the last {@link #draw} (for tests and the frame benchmark). */
     public int tilesPainted() {
         return tilesPainted;
     }
@@ -59,16 +64,16 @@ public final class TimelineRenderer {
         }
         if (full) {
             for (TimelineTiles.Tile t : tiles.all()) {
-                t.dirty = true;
+                t.markAll();
             }
         } else if (run != null) {
             markChanges(tiles, geo, run, nowNs);
         }
         tilesPainted = 0;
         for (TimelineTiles.Tile t : tiles.all()) {
-            if (t.dirty) {
+            if (!t.dirty.isEmpty()) {
                 painter.paint(t, geo, run, nowNs);
-                t.dirty = false;
+                t.dirty.clear();
                 tilesPainted++;
             }
         }
@@ -95,6 +100,8 @@ public final class TimelineRenderer {
             double labelTo = Math.max(painter.nowLabelX(geo, drawnNow), painter.nowLabelX(geo, nowNs))
                     + painter.nowLabelWidth() + 2;
             mark(tiles, Math.min(nowFrom, labelFrom), Math.max(nowTo, labelTo), 0, geo.axisHeight(), false);
+            // The line itself, top to bottom (its ends reach a pixel past the last lane).
+            mark(tiles, nowFrom, nowTo, geo.axisHeight(), geo.height(), false);
         }
         double lh = geo.laneHeight();
         double bh = TimelinePainter.barHeight(lh);
@@ -104,13 +111,9 @@ public final class TimelineRenderer {
             double top = geo.laneTop(i);
             double from = Double.POSITIVE_INFINITY;
             double to = Double.NEGATIVE_INFINITY;
-            if (nowMoved) {
-                from = nowFrom;
-                to = nowTo;
-            }
             if (lane.dirtyFrom != Long.MAX_VALUE) {
                 from = Math.min(from, Math.floor(geo.xOf(lane.dirtyFrom)) - 3);
-                to = Math.max(to, newX + 3);
+                to = Math.max(to, Math.max(newX + 3, painter.stoppedLabelReach(geo, lane, lane.dirtyFrom)));
                 for (LiveRun.Mark m : lane.marks()) {
                     if (m.at() >= lane.dirtyFrom || m.endAt() >= lane.dirtyFrom) {
                         painter.markExtent(geo, m, extent);
@@ -132,17 +135,27 @@ public final class TimelineRenderer {
             if (from <= to) {
                 mark(tiles, Math.max(from, geo.headerWidth()), to, top, top + lh, false);
             }
+            if (lane.stripDirtyFrom != Long.MAX_VALUE) {
+                // Only the CPU strip in the lane's bottom margin changed: repaint that band alone.
+                double[] strip = OsStripPainter.strip(top, lh);
+                mark(tiles, Math.max(Math.floor(geo.xOf(lane.stripDirtyFrom)) - 1, geo.headerWidth()), newX + 3,
+                        strip[0] - 1, strip[0] + strip[1] + 1, false);
+            }
             if (lane.pid() != drawnPid[i] || lane.headerDirty || (badges && (lane.state() != drawnState[i]
                     || lane.killedByTimeLimit() != drawnLimit[i]))) {
                 mark(tiles, 0, geo.headerWidth(), top, top + lh, true);
+            } else if (lane.osHeaderDirty) {
+                // Only "R 50%" changed: from the left end of the old or the new text to the header's edge.
+                double left = Math.min(drawnOsLeft[i], painter.osHeaderLeft(geo, lane));
+                mark(tiles, left - 2, geo.headerWidth(), top, top + lh, true);
             }
         }
     }
 
     private static void mark(TimelineTiles tiles, double fromX, double toX, double fromY, double toY, boolean header) {
         for (TimelineTiles.Tile t : tiles.all()) {
-            if (t.header == header && !t.dirty && t.intersectsX(fromX, toX) && t.intersectsY(fromY, toY)) {
-                t.dirty = true;
+            if (t.header == header && t.intersectsX(fromX, toX) && t.intersectsY(fromY, toY)) {
+                t.mark(fromX, fromY, toX, toY);
             }
         }
     }
@@ -154,6 +167,7 @@ public final class TimelineRenderer {
             drawnPid[i] = lane.pid();
             drawnState[i] = lane.state();
             drawnLimit[i] = lane.killedByTimeLimit();
+            drawnOsLeft[i] = painter.osHeaderLeft(geo, lane);
             int r = lane.running;
             drawnRunning[i] = r;
             if (r >= 0) {
@@ -162,7 +176,9 @@ public final class TimelineRenderer {
                 drawnLabel[i] = painter.labelKind(run, r, TimelinePainter.barWidth(x0, x1), bh);
             }
             lane.dirtyFrom = Long.MAX_VALUE;
+            lane.stripDirtyFrom = Long.MAX_VALUE;
             lane.headerDirty = false;
+            lane.osHeaderDirty = false;
         }
     }
 
@@ -173,6 +189,7 @@ public final class TimelineRenderer {
             drawnRunning = Arrays.copyOf(drawnRunning, lanes);
             drawnLabel = Arrays.copyOf(drawnLabel, lanes);
             drawnLimit = Arrays.copyOf(drawnLimit, lanes);
+            drawnOsLeft = Arrays.copyOf(drawnOsLeft, lanes);
         }
     }
 }

@@ -29,13 +29,14 @@ final class TimelineTiles {
     static final class Tile {
         final Canvas canvas;
         final GraphicsContext g;
-        final Pen pen;
+        final CanvasPen pen;
         final double x0;
         final double y0;
         final double x1;
         final double y1;
         final boolean header;
-        boolean dirty;
+        /** The parts to repaint in the next frame (see {@link DirtyRects}). */
+        final DirtyRects dirty = new DirtyRects();
 
         Tile(double x0, double y0, double x1, double y1, boolean header) {
             this.x0 = x0;
@@ -57,6 +58,21 @@ final class TimelineTiles {
 
         boolean intersectsY(double from, double to) {
             return to > y0 && from < y1;
+        }
+
+        /** Adds a rectangle (timeline coordinates) to the parts to repaint, cut to the tile. */
+        void mark(double fromX, double fromY, double toX, double toY) {
+            dirty.add(Math.max(x0, fromX), Math.max(y0, fromY), Math.min(x1, toX), Math.min(y1, toY));
+        }
+
+        void markAll() {
+            dirty.clear();
+            dirty.add(x0, y0, x1, y1);
+        }
+
+        /** Whether the one part to repaint is the whole tile. */
+        boolean wholeDirty() {
+            return dirty.count() == 1 && dirty.x0(0) == x0 && dirty.y0(0) == y0 && dirty.x1(0) == x1 && dirty.y1(0) == y1;
         }
     }
 
