@@ -49,7 +49,7 @@ final class WorkerCommand implements WorkerLauncher {
     static WorkerCommand forThisJvm(WorkerPriority priority) {
         List<String> cmd = new ArrayList<>();
         if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
-            cmd.addAll(List.of(NICE.toString(), "-n", "10"));
+            cmd.addAll(List.of(NICE.toString(), "-n", "19"));
         }
         if (Files.isExecutable(SETPRIV)) {
             // The kernel kills the worker the moment the engine dies, needing no CPU time from the

@@ -35,7 +35,7 @@ class WorkerPriorityTest {
         int own = niceOf(ProcessHandle.current().pid());
         assertEquals(own, niceOfWorker(WorkerPriority.NORMAL));
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
-            assertEquals(Math.min(19, own + 10), niceOfWorker(WorkerPriority.LOW));
+            assertEquals(Math.min(19, own + 19), niceOfWorker(WorkerPriority.LOW));
         }
     }
 }
