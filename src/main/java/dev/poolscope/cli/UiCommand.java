@@ -7,6 +7,7 @@ import dev.poolscope.scenario.ScenarioFiles;
 import dev.poolscope.ui.app.AppOptions;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -102,7 +103,14 @@ final class UiCommand implements Callable<Integer> {
         int height = size == null ? AppOptions.DEFAULT_HEIGHT : size.height();
         AppOptions options = new AppOptions(file == null ? lesson : null, file == null ? null : file.toString(), scale,
                 pool, timeLimit, run, presenter, dark, width, height, maximized);
-        return dev.poolscope.ui.Launcher.open(options);
+        String noDisplay = dev.poolscope.ui.Display.problem();
+        OptionalInt relaunched = noDisplay != null ? OptionalInt.empty() : WindowJvm.relaunch(originalArgs(spec));
+        return relaunched.isPresent() ? relaunched.getAsInt() : dev.poolscope.ui.Launcher.open(options);
+    }
+
+    /** The whole command line PoolScope was started with ("ui" in front when Main added it). */
+    static java.util.List<String> originalArgs(CommandSpec spec) {
+        return spec.root().commandLine().getParseResult().originalArgs();
     }
 
     private ParameterException bad(String message) {

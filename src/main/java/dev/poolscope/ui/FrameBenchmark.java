@@ -112,8 +112,10 @@ public final class FrameBenchmark {
         FrameMetrics fx = r.fx();
         FrameMetrics screen = r.pulses() == null ? fx : onScreen(r);
         out.printf(Locale.ROOT, "bench-ui: %d workers, %d tasks, %.1f s, %d frames (%.0f fps), %d events, %d CPUs,"
-                        + " load average %.1f%n", r.workers(), r.tasks(), r.seconds(), fx.frames(), fx.fps(), fx.events(),
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        + " load average %.1f, JIT %s%n", r.workers(), r.tasks(), r.seconds(), fx.frames(), fx.fps(), fx.events(),
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1")
+                        ? "C1 only (as the window runs)" : "C1 and C2");
         if (r.pulses() != null) {
             out.println("screen frame = frame handler start to the end of the render thread's painting and presenting"
                     + " of that pulse; event-to-screen = engine timestamp to that end");

@@ -1,0 +1,87 @@
+package dev.poolscope.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The window runs in a JVM that compiles with the quick compiler (C1) only
+ * ({@code -XX:TieredStopAtLevel=1}); the command line keeps both compilers.
+ *
+ * <p>Why: pressing Run on a 32-worker pool of a 2-core machine is when everything wants the
+ * cores at once: 32 worker JVMs starting, the engine, the window's frames. HotSpot's optimizing
+ * compiler (C2) then took 35-45 % of the window process's CPU (perf, bench-ui) compiling JavaFX's
+ * CSS, text layout and canvas code, and the frames waited for it. What the window runs gains
+ * little from C2's deeper optimisation; it needs its code compiled early and cheaply. bench-ui,
+ * 3 runs each: screen frame p95 with both compilers 23-25 ms, with C1 only 17-20 ms, and the
+ * run itself ended sooner.
+ *
+ * <p>How: {@code java -jar} cannot carry a JVM option, so {@code ui} and {@code bench-ui}
+ * started in a JVM without it run the same command line again in a JVM with it (same runtime,
+ * class path and options), pass it the terminal, and return its exit code: about 0.3 s more to
+ * open the window. {@code ./mvnw javafx:run} gives the option at once (pom.xml), so it opens the
+ * window in one JVM. A JVM under a debugger is left as it is.
+ */
+final class WindowJvm {
+    static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+    static final String MAIN_CLASS = "dev.poolscope.Main";
+
+    private WindowJvm() {}
+
+    /**
+     * Runs {@code args} (this process's command line) in a JVM that compiles with C1 only and
+     * returns its exit code; empty when this JVM is already one, and the caller goes on here.
+     */
+    static OptionalInt relaunch(List<String> args) {
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvmArgs.contains(QUICK_COMPILER_ONLY) || jvmArgs.stream().anyMatch(WindowJvm::isDebugger)) {
+            return OptionalInt.empty();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(command(java, jvmArgs, System.getProperty("java.class.path"), args))
+                .inheritIO();
+        Process child;
+        try {
+            child = pb.start();
+        } catch (IOException e) {
+            return OptionalInt.empty(); // no second JVM: open the window here, with both compilers
+        }
+        // Ctrl+C reaches the child too (same process group) and ends it the way it ends the
+        // window; this JVM waits for that and returns the child's code. A kill of this JVM ends the child.
+        SignalHandler previous = Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        Thread reaper = new Thread(child::destroy, "poolscope-window-jvm-stop");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            return OptionalInt.of(child.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.destroy();
+            return OptionalInt.of(PoolScopeCommand.INTERRUPTED);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+            Signal.handle(new Signal("INT"), previous);
+        }
+    }
+
+    /** The child's command: this JVM's runtime and options plus {@link #QUICK_COMPILER_ONLY}, then {@code args}. */
+    static List<String> command(Path java, List<String> jvmArgs, String classPath, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmArgs);
+        cmd.add(QUICK_COMPILER_ONLY);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(MAIN_CLASS);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    private static boolean isDebugger(String jvmArg) {
+        return jvmArg.startsWith("-agentlib:jdwp") || jvmArg.startsWith("-Xrunjdwp") || jvmArg.startsWith("-Xdebug");
+    }
+}
