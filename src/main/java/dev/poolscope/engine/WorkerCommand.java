@@ -32,6 +32,8 @@ final class WorkerCommand implements WorkerLauncher {
 
     /** Where {@code nice} lives on Linux and macOS; it execs java, so the worker keeps its own PID. */
     private static final Path NICE = Path.of("/usr/bin/nice");
+    /** util-linux's chrt (Linux): {@code --idle 0} execs java under SCHED_IDLE, also keeping the PID. */
+    private static final Path CHRT = Path.of("/usr/bin/chrt");
     /**
      * Linux's setpriv: sets the "parent death signal". The parent is the thread that started the
      * worker, the run's spawner thread, which lives until the run's last worker is gone.
@@ -48,7 +50,9 @@ final class WorkerCommand implements WorkerLauncher {
     /** The running JVM's own java, with a classpath of just the code that holds the worker. */
     static WorkerCommand forThisJvm(WorkerPriority priority) {
         List<String> cmd = new ArrayList<>();
-        if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
+        if (priority == WorkerPriority.LOW && Files.isExecutable(CHRT)) {
+            cmd.addAll(List.of(CHRT.toString(), "--idle", "0"));
+        } else if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
             cmd.addAll(List.of(NICE.toString(), "-n", "19"));
         }
         if (Files.isExecutable(SETPRIV)) {

@@ -36,6 +36,12 @@ final class CappedList extends VBox {
     private boolean changed;
     private int total;
     private int added;
+    /** What the last flush showed: lines added by then, header rows, notices, notices ever pinned. */
+    private int addedAtFlush;
+    private int shownHeader;
+    private int shownPinned;
+    private int pinnedAtFlush;
+    private int pinnedAdded;
     /** The items are the warm-up lines (see {@link #warmUp}). */
     private boolean warming;
     private long dropped;
@@ -102,6 +108,7 @@ final class CappedList extends VBox {
             String old = lines.removeFirst();
             if (isNotice(old)) {
                 pinned.addLast(old);
+                pinnedAdded++;
                 if (pinned.size() > MAX_PINNED) {
                     pinned.removeFirst();
                     dropped++;
@@ -121,42 +128,95 @@ final class CappedList extends VBox {
         items.clear();
         total = 0;
         added = 0;
+        addedAtFlush = 0;
+        shownHeader = 0;
+        shownPinned = 0;
+        pinnedAtFlush = 0;
+        pinnedAdded = 0;
         dropped = 0;
         pinned.clear();
         changed = false;
         updateTitle();
     }
 
-    /** Puts the kept lines on screen if they changed; scrolls to the newest. */
+    /**
+     * Puts the kept lines on screen if they changed; scrolls to the newest.
+     *
+     * <p>The shown items are edited, not replaced: the lines that fell off the front are removed
+     * and the new ones appended. A replacement of 2,000 items made the ListView mark every one of
+     * them dirty (3-6 ms of the frame for one list in bench-ui); a removal and an addition are two
+     * plain changes. The whole list is replaced only when the notices on top change.
+     */
     void flush() {
         if (!changed) {
             return;
         }
         changed = false;
+        boolean blankRows = warming; // the warm-up's rows are not lines: replace them
         warming = false;
-        if (dropped == 0 && pinned.isEmpty()) {
-            items.setAll(lines);
-        } else {
-            // At most cap items: a marker says what is gone, the notices that were pushed out
-            // follow, then the newest lines.
-            shown.clear();
-            int room = cap - 1 - pinned.size();
-            int skip = lines.size() - room;
-            shown.add(String.format("\u2026 %,d earlier %s not shown (the last %,d are kept)", dropped + skip, what,
-                    room));
-            shown.addAll(pinned);
-            int i = 0;
-            for (String l : lines) {
-                if (i++ >= skip) {
-                    shown.add(l);
-                }
+        int headerSize = dropped == 0 && pinned.isEmpty() ? 0 : 1 + pinned.size();
+        // The newest lines that fit under the header ("… N earlier lines not shown" and the notices).
+        int room = headerSize == 0 ? lines.size() : cap - headerSize;
+        int skip = Math.max(0, lines.size() - room);
+        int newLines = added - addedAtFlush;
+        boolean sameHeader = headerSize == shownHeader && pinned.size() == shownPinned && pinnedAtFlush == pinnedAdded;
+        if (!blankRows && sameHeader && newLines <= lines.size() - skip && items.size() >= headerSize) {
+            if (headerSize > 0) {
+                items.set(0, marker(skip));
             }
-            items.setAll(shown);
+            int keep = lines.size() - skip - newLines; // shown lines that stay
+            int remove = items.size() - headerSize - keep;
+            if (remove > 0) {
+                items.remove(headerSize, headerSize + remove);
+            }
+            if (newLines > 0) {
+                shown.clear();
+                java.util.Iterator<String> newest = lines.descendingIterator();
+                for (int i = 0; i < newLines; i++) {
+                    shown.add(newest.next());
+                }
+                java.util.Collections.reverse(shown);
+                items.addAll(shown);
+            }
+        } else {
+            items.setAll(whole());
         }
+        shownHeader = headerSize;
+        shownPinned = pinned.size();
+        pinnedAtFlush = pinnedAdded;
+        addedAtFlush = added;
         if (autoScroll && !items.isEmpty()) {
             scrollToEnd();
         }
         updateTitle();
+    }
+
+    /**
+     * Everything the list shows, built afresh: at most cap items, a marker saying what is gone,
+     * the notices that were pushed out, then the newest lines.
+     */
+    java.util.List<String> whole() {
+        int headerSize = dropped == 0 && pinned.isEmpty() ? 0 : 1 + pinned.size();
+        int room = headerSize == 0 ? lines.size() : cap - headerSize;
+        int skip = Math.max(0, lines.size() - room);
+        shown.clear();
+        if (headerSize > 0) {
+            shown.add(marker(skip));
+            shown.addAll(pinned);
+        }
+        int i = 0;
+        for (String l : lines) {
+            if (i++ >= skip) {
+                shown.add(l);
+            }
+        }
+        return shown;
+    }
+
+    /** "… 1,234 earlier results not shown (the last 1,899 are kept)". */
+    private String marker(int skip) {
+        int room = lines.size() - skip;
+        return String.format("\u2026 %,d earlier %s not shown (the last %,d are kept)", dropped + skip, what, room);
     }
 
     /**
