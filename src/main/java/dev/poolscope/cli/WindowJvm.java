@@ -2,6 +2,7 @@ package dev.poolscope.cli;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ import sun.misc.SignalHandler;
 final class WindowJvm {
     static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
     static final String MAIN_CLASS = "dev.poolscope.Main";
+    /** util-linux's setpriv: {@code --pdeathsig} ties the window's life to this JVM's. */
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     private WindowJvm() {}
 
@@ -43,8 +46,14 @@ final class WindowJvm {
             return OptionalInt.empty();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(command(java, jvmArgs, System.getProperty("java.class.path"), args))
-                .inheritIO();
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(SETPRIV)) {
+            // If this JVM is killed outright (SIGKILL runs no shutdown hook), the kernel ends the
+            // window too, and the window's workers go with it: nothing outlives the app.
+            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM"));
+        }
+        cmd.addAll(command(java, jvmArgs, System.getProperty("java.class.path"), args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         Process child;
         try {
             child = pb.start();
