@@ -74,8 +74,9 @@ final class CappedList extends VBox {
      * opening the window instead of a stall in the first frames of the first run.
      */
     private void warmUp() {
-        // Blank rows: stand-in text must never be what a user sees.
-        items.setAll(java.util.Collections.nCopies(60, ""));
+        // Blank rows (stand-in text must never be what a user sees), built the way a result line
+        // is (two parts around a tab, with a tooltip), so those parts are styled here too.
+        items.setAll(java.util.Collections.nCopies(60, "\t"));
         warming = true;
         view.sceneProperty().addListener((o, was, scene) -> {
             if (scene == null || !warming) {
