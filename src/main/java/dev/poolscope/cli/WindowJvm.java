@@ -11,25 +11,30 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * The window runs in a JVM that compiles with the quick compiler (C1) only
- * ({@code -XX:TieredStopAtLevel=1}); the command line keeps both compilers.
+ * The window runs in a JVM that compiles with the quick compiler (C1) only, and early
+ * ({@link #OPTIONS}); the command line keeps HotSpot's defaults.
  *
  * <p>Why: pressing Run on a 32-worker pool of a 2-core machine is when everything wants the
  * cores at once: 32 worker JVMs starting, the engine, the window's frames. HotSpot's optimizing
  * compiler (C2) then took 35-45 % of the window process's CPU (perf, bench-ui) compiling JavaFX's
- * CSS, text layout and canvas code, and the frames waited for it. What the window runs gains
- * little from C2's deeper optimisation; it needs its code compiled early and cheaply. bench-ui,
- * 3 runs each: screen frame p95 with both compilers 23-25 ms, with C1 only 17-20 ms, and the
- * run itself ended sooner.
+ * CSS, text layout and canvas code, and the frames waited for it; and code a frame runs once
+ * (its handler, a list refresh) stays interpreted for seconds at the default thresholds, which
+ * count in the hundreds of calls. What the window runs gains little from C2's deeper
+ * optimisation; it needs its code compiled soon and cheaply. bench-ui screen frame p95: both
+ * compilers 23-25 ms (3 runs); C1 only 12-19 ms (5 runs); C1 only with these thresholds
+ * 11-15 ms (5 runs), about what a second run in a warm window gets.
  *
  * <p>How: {@code java -jar} cannot carry a JVM option, so {@code ui} and {@code bench-ui}
- * started in a JVM without it run the same command line again in a JVM with it (same runtime,
- * class path and options), pass it the terminal, and return its exit code: about 0.3 s more to
- * open the window. {@code ./mvnw javafx:run} gives the option at once (pom.xml), so it opens the
- * window in one JVM. A JVM under a debugger is left as it is.
+ * started in a JVM without them run the same command line again in a JVM with them (same
+ * runtime, class path and options), pass it the terminal, and return its exit code: about
+ * 0.3 s more to open the window. {@code ./mvnw javafx:run} gives the options at once (pom.xml),
+ * so it opens the window in one JVM. A JVM under a debugger is left as it is.
  */
 final class WindowJvm {
     static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+    /** C1 only, compiling a method after 20 calls (or 2,000 loop turns) instead of 200 (60,000). */
+    static final List<String> OPTIONS = List.of(QUICK_COMPILER_ONLY, "-XX:Tier3InvocationThreshold=20",
+            "-XX:Tier3MinInvocationThreshold=10", "-XX:Tier3CompileThreshold=200", "-XX:Tier3BackEdgeThreshold=2000");
     static final String MAIN_CLASS = "dev.poolscope.Main";
     /** util-linux's setpriv: {@code --pdeathsig} ties the window's life to this JVM's. */
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
@@ -77,12 +82,12 @@ final class WindowJvm {
         }
     }
 
-    /** The child's command: this JVM's runtime and options plus {@link #QUICK_COMPILER_ONLY}, then {@code args}. */
+    /** The child's command: this JVM's runtime and options plus {@link #OPTIONS}, then {@code args}. */
     static List<String> command(Path java, List<String> jvmArgs, String classPath, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmArgs);
-        cmd.add(QUICK_COMPILER_ONLY);
+        cmd.addAll(OPTIONS);
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(MAIN_CLASS);

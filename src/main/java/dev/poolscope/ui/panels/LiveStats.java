@@ -22,7 +22,12 @@ import java.util.function.LongSupplier;
  * {@link #latest} may be read from any thread.
  */
 final class LiveStats {
-    static final long EVERY_MS = 500;
+    /**
+     * Once a second: each snapshot also costs the CPU the frames need (on 2 cores, a 10,000-task
+     * snapshot competes with the window's threads), and each change of the panel is a frame with
+     * extra layout; figures that change faster cannot be read anyway.
+     */
+    static final long EVERY_MS = 1000;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "poolscope-stats");
         t.setDaemon(true);
