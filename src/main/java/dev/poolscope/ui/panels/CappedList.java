@@ -232,6 +232,11 @@ final class CappedList extends VBox {
         view.scrollTo(Math.max(0, items.size() - Math.max(1, fit)));
     }
 
+    /** The list's own preferred width; the panel is as wide as that or its title, whichever is wider. */
+    void setListPrefWidth(double width) {
+        view.setPrefWidth(width);
+    }
+
     /** Lines added since the last clear (kept or not). */
     int added() {
         return added;

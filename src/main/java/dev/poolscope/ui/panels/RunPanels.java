@@ -58,8 +58,9 @@ public final class RunPanels extends HBox {
         setSpacing(8);
         // Widths: the results lists take what is left over (they hold the result and the PID);
         // the queue ("#3 D") and the statistics keep their size, the console gives way first.
-        queue.setPrefWidth(84);
-        queue.setMinWidth(70);
+        // Its rows are narrow ("#3 D"), its title is not ("Queue (10000)"): the title sets the width.
+        queue.setListPrefWidth(84);
+        queue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(queue, Priority.NEVER);
         for (CappedList l : List.of(delivered, completed)) {
             l.setPrefWidth(200);
