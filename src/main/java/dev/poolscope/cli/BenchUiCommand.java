@@ -51,7 +51,9 @@ final class BenchUiCommand implements Callable<Integer> {
         if (relaunched.isPresent()) {
             return relaunched.getAsInt();
         }
-        FrameBenchmark.Outcome outcome = FrameBenchmark.run(workers, tasks, System.out);
+        FrameBenchmark.Outcome outcome = FrameBenchmark.run(workers, tasks,
+                WindowJvm.isWindowJvm() ? "C1 only, early (as the window runs)" : "HotSpot's defaults (a debugger is attached)",
+                System.out);
         if (framesCsv != null) {
             try {
                 Files.writeString(framesCsv, outcome.framesCsv());

@@ -41,13 +41,18 @@ final class WindowJvm {
 
     private WindowJvm() {}
 
+    /** Whether this JVM was started with {@link #OPTIONS} (or at least C1 only). */
+    static boolean isWindowJvm() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().contains(QUICK_COMPILER_ONLY);
+    }
+
     /**
      * Runs {@code args} (this process's command line) in a JVM that compiles with C1 only and
      * returns its exit code; empty when this JVM is already one, and the caller goes on here.
      */
     static OptionalInt relaunch(List<String> args) {
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jvmArgs.contains(QUICK_COMPILER_ONLY) || jvmArgs.stream().anyMatch(WindowJvm::isDebugger)) {
+        if (isWindowJvm() || jvmArgs.stream().anyMatch(WindowJvm::isDebugger)) {
             return OptionalInt.empty();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

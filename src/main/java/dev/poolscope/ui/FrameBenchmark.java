@@ -46,7 +46,8 @@ public final class FrameBenchmark {
     /** What a benchmark run gives: its exit code and, per frame, its timings as CSV ({@link FrameMetrics#framesCsv}). */
     public record Outcome(int exitCode, String framesCsv) {}
 
-    public static Outcome run(int workers, int tasks, PrintStream out) {
+    /** {@code jit}: how the JVM compiles, as the report should say it ("C1 only", ...). */
+    public static Outcome run(int workers, int tasks, String jit, PrintStream out) {
         try {
             PulseRecording pulses = PulseRecording.start();
             startToolkit();
@@ -85,7 +86,7 @@ public final class FrameBenchmark {
             });
             Platform.exit();
             boolean screen = pulses != null && pulses.stop();
-            Run run = new Run(workers, tasks, seconds, metrics, screen ? pulses : null, renderCpu);
+            Run run = new Run(workers, tasks, seconds, metrics, screen ? pulses : null, renderCpu, jit);
             return new Outcome(report(out, run), metrics.framesCsv(onScreen(run)));
         } catch (Exception e) {
             out.println("bench-ui: " + e);
@@ -106,7 +107,7 @@ public final class FrameBenchmark {
     static final long STARTUP_NS = 1_500_000_000L;
 
     private record Run(int workers, int tasks, double seconds, FrameMetrics fx, PulseRecording pulses,
-                       long renderCpuNs) {}
+                       long renderCpuNs, String jit) {}
 
     private static int report(PrintStream out, Run r) {
         FrameMetrics fx = r.fx();
@@ -114,8 +115,7 @@ public final class FrameBenchmark {
         out.printf(Locale.ROOT, "bench-ui: %d workers, %d tasks, %.1f s, %d frames (%.0f fps), %d events, %d CPUs,"
                         + " load average %.1f, JIT %s%n", r.workers(), r.tasks(), r.seconds(), fx.frames(), fx.fps(), fx.events(),
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1")
-                        ? "C1 only (as the window runs)" : "C1 and C2");
+                r.jit());
         if (r.pulses() != null) {
             out.println("screen frame = frame handler start to the end of the render thread's painting and presenting"
                     + " of that pulse; event-to-screen = engine timestamp to that end");
@@ -209,6 +209,6 @@ public final class FrameBenchmark {
     public static void main(String[] args) {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        System.exit(run(workers, tasks, System.out).exitCode());
+        System.exit(run(workers, tasks, "as started", System.out).exitCode());
     }
 }
