@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -58,9 +59,9 @@ final class WindowJvm {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) {
-            // If this JVM is killed outright (SIGKILL runs no shutdown hook), the kernel ends the
-            // window too, and the window's workers go with it: nothing outlives the app.
-            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM"));
+            // However this JVM ends (SIGKILL runs no shutdown hook), the kernel ends the window
+            // with it, and the window's workers go with the window: nothing outlives the app.
+            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
         }
         cmd.addAll(command(java, jvmArgs, System.getProperty("java.class.path"), args));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
@@ -73,7 +74,15 @@ final class WindowJvm {
         // Ctrl+C reaches the child too (same process group) and ends it the way it ends the
         // window; this JVM waits for that and returns the child's code. A kill of this JVM ends the child.
         SignalHandler previous = Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
-        Thread reaper = new Thread(child::destroy, "poolscope-window-jvm-stop");
+        // Asked to quit (SIGTERM, a logout): the window gets the same request and a moment to close.
+        Thread reaper = new Thread(() -> {
+            child.destroy();
+            try {
+                child.waitFor(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "poolscope-window-jvm-stop");
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             return OptionalInt.of(child.waitFor());
