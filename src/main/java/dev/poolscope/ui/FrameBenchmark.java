@@ -85,9 +85,10 @@ public final class FrameBenchmark {
                 window.get().stage().close();
             });
             Platform.exit();
-            boolean screen = pulses != null && pulses.stop();
-            Run run = new Run(workers, tasks, seconds, metrics, screen ? pulses : null, renderCpu, jit);
-            return new Outcome(report(out, run), metrics.framesCsv(onScreen(run)));
+            boolean recorded = pulses != null && pulses.stop();
+            Run run = new Run(workers, tasks, seconds, metrics, recorded ? pulses : null, renderCpu, jit);
+            FrameMetrics screen = onScreen(run);
+            return new Outcome(report(out, run, screen == null ? metrics : screen), metrics.framesCsv(screen));
         } catch (Exception e) {
             out.println("bench-ui: " + e);
             return new Outcome(2, "");
@@ -109,9 +110,9 @@ public final class FrameBenchmark {
     private record Run(int workers, int tasks, double seconds, FrameMetrics fx, PulseRecording pulses,
                        long renderCpuNs, String jit) {}
 
-    private static int report(PrintStream out, Run r) {
+    /** {@code screen}: the frames as the screen saw them, or the FX thread's part where JFR is missing. */
+    private static int report(PrintStream out, Run r, FrameMetrics screen) {
         FrameMetrics fx = r.fx();
-        FrameMetrics screen = r.pulses() == null ? fx : onScreen(r);
         out.printf(Locale.ROOT, "bench-ui: %d workers, %d tasks, %.1f s, %d frames (%.0f fps), %d events, %d CPUs,"
                         + " load average %.1f, JIT %s%n", r.workers(), r.tasks(), r.seconds(), fx.frames(), fx.fps(), fx.events(),
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

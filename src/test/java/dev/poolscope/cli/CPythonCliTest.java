@@ -16,19 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run --python and --engine cpython through the real command line, on the real python3. */
-class CPythonCliTest {
+class CPythonCliTest extends InProcessCliTest {
     @TempDir
     Path dir;
-
-    private String out;
-    private String err;
-
-    private int poolscope(String... args) {
-        CapturedCli run = CapturedCli.run(args);
-        out = run.out();
-        err = run.err();
-        return run.code();
-    }
 
     private static void needPython() {
         try {

@@ -16,19 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The headless commands, run in-process with their output captured. */
-class CliTest {
+class CliTest extends InProcessCliTest {
     @TempDir
     Path dir;
-
-    private String out;
-    private String err;
-
-    private int poolscope(String... args) {
-        CapturedCli run = CapturedCli.run(args);
-        out = run.out();
-        err = run.err();
-        return run.code();
-    }
 
     @Test
     void lessonsListsEveryLessonOnALineOfItsOwn() {

@@ -20,24 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxToolkit;
 
 /** {@code poolscope render}, in-process: good input makes the picture; bad input one line, exit 2, no file. */
-class RenderCommandTest {
+class RenderCommandTest extends InProcessCliTest {
     @TempDir
     static Path dir;
-
-    private String out;
-    private String err;
 
     @BeforeAll
     static void toolkit() throws Exception {
         // The toolkit through TestFX, so the window tests of the same JVM find it as they expect.
         FxToolkit.registerPrimaryStage();
-    }
-
-    private int poolscope(String... args) {
-        CapturedCli run = CapturedCli.run(args);
-        out = run.out();
-        err = run.err();
-        return run.code();
     }
 
     @Test

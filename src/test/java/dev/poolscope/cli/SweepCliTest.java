@@ -14,19 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 'sweep' and 'compare' run in-process on real workers (tiny sleeps), output captured. */
-class SweepCliTest {
+class SweepCliTest extends InProcessCliTest {
     @TempDir
     Path dir;
-
-    private String out;
-    private String err;
-
-    private int poolscope(String... args) {
-        CapturedCli run = CapturedCli.run(args);
-        out = run.out();
-        err = run.err();
-        return run.code();
-    }
 
     private Path sleeps(int count, int ms) throws Exception {
         Path file = dir.resolve("sleeps.json");

@@ -4,14 +4,11 @@ import static dev.poolscope.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.engine.PoolService;
 import dev.poolscope.ui.compare.CompareView;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -20,20 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Pin a finished run, run again with another pool size, and the two appear one above the other
  * on one time scale with their statistics and the differences in words. Real workers.
  */
-class CompareWindowTest extends WindowTest {
-    @AfterEach
-    void closeOtherWindows() throws Exception {
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != window.stage()) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> PoolService.liveWorkerCount() == 0);
-    }
-
+class CompareWindowTest extends MultiWindowTest {
     @Test
     void pinnedRunIsComparedWithTheNextOnOneTimeScale(FxRobot robot) throws Exception {
         fx(() -> {

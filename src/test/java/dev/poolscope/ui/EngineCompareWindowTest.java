@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.cpython.PythonInterpreter;
 import dev.poolscope.cpython.PythonUnavailableException;
-import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
@@ -16,28 +15,13 @@ import dev.poolscope.ui.timeline.LiveRun;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Analyze › Compare Java workers with CPython: the scenario on both engines, one above the other. */
-class EngineCompareWindowTest extends WindowTest {
-    @AfterEach
-    void closeOtherWindows() throws Exception {
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != window.stage()) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> PoolService.liveWorkerCount() == 0);
-    }
-
+class EngineCompareWindowTest extends MultiWindowTest {
     @Test
     void theMenuRunsTheScenarioOnBothEnginesAndComparesThem(FxRobot robot) throws Exception {
         try {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.engine.PoolService;
 import dev.poolscope.sweep.SweepPoint;
 import dev.poolscope.sweep.SweepSummary;
 import dev.poolscope.ui.compare.CompareView;
@@ -18,8 +17,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,20 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * read the chart's points, click one to open that run's timeline. Real workers; the lesson's
  * sleeps are shortened with the time scale.
  */
-class SweepWindowTest extends WindowTest {
-    @AfterEach
-    void closeOtherWindows() throws Exception {
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != window.stage()) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> PoolService.liveWorkerCount() == 0);
-    }
-
+class SweepWindowTest extends MultiWindowTest {
     private static void enter(FxRobot robot, TextField field, String text) throws Exception {
         robot.clickOn(field);
         fx(() -> {

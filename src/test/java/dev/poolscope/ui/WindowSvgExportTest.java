@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.engine.PoolService;
 import dev.poolscope.ui.compare.CompareWindow;
 import dev.poolscope.ui.compare.ComparedRun;
 import dev.poolscope.ui.export.ExportChoice;
@@ -23,7 +22,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.stage.Window;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -37,22 +35,9 @@ import org.w3c.dom.NodeList;
  * chart series through the points the chart shows, the axis titles and the verdict as text, and
  * a rectangle and a name per task of each compared run. The sweep runs real workers.
  */
-class WindowSvgExportTest extends WindowTest {
+class WindowSvgExportTest extends MultiWindowTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeOtherWindows() throws Exception {
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != window.stage()) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> PoolService.liveWorkerCount() == 0);
-    }
 
     private Document export(ExportChoice.What what, Path file) throws Exception {
         assertTrue(fx(() -> window.traces().exports().exportTo(

@@ -65,7 +65,7 @@ public final class FrameMetrics {
 
     /** The FX-thread time of frame number {@code frame} (frames are recorded in order), 0 if not recorded. */
     public long frameNsOf(int frame) {
-        int i = Arrays.binarySearch(frames.frame, 0, frames.count, frame);
+        int i = frames.indexOf(frame);
         return i >= 0 ? frames.value[i] : 0;
     }
 
@@ -162,9 +162,14 @@ public final class FrameMetrics {
             }
         }
 
+        /** Where frame number {@code f} is (samples are added in frame order), negative if not recorded. */
+        int indexOf(int f) {
+            return Arrays.binarySearch(frame, 0, count, f);
+        }
+
         /** The value recorded for frame number {@code f} in ms, or an empty string. */
         String valueOf(int f) {
-            int i = Arrays.binarySearch(frame, 0, count, f);
+            int i = indexOf(f);
             return i >= 0 ? ms(value[i]) : "";
         }
 

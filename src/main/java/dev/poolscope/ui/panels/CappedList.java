@@ -36,11 +36,11 @@ final class CappedList extends VBox {
     private boolean changed;
     private int total;
     private int added;
-    /** What the last flush showed: lines added by then, header rows, notices, notices ever pinned. */
+    /** What the last flush showed: lines added by then, header rows, notices ever pinned by then. */
     private int addedAtFlush;
     private int shownHeader;
-    private int shownPinned;
     private int pinnedAtFlush;
+    /** Notices ever pinned: it changes exactly when the pinned notices do. */
     private int pinnedAdded;
     /** The items are the warm-up lines (see {@link #warmUp}). */
     private boolean warming;
@@ -131,7 +131,6 @@ final class CappedList extends VBox {
         added = 0;
         addedAtFlush = 0;
         shownHeader = 0;
-        shownPinned = 0;
         pinnedAtFlush = 0;
         pinnedAdded = 0;
         dropped = 0;
@@ -155,12 +154,10 @@ final class CappedList extends VBox {
         changed = false;
         boolean blankRows = warming; // the warm-up's rows are not lines: replace them
         warming = false;
-        int headerSize = dropped == 0 && pinned.isEmpty() ? 0 : 1 + pinned.size();
-        // The newest lines that fit under the header ("… N earlier lines not shown" and the notices).
-        int room = headerSize == 0 ? lines.size() : cap - headerSize;
-        int skip = Math.max(0, lines.size() - room);
+        int headerSize = headerSize();
+        int skip = skip(headerSize);
         int newLines = added - addedAtFlush;
-        boolean sameHeader = headerSize == shownHeader && pinned.size() == shownPinned && pinnedAtFlush == pinnedAdded;
+        boolean sameHeader = headerSize == shownHeader && pinnedAtFlush == pinnedAdded;
         if (!blankRows && sameHeader && newLines <= lines.size() - skip && items.size() >= headerSize) {
             if (headerSize > 0) {
                 items.set(0, marker(skip));
@@ -183,7 +180,6 @@ final class CappedList extends VBox {
             items.setAll(whole());
         }
         shownHeader = headerSize;
-        shownPinned = pinned.size();
         pinnedAtFlush = pinnedAdded;
         addedAtFlush = added;
         if (autoScroll && !items.isEmpty()) {
@@ -197,9 +193,8 @@ final class CappedList extends VBox {
      * the notices that were pushed out, then the newest lines.
      */
     java.util.List<String> whole() {
-        int headerSize = dropped == 0 && pinned.isEmpty() ? 0 : 1 + pinned.size();
-        int room = headerSize == 0 ? lines.size() : cap - headerSize;
-        int skip = Math.max(0, lines.size() - room);
+        int headerSize = headerSize();
+        int skip = skip(headerSize);
         shown.clear();
         if (headerSize > 0) {
             shown.add(marker(skip));
@@ -212,6 +207,17 @@ final class CappedList extends VBox {
             }
         }
         return shown;
+    }
+
+    /** Rows above the lines: none, or the marker and the pinned notices once lines were dropped. */
+    private int headerSize() {
+        return dropped == 0 && pinned.isEmpty() ? 0 : 1 + pinned.size();
+    }
+
+    /** How many of the oldest kept lines do not fit under a header of that size. */
+    private int skip(int headerSize) {
+        int room = headerSize == 0 ? lines.size() : cap - headerSize;
+        return Math.max(0, lines.size() - room);
     }
 
     /** "… 1,234 earlier results not shown (the last 1,899 are kept)". */
