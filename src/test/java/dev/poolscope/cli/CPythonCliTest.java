@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceJson;
+import dev.poolscope.cpython.PythonRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +19,7 @@ class CPythonCliTest extends InProcessCliTest {
     Path dir;
 
     private static void needPython() {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.poolscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
@@ -15,13 +13,13 @@ import dev.poolscope.sweep.SweepRun;
 import dev.poolscope.sweep.SweepRunner;
 import dev.poolscope.sweep.SweepSetting;
 import dev.poolscope.trace.TaskRecord;
+import dev.poolscope.cpython.PythonRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +50,7 @@ class CompareEnginesCliTest {
 
     @Test
     void compareRunsTheScenarioOnBothEnginesWithTheSameTasksAndStatistics() throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         Path file = dir.resolve("sleeps.json");
         Files.writeString(file, "{\"name\": \"sleeps\", \"pool\": 2, \"tasks\": [{\"name\": \"nap\", \"kind\": \"sleep\","
                 + " \"ms\": 100, \"count\": 4}]}");
@@ -74,11 +68,7 @@ class CompareEnginesCliTest {
 
     @Test
     void bothEnginesRunTheSameTaskNames() throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         RunConfig.Builder b = RunConfig.builder().pool(2);
         for (int i = 1; i <= 4; i++) {
             b.task(TaskSpec.of("nap" + i, TaskKind.SLEEP, 100));

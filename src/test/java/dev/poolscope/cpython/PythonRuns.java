@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs real Python programs for the tests; skips a test, with the reason, where there is no usable python3. */
-final class PythonRuns {
+public final class PythonRuns {
     static final Path LESSONS = Path.of("assets", "python");
 
     private PythonRuns() {}
 
     /** Skips the calling test when python3 is missing or too old, saying which. */
-    static PythonInterpreter python() {
+    public static PythonInterpreter python() {
         try {
             return PythonInterpreter.find(null);
         } catch (PythonUnavailableException e) {

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolscope.cpython.CPythonOptions;
 import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.cpython.CPythonService;
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.scenario.Lessons;
+import dev.poolscope.cpython.PythonRuns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,7 @@ class OsViewCPythonTest {
     @Test
     void cpythonWorkersAndTheMainProcessAreSampled() throws Exception {
         Assumptions.assumeTrue(LinuxProcProbe.available(), "needs Linux /proc");
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
         OsSampler os = new OsSampler(queue::add);
         CPythonRun run = new CPythonService().startScenario("cpu-bound",

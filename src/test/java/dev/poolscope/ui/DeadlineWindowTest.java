@@ -9,15 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.cpython.CPythonRun;
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.cpython.PythonRuns;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -63,11 +61,7 @@ class DeadlineWindowTest extends WindowTest {
 
     @Test
     void aDeadlineStopsTheScenarioOnCPython(FxRobot robot) throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         loadLongSleeps();
         robot.clickOn("Python");
         robot.clickOn("#engineCPython");

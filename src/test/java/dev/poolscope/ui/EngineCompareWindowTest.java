@@ -4,8 +4,6 @@ import static dev.poolscope.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
@@ -13,9 +11,9 @@ import dev.poolscope.ui.compare.CompareView;
 import dev.poolscope.ui.sweep.SweepView;
 import dev.poolscope.ui.timeline.LiveRun;
 import dev.poolscope.ui.timeline.TimelineView;
+import dev.poolscope.cpython.PythonRuns;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -24,11 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EngineCompareWindowTest extends MultiWindowTest {
     @Test
     void theMenuRunsTheScenarioOnBothEnginesAndComparesThem(FxRobot robot) throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         RunConfig.Builder b = RunConfig.builder().pool(2);
         for (int i = 1; i <= 4; i++) {
             b.task(TaskSpec.of("nap" + i, TaskKind.SLEEP, 100));

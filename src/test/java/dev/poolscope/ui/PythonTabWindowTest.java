@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.cpython.CPythonRun;
-import dev.poolscope.cpython.PythonInterpreter;
-import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.cpython.PythonRuns;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -35,11 +33,7 @@ class PythonTabWindowTest extends WindowTest {
 
     @Test
     void runOnCPythonRunsTheLessonOnRealPythonProcesses(FxRobot robot) throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         pick(robot, "#lessonPicker", "doubling");
         waitFor(() -> "doubling".equals(window.config().name()));
         robot.clickOn("Python");
@@ -59,11 +53,7 @@ class PythonTabWindowTest extends WindowTest {
 
     @Test
     void aPythonProgramRunsLiveWithTheMainProcessOnItsOwnLane(FxRobot robot) throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         assertTrue(fx(() -> window.runPythonProgram(java.nio.file.Path.of("assets", "python", "process_ids.py"))));
         driver.watchUntilFinished();
         CPythonRun run = (CPythonRun) driver.handle();
@@ -88,11 +78,7 @@ class PythonTabWindowTest extends WindowTest {
 
     @Test
     void aPythonLessonFromThePickerRunsOnPython(FxRobot robot) throws Exception {
-        try {
-            PythonInterpreter.find(null);
-        } catch (PythonUnavailableException e) {
-            Assumptions.abort(e.getMessage());
-        }
+        PythonRuns.python(); // skips the test where python3 is missing
         javafx.scene.control.ComboBox<?> picker = (javafx.scene.control.ComboBox<?>) fx(
                 () -> window.stage().getScene().lookup("#lessonPicker"));
         assertTrue(fx(() -> picker.getItems().contains(dev.poolscope.cpython.PythonLessons.PREFIX + "doubling.py")));

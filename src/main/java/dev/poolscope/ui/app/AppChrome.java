@@ -1,5 +1,6 @@
 package dev.poolscope.ui.app;
 
+import dev.poolscope.ui.Buttons;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -72,12 +73,12 @@ final class AppChrome {
     }
 
     HBox toolBar() {
-        Button run = button("\u25B6  Run", "runButton", "Run the pool (Ctrl+R or F5)", w::run);
+        Button run = Buttons.of("\u25B6  Run", "runButton", "Run the pool (Ctrl+R or F5)", w::run);
         run.getStyleClass().add("run-button");
         run.disableProperty().bind(cannotRun);
-        Button stop = button("\u25A0  Stop", "stopButton", "Stop: kills every worker (Esc or Ctrl+.)", w::stop);
+        Button stop = Buttons.of("\u25A0  Stop", "stopButton", "Stop: kills every worker (Esc or Ctrl+.)", w::stop);
         stop.disableProperty().bind(w.controller().runningProperty().not());
-        Button reset = button("\u21BA  Reset", "resetButton", "Clear the timeline (Ctrl+Shift+R)", w::reset);
+        Button reset = Buttons.of("\u21BA  Reset", "resetButton", "Clear the timeline (Ctrl+Shift+R)", w::reset);
         presenterButton.setId("presenterButton");
         presenterButton.setTooltip(new Tooltip("Larger text for a room (F11 or Ctrl+P)"));
         presenterButton.setOnAction(e -> w.togglePresenter());
@@ -129,7 +130,7 @@ final class AppChrome {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         hint.setMinWidth(0);
-        Button fit = button("Fit", "fitButton", "Show the whole run and follow it again (Ctrl+0)", w::fit);
+        Button fit = Buttons.of("Fit", "fitButton", "Show the whole run and follow it again (Ctrl+0)", w::fit);
         fit.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(title, hint, grow, fit);
         bar.getStyleClass().add("timeline-bar");
@@ -169,13 +170,5 @@ final class AppChrome {
         i.setAccelerator(KeyCombination.keyCombination(keys));
         i.setOnAction(e -> action.run());
         return i;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -1,5 +1,6 @@
 package dev.poolscope.ui.replay;
 
+import dev.poolscope.ui.Buttons;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -33,8 +34,8 @@ final class ReplayBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         Label title = new Label("Replay");
         title.getStyleClass().add("panel-title");
-        Button back = button("\u25C0 Back", "replayStepBack", "Back to the previous event", replay::stepBack);
-        Button play = button("\u25B6", "replayPlay", "Play or pause", () -> {
+        Button back = Buttons.of("\u25C0 Back", "replayStepBack", "Back to the previous event", replay::stepBack);
+        Button play = Buttons.of("\u25B6", "replayPlay", "Play or pause", () -> {
             if (replay.playingProperty().get()) {
                 replay.pause();
             } else {
@@ -42,7 +43,7 @@ final class ReplayBar extends HBox {
             }
         });
         play.textProperty().bind(Bindings.when(replay.playingProperty()).then("\u275A\u275A Pause").otherwise("\u25B6 Play"));
-        Button step = button("Step \u25B6", "replayStep", "Step to the next event", replay::stepForward);
+        Button step = Buttons.of("Step \u25B6", "replayStep", "Step to the next event", replay::stepForward);
         slider.setId("replaySlider");
         slider.setMin(0);
         HBox.setHgrow(slider, Priority.ALWAYS);
@@ -64,17 +65,17 @@ final class ReplayBar extends HBox {
         speed.setValue(speedText(1));
         speed.setTooltip(new Tooltip("Playback speed"));
         speed.valueProperty().addListener((o, a, b) -> replay.setSpeed(Double.parseDouble(b.replace("\u00d7", ""))));
-        Button mark = button("\u2691 Bookmark", "replayBookmark", "Mark this moment with a caption, for a step-by-step tutorial",
+        Button mark = Buttons.of("\u2691 Bookmark", "replayBookmark", "Mark this moment with a caption, for a step-by-step tutorial",
                 this::askBookmark);
         Label marks = new Label();
         marks.setId("bookmarkCount");
         marks.setMinWidth(Region.USE_PREF_SIZE);
         marks.textProperty().bind(Bindings.size(replay.bookmarks()).asString("%d marked"));
-        Button export = button("Export marked\u2026", "exportBookmarks", "Each bookmark as a numbered PNG with its caption",
+        Button export = Buttons.of("Export marked\u2026", "exportBookmarks", "Each bookmark as a numbered PNG with its caption",
                 exportBookmarks);
         export.disableProperty().bind(Bindings.isEmpty(replay.bookmarks()));
-        Button gif = button("GIF\u2026", "exportGif", "The replay as an animated GIF", exportGif);
-        Button closeButton = button("\u2715", "replayClose", "Close the replay", () -> close.accept(true));
+        Button gif = Buttons.of("GIF\u2026", "exportGif", "The replay as an animated GIF", exportGif);
+        Button closeButton = Buttons.of("\u2715", "replayClose", "Close the replay", () -> close.accept(true));
         getChildren().addAll(title, back, play, step, slider, time, speed, mark, marks, export, gif, closeButton);
         for (var n : getChildren()) {
             if (n instanceof Region r && n != slider) {
@@ -111,13 +112,5 @@ final class ReplayBar extends HBox {
 
     static String speedText(double s) {
         return (s == Math.rint(s) ? String.valueOf((int) s) : String.valueOf(s)) + "\u00d7";
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }
