@@ -8,8 +8,21 @@ package dev.poolscope.engine;
 public sealed interface RunEvent {
     long at();
 
-    /** A worker process was started in a slot. {@code generation} counts processes per slot. */
-    record WorkerSpawned(long at, int slot, long pid, int generation) implements RunEvent {}
+    /**
+     * A worker was started in a slot (its lane). {@code generation} counts processes per slot;
+     * {@code lane} says what the lane is (a process, a thread, another engine's worker), the same
+     * for every generation of the slot.
+     */
+    record WorkerSpawned(long at, int slot, long pid, int generation, Lane lane) implements RunEvent {
+        public WorkerSpawned {
+            lane = Lane.orProcess(lane);
+        }
+
+        /** A worker that is an OS process of its own. */
+        public WorkerSpawned(long at, int slot, long pid, int generation) {
+            this(at, slot, pid, generation, Lane.PROCESS);
+        }
+    }
 
     /** A worker changed state (the lane's badge). */
     record WorkerStateChanged(long at, int slot, long pid, WorkerState state) implements RunEvent {}

@@ -81,6 +81,10 @@ final class Fields {
         return v.longValue();
     }
 
+    Long longOrNull(String field) throws Bad {
+        return has(field) ? longValue(field) : null;
+    }
+
     /** A finite number of at least 0 (times, ratios). */
     double num(String field) throws Bad {
         JsonNode v = node.get(field);

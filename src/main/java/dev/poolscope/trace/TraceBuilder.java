@@ -1,5 +1,6 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
@@ -88,7 +89,7 @@ public final class TraceBuilder {
             added(a);
         } else if (e instanceof RunEvent.WorkerSpawned s) {
             slotsSeen = Math.max(slotsSeen, s.slot() + 1);
-            spawned(s.slot(), s.pid(), s.generation(), at);
+            spawned(s.slot(), s.pid(), s.generation(), at, s.lane());
         } else if (e instanceof RunEvent.WorkerStateChanged s) {
             if (s.state() == WorkerState.IDLE) {
                 WorkerTrack w = worker(s.slot(), s.pid(), at);
@@ -103,7 +104,7 @@ public final class TraceBuilder {
             touch(w);
         } else if (e instanceof RunEvent.WorkerExited x) {
             // pid -1: the process could not be started at all; it still gets a record to show why.
-            WorkerTrack w = x.pid() < 0 ? spawned(x.slot(), -1, nextGeneration(x.slot()), at)
+            WorkerTrack w = x.pid() < 0 ? spawned(x.slot(), -1, nextGeneration(x.slot()), at, laneOf(x.slot()))
                     : worker(x.slot(), x.pid(), at);
             w.exited(at, x.kind().id(), x.exitCode(), x.signal(), x.detail());
             touch(w);
@@ -267,8 +268,8 @@ public final class TraceBuilder {
         taskRecords[i] = null;
     }
 
-    private WorkerTrack spawned(int slot, long pid, int generation, double at) {
-        WorkerTrack w = new WorkerTrack(slot, pid, generation, at);
+    private WorkerTrack spawned(int slot, long pid, int generation, double at, Lane lane) {
+        WorkerTrack w = new WorkerTrack(slot, pid, generation, at, lane);
         workers.add(w);
         workerRecords.add(null);
         if (pid >= 0) {
@@ -283,7 +284,17 @@ public final class TraceBuilder {
 
     private WorkerTrack worker(int slot, long pid, double at) {
         Integer i = workerByPid.get(pid);
-        return i != null ? workers.get(i) : spawned(slot, pid, nextGeneration(slot), at);
+        return i != null ? workers.get(i) : spawned(slot, pid, nextGeneration(slot), at, laneOf(slot));
+    }
+
+    /** What a slot's lane is, from its latest process; a process lane when none was seen. */
+    private Lane laneOf(int slot) {
+        for (int i = workers.size() - 1; i >= 0; i--) {
+            if (workers.get(i).slot == slot) {
+                return workers.get(i).lane;
+            }
+        }
+        return Lane.PROCESS;
     }
 
     private int nextGeneration(int slot) {

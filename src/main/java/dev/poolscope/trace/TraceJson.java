@@ -1,5 +1,6 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.engine.Lane;
 import dev.poolscope.files.AtomicFile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -143,7 +144,12 @@ public final class TraceJson {
     private static void writeWorker(JsonGenerator g, WorkerRecord w) throws IOException {
         g.writeStartObject();
         g.writeNumberField("slot", w.slot());
-        g.writeNumberField("pid", w.pid());
+        writeLane(g, w.lane());
+        if (w.pid() < 0) {
+            g.writeNullField("pid"); // not known to be an OS PID (never started, an imported lane)
+        } else {
+            g.writeNumberField("pid", w.pid());
+        }
         g.writeNumberField("generation", w.generation());
         g.writeNumberField("spawnMs", Ms.round3(w.spawnMs()));
         writeMs(g, "readyMs", w.readyMs());
@@ -159,6 +165,20 @@ public final class TraceJson {
             writeSamples(g, w.samples());
         }
         g.writeEndObject();
+    }
+
+    /** The lane model: "kind", then "tid" (threads only), "name" and "host" where known. */
+    private static void writeLane(JsonGenerator g, Lane lane) throws IOException {
+        g.writeStringField("kind", lane.kind().id());
+        if (lane.tid() != null) {
+            g.writeNumberField("tid", lane.tid());
+        }
+        if (lane.name() != null) {
+            g.writeStringField("name", lane.name());
+        }
+        if (lane.host() != null) {
+            g.writeStringField("host", lane.host());
+        }
     }
 
     /** The OS samples of a worker, one short object per line's worth: atMs, cpuPct, state, rssKb, cpuMs. */

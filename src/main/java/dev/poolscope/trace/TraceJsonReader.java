@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.poolscope.engine.ExitKind;
+import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.TaskStatus;
@@ -146,10 +147,25 @@ final class TraceJsonReader {
 
     private static WorkerRecord worker(Fields w, int slots) throws Fields.Bad {
         w.requireObject();
-        return new WorkerRecord(w.integer("slot", 0, slots - 1), w.longValue("pid"), w.integer("generation", 0),
+        Long pid = w.longOrNull("pid");
+        return new WorkerRecord(w.integer("slot", 0, slots - 1), pid == null ? -1 : pid, w.integer("generation", 0),
                 w.num("spawnMs"), w.numOrNull("readyMs"), w.numOrNull("exitMs"), w.oneOfOrNull("exit", EXITS),
                 w.intOrNull("exitCode", Integer.MIN_VALUE), w.intOrNull("signal", 0), w.stringOrNull("detail"),
-                w.numOrNull("initStartMs"), w.numOrNull("initEndMs"), w.stringOrNull("initError"), samples(w));
+                w.numOrNull("initStartMs"), w.numOrNull("initEndMs"), w.stringOrNull("initError"), samples(w), lane(w));
+    }
+
+    /** The lane model's fields; a worker of a trace written before lanes had kinds was a process. */
+    private static Lane lane(Fields w) throws Fields.Bad {
+        String id = w.stringOrNull("kind");
+        Lane.Kind kind = id == null ? Lane.Kind.PROCESS : Lane.Kind.fromId(id);
+        if (kind == null) {
+            throw w.bad("kind", "expected one of " + Lane.Kind.ids() + ", got \"" + oneLine(id) + "\"");
+        }
+        Long tid = w.longOrNull("tid");
+        if (tid != null && kind != Lane.Kind.THREAD) {
+            throw w.bad("tid", "only a thread lane has a tid, and this one is a " + kind.id());
+        }
+        return new Lane(kind, tid, w.stringOrNull("name"), w.stringOrNull("host"));
     }
 
     /** A worker's OS samples; traces written before samples existed have none. */

@@ -1,5 +1,6 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.engine.Lane;
 import java.util.List;
 
 /**
@@ -20,13 +21,25 @@ import java.util.List;
  * @param initError   the initializer's error, or null when it succeeded (or there was none)
  * @param samples     what the operating system saw of the process, about 10 a second while it
  *                    lived (empty when the run was not sampled)
+ * @param lane        what the lane is (process, thread, another engine's worker, imported lane);
+ *                    {@code pid} is -1 where it is not known to be an OS PID
  */
 public record WorkerRecord(int slot, long pid, int generation, double spawnMs, Double readyMs, Double exitMs,
                            String exit, Integer exitCode, Integer signal, String detail,
-                           Double initStartMs, Double initEndMs, String initError, List<OsSample> samples) {
+                           Double initStartMs, Double initEndMs, String initError, List<OsSample> samples,
+                           Lane lane) {
 
     public WorkerRecord {
         samples = samples == null ? List.of() : List.copyOf(samples);
+        lane = Lane.orProcess(lane);
+    }
+
+    /** A record of a process lane (every lane of PoolScope's own workers). */
+    public WorkerRecord(int slot, long pid, int generation, double spawnMs, Double readyMs, Double exitMs,
+                        String exit, Integer exitCode, Integer signal, String detail,
+                        Double initStartMs, Double initEndMs, String initError, List<OsSample> samples) {
+        this(slot, pid, generation, spawnMs, readyMs, exitMs, exit, exitCode, signal, detail, initStartMs, initEndMs,
+                initError, samples, Lane.PROCESS);
     }
 
     /** A record without OS samples. */

@@ -1,5 +1,6 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.engine.Lane;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ final class WorkerTrack {
     final long pid;
     final int generation;
     final double spawnMs;
+    final Lane lane;
     int position;
     Double readyMs;
     Double exitMs;
@@ -21,7 +23,8 @@ final class WorkerTrack {
     String initError;
     final List<OsSample> samples = new ArrayList<>();
 
-    WorkerTrack(int slot, long pid, int generation, double spawnMs) {
+    WorkerTrack(int slot, long pid, int generation, double spawnMs, Lane lane) {
+        this.lane = lane;
         this.slot = slot;
         this.pid = pid;
         this.generation = generation;
@@ -44,6 +47,6 @@ final class WorkerTrack {
 
     WorkerRecord record() {
         return new WorkerRecord(slot, pid, generation, spawnMs, readyMs, exitMs, exit, exitCode, signal, detail,
-                initStartMs, initEndMs, initError, samples);
+                initStartMs, initEndMs, initError, samples, lane);
     }
 }

@@ -96,7 +96,7 @@ public final class TraceEvents {
     private void worker(WorkerRecord w) {
         long spawn = ns(w.spawnMs());
         if (w.pid() >= 0) {
-            add(spawn, SPAWN, new RunEvent.WorkerSpawned(spawn, w.slot(), w.pid(), w.generation()));
+            add(spawn, SPAWN, new RunEvent.WorkerSpawned(spawn, w.slot(), w.pid(), w.generation(), w.lane()));
             add(spawn, SPAWN, new RunEvent.WorkerStateChanged(spawn, w.slot(), w.pid(), WorkerState.STARTING));
         }
         if (w.initEndMs() != null) {

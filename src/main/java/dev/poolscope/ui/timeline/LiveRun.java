@@ -48,6 +48,8 @@ public final class LiveRun {
         String name;
         /** The engine's slot number shown as "W<slot>" (the lane's index, less a main lane above it). */
         int shownSlot = -1;
+        /** What the lane is (a process, a thread, another engine's worker), from its WorkerSpawned. */
+        dev.poolscope.engine.Lane what = dev.poolscope.engine.Lane.PROCESS;
 
         Lane(int index) {
             os = new OsTrack(index);
@@ -95,6 +97,11 @@ public final class LiveRun {
         /** "main" for a Python program's main lane, else null. */
         public String name() {
             return name;
+        }
+
+        /** What the lane is: a process, a thread of one, another engine's worker, an imported lane. */
+        public dev.poolscope.engine.Lane what() {
+            return what;
         }
 
         /** Whether the lane's current process was killed by the time limit (not a crash). */
@@ -289,6 +296,7 @@ public final class LiveRun {
                         "PID " + lane.pid + " \u2192 " + w.pid()));
             }
             lane.pid = w.pid();
+            lane.what = w.lane();
             lane.generation = w.generation();
             lane.state = WorkerState.STARTING;
             lane.headerDirty = true;
