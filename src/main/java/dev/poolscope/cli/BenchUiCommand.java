@@ -2,7 +2,7 @@ package dev.poolscope.cli;
 
 import dev.poolscope.engine.Limits;
 import dev.poolscope.ui.Display;
-import dev.poolscope.ui.FrameBenchmark;
+import dev.poolscope.ui.app.FrameBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

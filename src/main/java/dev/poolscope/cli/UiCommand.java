@@ -105,7 +105,7 @@ final class UiCommand implements Callable<Integer> {
                 pool, timeLimit, run, presenter, dark, width, height, maximized);
         String noDisplay = dev.poolscope.ui.Display.problem();
         OptionalInt relaunched = noDisplay != null ? OptionalInt.empty() : WindowJvm.relaunch(originalArgs(spec));
-        return relaunched.isPresent() ? relaunched.getAsInt() : dev.poolscope.ui.Launcher.open(options);
+        return relaunched.isPresent() ? relaunched.getAsInt() : dev.poolscope.ui.app.Launcher.open(options);
     }
 
     /** The whole command line PoolScope was started with ("ui" in front when Main added it). */

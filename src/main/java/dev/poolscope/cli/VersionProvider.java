@@ -1,6 +1,6 @@
 package dev.poolscope.cli;
 
-import dev.poolscope.AppInfo;
+import dev.poolscope.about.AppInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code poolscope --version}: the version from the build, the Java runtime and the licence. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.RunEvent;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.OsTrack;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ class OsSamplerTest {
 
     @Test
     void theLaneShowsStateAndCpuTwiceASecondAndAStopAtOnce() {
-        LiveRun run = new LiveRun(List.of("a"), 1);
+        TimelineModel run = new TimelineModel(List.of("a"), 1);
         run.apply(new RunEvent.WorkerSpawned(0, 0, 7, 0));
         long ms = 1_000_000;
         assertTrue(run.apply(sample(100 * ms, 7, 99.0, 'R')));

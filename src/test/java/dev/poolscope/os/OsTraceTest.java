@@ -98,7 +98,7 @@ class OsTraceTest {
     void aReplayFeedsTheSamplesToTheLanesAndTheStatistics() throws Exception {
         dev.poolscope.ui.replay.ReplayRun replay = dev.poolscope.ui.replay.ReplayRun.of(sampled, "sampled");
         long end = replay.endNs();
-        dev.poolscope.ui.timeline.LiveRun live = replay.liveAt(end);
+        dev.poolscope.ui.timeline.TimelineModel live = replay.liveAt(end);
         for (int slot = 0; slot < live.laneCount(); slot++) {
             int expected = 0;
             for (WorkerRecord w : sampled.workers()) {

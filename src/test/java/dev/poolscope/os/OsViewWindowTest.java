@@ -14,7 +14,7 @@ import dev.poolscope.trace.SlotStats;
 import dev.poolscope.trace.Stats;
 import dev.poolscope.ui.app.AppOptions;
 import dev.poolscope.ui.app.MainWindow;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.OsTrack;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import java.time.Duration;
@@ -79,7 +79,7 @@ class OsViewWindowTest {
         assertTrue(fx(() -> window.controller().start("os-view", config)));
         // Both lanes get samples, and the header shows a state letter and CPU % beside the PID.
         waitFor(() -> {
-            LiveRun live = window.controller().live();
+            TimelineModel live = window.controller().live();
             return live.lane(0).os().size() >= 5 && live.lane(1).os().size() >= 5;
         });
         String header = fx(() -> window.controller().live().lane(0).os().headerText());
@@ -88,7 +88,7 @@ class OsViewWindowTest {
         waitFor(() -> !window.controller().runningProperty().get(), 60);
         // Hovering a sampled moment shows the OS figures (once finished, the picture holds still).
         Point2D spot = fx(() -> {
-            LiveRun live = window.controller().live();
+            TimelineModel live = window.controller().live();
             TimelineGeometry geo = window.timeline().geometry();
             OsTrack os = live.lane(0).os();
             int i = os.size() / 2;
@@ -132,7 +132,7 @@ class OsViewWindowTest {
             Thread.sleep(1500);
             WaitForAsyncUtils.waitForFxEvents();
             String row = fx(() -> {
-                LiveRun live = window.controller().live();
+                TimelineModel live = window.controller().live();
                 TimelineGeometry geo = window.timeline().geometry();
                 OsTrack os = live.lane(0).os();
                 int first = 0;

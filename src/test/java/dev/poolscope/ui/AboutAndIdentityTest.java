@@ -3,7 +3,7 @@ package dev.poolscope.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.AppInfo;
+import dev.poolscope.about.AppInfo;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;

@@ -13,7 +13,7 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.TaskStatus;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.cpython.PythonRuns;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class DeadlineWindowTest extends WindowTest {
         driver.watchUntilFinished();
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(seconds < 15, "stopped at the deadline, not after the 20 s sleeps: took " + seconds + " s");
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         assertTrue(fx(live::wasStopped), "the run ended stopped");
         for (int i = 0; i < 4; i++) {
             int task = i;

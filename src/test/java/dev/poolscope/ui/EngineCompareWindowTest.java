@@ -9,7 +9,7 @@ import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.ui.compare.CompareView;
 import dev.poolscope.ui.sweep.SweepView;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineView;
 import dev.poolscope.cpython.PythonRuns;
 import java.util.List;
@@ -45,7 +45,7 @@ class EngineCompareWindowTest extends MultiWindowTest {
         List<TimelineView> lines = fx(compare::timelines);
         assertEquals(2, lines.size(), "the Java run above the CPython run");
         for (TimelineView line : lines) {
-            LiveRun run = fx(line::run);
+            TimelineModel run = fx(line::run);
             assertEquals(2, (int) fx(run::laneCount));
             assertEquals(4, (int) fx(run::finishedCount));
         }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ class PoolScopeWindowTest extends WindowTest {
 
         robot.clickOn("#runButton");
         Set<Long> seenAlive = driver.watchUntilFinished();
-        LiveRun live = fx(() -> window.controller().live());
+        TimelineModel live = fx(() -> window.controller().live());
         assertEquals(2, live.laneCount(), "two lanes for pool 2");
         List<Long> lanePids = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -79,7 +79,7 @@ class PoolScopeWindowTest extends WindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitFor(() -> window.controller().live() != live);
         driver.watchUntilFinished();
-        LiveRun four = fx(() -> window.controller().live());
+        TimelineModel four = fx(() -> window.controller().live());
         assertNotSame(live, four, "Ctrl+R started a new run");
         assertEquals(4, four.laneCount(), "four lanes for pool 4");
         for (int i = 0; i < 4; i++) {
@@ -136,7 +136,7 @@ class PoolScopeWindowTest extends WindowTest {
         robot.write("100000"); // 10 s at x0.1
         robot.clickOn("#runButton");
         waitFor(() -> {
-            LiveRun l = window.controller().live();
+            TimelineModel l = window.controller().live();
             return l != null && l.start(0) >= 0 && l.start(1) >= 0 && l.lane(l.slot(0)).state() == WorkerState.BUSY;
         });
         int slot = fx(() -> window.controller().live().slot(0));
@@ -149,7 +149,7 @@ class PoolScopeWindowTest extends WindowTest {
         waitFor(() -> window.controller().live().status(0) == TaskStatus.CRASHED,
                 () -> "A was not marked crashed after the kill; status " + window.controller().live().status(0));
         driver.watchUntilFinished();
-        LiveRun live = fx(() -> window.controller().live());
+        TimelineModel live = fx(() -> window.controller().live());
         assertEquals(TaskStatus.CRASHED, live.status(0), "A is marked crashed");
         for (int i = 1; i < 4; i++) {
             assertEquals(TaskStatus.OK, live.status(i), "the run still completes task " + i);
@@ -159,7 +159,7 @@ class PoolScopeWindowTest extends WindowTest {
         if (live.start(2) > live.end(0) || live.start(3) > live.end(0)) {
             assertNotEquals(oldPid, live.lane(slot).pid(), "the lane shows the replacement's PID");
         }
-        assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH));
+        assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == TimelineModel.Mark.Kind.CRASH));
         assertFalse(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false));
     }
 
@@ -179,7 +179,7 @@ class PoolScopeWindowTest extends WindowTest {
 
         robot.clickOn("#runButton");
         driver.watchUntilFinished();
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         assertEquals(TaskStatus.TIMEOUT, live.status(0), "A ran past the limit");
         assertEquals(TaskStatus.OK, live.status(1), "B ended within the limit");
         assertEquals(TaskStatus.OK, live.status(2), "C ended within the limit");
@@ -187,9 +187,9 @@ class PoolScopeWindowTest extends WindowTest {
         assertTrue(live.resultOrError(0).startsWith("timed out after 1250 ms"), live.resultOrError(0));
         assertTrue(live.label(0).contains("timed out"), "the bar says so: " + live.label(0));
         int slot = live.slot(0);
-        assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL),
+        assertTrue(live.lane(slot).marks().stream().anyMatch(m -> m.kind() == TimelineModel.Mark.Kind.TIMEOUT_KILL),
                 "the kill is marked as the time limit's, not as a crash");
-        assertTrue(live.lane(slot).marks().stream().noneMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH));
+        assertTrue(live.lane(slot).marks().stream().noneMatch(m -> m.kind() == TimelineModel.Mark.Kind.CRASH));
         List<String> completed = fx(() -> window.panels().completedLines());
         assertTrue(completed.stream().anyMatch(l -> l.startsWith("#0 A") && l.contains("\u25F7 timeout")), completed.toString());
 

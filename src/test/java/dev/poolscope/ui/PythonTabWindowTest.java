@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.engine.TaskStatus;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.cpython.PythonRuns;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class PythonTabWindowTest extends WindowTest {
         robot.clickOn("#runButton");
         driver.watchUntilFinished();
         assertTrue(driver.handle() instanceof CPythonRun, "the run is CPython's");
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         assertEquals(5, (int) fx(live::taskCount));
         for (int i = 0; i < 5; i++) {
             int task = i;
@@ -57,14 +57,14 @@ class PythonTabWindowTest extends WindowTest {
         assertTrue(fx(() -> window.runPythonProgram(java.nio.file.Path.of("assets", "python", "process_ids.py"))));
         driver.watchUntilFinished();
         CPythonRun run = (CPythonRun) driver.handle();
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         assertEquals(1, (int) fx(live::laneOffset));
         assertEquals(3, (int) fx(live::laneCount), "the main lane and one per child");
-        LiveRun.Lane main = fx(() -> live.lane(0));
+        TimelineModel.Lane main = fx(() -> live.lane(0));
         assertEquals("main", main.name());
         assertEquals(run.mainPid(), main.pid());
-        java.util.List<String> calls = fx(() -> main.marks().stream().filter(m -> m.kind() == LiveRun.Mark.Kind.CALL)
-                .map(LiveRun.Mark::text).toList());
+        java.util.List<String> calls = fx(() -> main.marks().stream().filter(m -> m.kind() == TimelineModel.Mark.Kind.CALL)
+                .map(TimelineModel.Mark::text).toList());
         long p1 = fx(() -> live.lane(1).pid());
         long p2 = fx(() -> live.lane(2).pid());
         assertTrue(calls.contains("start() \u2192 PID " + p1 + " worker1()"), calls::toString);
@@ -90,7 +90,7 @@ class PythonTabWindowTest extends WindowTest {
         });
         driver.watchUntilFinished();
         assertTrue(driver.handle() instanceof CPythonRun, "the picked program runs on CPython");
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         assertEquals("main", fx(() -> live.lane(0).name()));
         assertEquals(5, (int) fx(live::taskCount), "doubling maps over 1..5");
         for (int i = 0; i < 5; i++) {

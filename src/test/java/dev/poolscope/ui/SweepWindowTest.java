@@ -9,7 +9,7 @@ import dev.poolscope.sweep.SweepPoint;
 import dev.poolscope.sweep.SweepSummary;
 import dev.poolscope.ui.compare.CompareView;
 import dev.poolscope.ui.sweep.SweepView;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -71,7 +71,7 @@ class SweepWindowTest extends MultiWindowTest {
         Node four = median.get(1).getNode();
         robot.clickOn(four);
         CompareView opened = robot.lookup("#compareView").queryAs(CompareView.class);
-        LiveRun run = fx(() -> opened.timelines().get(0).run());
+        TimelineModel run = fx(() -> opened.timelines().get(0).run());
         SweepPoint p = s.points().get(1);
         assertEquals(4, run.laneCount(), "the timeline of the pool-4 run");
         assertTrue(run.isFinished());

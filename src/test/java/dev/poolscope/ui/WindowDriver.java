@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.ui.app.MainWindow;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,7 +52,7 @@ final class WindowDriver {
         return fx(() -> window.controller().handle());
     }
 
-    LiveRun live() throws Exception {
+    TimelineModel live() throws Exception {
         return fx(() -> window.controller().live());
     }
 
@@ -66,7 +66,7 @@ final class WindowDriver {
                 runs.add(h);
             }
             Boolean done = fx(() -> {
-                LiveRun l = window.controller().live();
+                TimelineModel l = window.controller().live();
                 if (l == null) {
                     return false;
                 }

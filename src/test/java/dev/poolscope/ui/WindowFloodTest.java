@@ -10,7 +10,7 @@ import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.ui.panels.RunPanels;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +77,7 @@ class WindowFloodTest extends WindowTest {
         assertTrue(p95 < 500 && worst < 2000, "FX round trips during the flood (ms), p95 " + p95 + ", max " + worst
                 + ": " + roundTrips);
 
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         for (int i = 0; i < live.taskCount(); i++) {
             assertEquals(TaskStatus.OK, live.status(i), "task " + live.name(i));
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class WindowInteractionTest extends WindowTest {
     @Test
     void hoveringABarShowsTaskPidAndDuration(FxRobot robot) throws Exception {
         runWorkLogFast(robot);
-        LiveRun live = driver.live();
+        TimelineModel live = driver.live();
         robot.moveTo(barCenter(0));
         waitFor(() -> window.stage().getScene().lookup("#timelineTip").isVisible());
         String tip = ((Label) window.stage().getScene().lookup("#timelineTip")).getText();
@@ -100,7 +100,7 @@ class WindowInteractionTest extends WindowTest {
     /** The middle of a task's bar, on screen. */
     private Point2D barCenter(int task) throws Exception {
         return fx(() -> {
-            LiveRun live = window.controller().live();
+            TimelineModel live = window.controller().live();
             TimelineGeometry geo = window.timeline().geometry();
             double x = geo.xOf((live.start(task) + live.end(task)) / 2.0);
             double y = geo.laneTop(live.slot(task)) + geo.laneHeight() / 2;

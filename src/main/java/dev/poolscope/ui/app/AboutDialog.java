@@ -1,6 +1,6 @@
 package dev.poolscope.ui.app;
 
-import dev.poolscope.AppInfo;
+import dev.poolscope.about.AppInfo;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;

@@ -1,6 +1,6 @@
 package dev.poolscope.ui.app;
 
-import dev.poolscope.AppInfo;
+import dev.poolscope.about.AppInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;

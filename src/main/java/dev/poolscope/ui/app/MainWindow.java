@@ -6,7 +6,6 @@ import dev.poolscope.scenario.ScenarioException;
 import dev.poolscope.ui.config.ConfigModel;
 import dev.poolscope.ui.config.ConfigView;
 import dev.poolscope.ui.panels.RunPanels;
-import dev.poolscope.ui.replay.TraceTools;
 import dev.poolscope.ui.timeline.Legend;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineView;

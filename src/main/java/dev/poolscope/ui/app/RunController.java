@@ -13,7 +13,7 @@ import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.os.OsSampler;
 import dev.poolscope.ui.panels.RunPanels;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class RunController {
     private Long deadlineMs;
     /** Samples the run's workers from the OS into the same queue (see OsSampler for the order kept). */
     private OsSampler os;
-    private LiveRun live;
+    private TimelineModel live;
     private long runStartNanos;
     /** The clock of a run shown still ({@link #showStill}), or -1 for a live run. */
     private long stillNow = -1;
@@ -106,7 +106,7 @@ public final class RunController {
         return handle;
     }
 
-    public LiveRun live() {
+    public TimelineModel live() {
         return live;
     }
 
@@ -146,7 +146,7 @@ public final class RunController {
             errors.accept(e.getMessage());
             return false;
         }
-        show(started, q, sampler, new LiveRun(names, config.slots()), scenarioName, config,
+        show(started, q, sampler, new TimelineModel(names, config.slots()), scenarioName, config,
                 onCPython ? null : started, deadlineMs);
         status.set(onCPython && handle instanceof CPythonRun py
                 ? "Starting " + py.interpreter().describe() + " on the scenario's program\u2026"
@@ -179,7 +179,7 @@ public final class RunController {
             errors.accept(e.getMessage());
             return false;
         }
-        show(started, q, sampler, new LiveRun(List.of(), 0, true), started.name(), started.config(), null, deadlineMs);
+        show(started, q, sampler, new TimelineModel(List.of(), 0, true), started.name(), started.config(), null, deadlineMs);
         status.set("Running " + program.getFileName() + " with " + started.interpreter().describe() + "\u2026");
         return true;
     }
@@ -188,7 +188,7 @@ public final class RunController {
      * Points the views at a run that has just started (FX thread), whichever engine runs it.
      * {@code javaRun} gets a {@link RunDeadline}; a CPython run carries its own deadline.
      */
-    private void show(RunHandle started, Queue<RunEvent> q, OsSampler sampler, LiveRun model, String name,
+    private void show(RunHandle started, Queue<RunEvent> q, OsSampler sampler, TimelineModel model, String name,
                       RunConfig config, RunHandle javaRun, Long deadlineMs) {
         inbox = q;
         live = model;
@@ -213,7 +213,7 @@ public final class RunController {
      * views draw {@code run} exactly as they draw a live one, with the clock held at
      * {@code nowNs}. Ignored while a run is going.
      */
-    public void showStill(LiveRun run, long nowNs, String statusText) {
+    public void showStill(TimelineModel run, long nowNs, String statusText) {
         if (running.get()) {
             return;
         }

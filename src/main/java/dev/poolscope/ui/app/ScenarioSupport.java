@@ -18,11 +18,10 @@ import java.util.prefs.Preferences;
  * with the reason, never as stack traces.
  */
 final class ScenarioSupport {
-    private static final int MAX_RECENT = 8;
-    private final Preferences prefs;
+    private final RecentFiles recent;
 
     ScenarioSupport(Preferences prefs) {
-        this.prefs = prefs;
+        this.recent = new RecentFiles(prefs, "recent");
     }
 
     static List<String> lessonNames() {
@@ -39,42 +38,18 @@ final class ScenarioSupport {
 
     Scenario open(Path file) throws ScenarioException {
         Scenario s = ScenarioFiles.read(file);
-        remember(file);
+        recent.remember(file);
         return s;
     }
 
     void save(Scenario s, Path file) throws IOException {
         ScenarioFiles.write(s, file);
-        remember(file);
+        recent.remember(file);
     }
 
     /** Recently opened or saved files that still exist, newest first. */
     List<Path> recent() {
-        List<Path> out = new ArrayList<>();
-        if (prefs == null) {
-            return out;
-        }
-        for (String line : prefs.get("recent", "").split("\n")) {
-            if (!line.isBlank() && Files.exists(Path.of(line))) {
-                out.add(Path.of(line));
-            }
-        }
-        return out;
-    }
-
-    private void remember(Path file) {
-        if (prefs == null) {
-            return;
-        }
-        List<Path> list = recent();
-        Path abs = file.toAbsolutePath().normalize();
-        list.remove(abs);
-        list.add(0, abs);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(MAX_RECENT, list.size()); i++) {
-            sb.append(list.get(i)).append('\n');
-        }
-        prefs.put("recent", sb.toString());
+        return recent.list();
     }
 
     /** "file.json: tasks[2].ms: ..." in a few lines, for the message area. */

@@ -2,7 +2,7 @@ package dev.poolscope.ui.compare;
 
 import dev.poolscope.sweep.Comparison;
 import dev.poolscope.sweep.Format;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
  */
 public final class CompareView extends ScrollPane {
     private final List<TimelineView> timelines = new ArrayList<>();
-    private final List<LiveRun> lives = new ArrayList<>();
+    private final List<TimelineModel> lives = new ArrayList<>();
     private final Comparison comparison;
     private final double sharedNs;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -45,7 +45,7 @@ public final class CompareView extends ScrollPane {
         double longest = 0;
         for (int i = 0; i < runs.size(); i++) {
             ComparedRun r = runs.get(i);
-            LiveRun live = r.replay();
+            TimelineModel live = r.replay();
             longest = Math.max(longest, live.finishedAt());
             Label title = new Label(r.label() + "   \u2014   makespan " + Format.ms(r.trace().makespanMs()) + " ms, "
                     + r.trace().tasks().size() + " tasks on " + r.config().slots() + " workers");

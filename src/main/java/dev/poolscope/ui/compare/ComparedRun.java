@@ -4,12 +4,12 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceBuilder;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.List;
 
 /**
  * A finished run as the comparison window shows it: a label, its trace for the statistics, and
- * its events, replayed into a {@link LiveRun} so its timeline is drawn exactly as it was live.
+ * its events, replayed into a {@link TimelineModel} so its timeline is drawn exactly as it was live.
  */
 public record ComparedRun(String label, RunConfig config, RunTrace trace, List<RunEvent> events) {
 
@@ -22,8 +22,8 @@ public record ComparedRun(String label, RunConfig config, RunTrace trace, List<R
     }
 
     /** The run rebuilt from its events, as the live timeline had it when the run ended. */
-    public LiveRun replay() {
-        LiveRun live = new LiveRun(config.tasks().stream().map(t -> t.name()).toList(), config.slots());
+    public TimelineModel replay() {
+        TimelineModel live = new TimelineModel(config.tasks().stream().map(t -> t.name()).toList(), config.slots());
         events.forEach(live::apply);
         return live;
     }

@@ -2,7 +2,7 @@ package dev.poolscope.ui.export;
 
 import dev.poolscope.files.AtomicFile;
 import dev.poolscope.ui.replay.ReplayRun;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.Palette;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public final class GifExport {
     private static final class Frames {
         private final ReplayRun run;
         private final Settings s;
-        private final LiveRun live;
+        private final TimelineModel live;
         private int applied;
 
         Frames(ReplayRun run, Settings s) {

@@ -4,7 +4,7 @@ import static dev.poolscope.ui.export.SvgPen.escape;
 import static dev.poolscope.ui.export.SvgPen.num;
 
 import dev.poolscope.files.AtomicFile;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelinePicture;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.io.IOException;
@@ -93,7 +93,7 @@ public final class NodeSvg {
     }
 
     private void timeline(TimelineView v) {
-        LiveRun run = v.run();
+        TimelineModel run = v.run();
         if (run == null || !run.isFinished()) {
             return; // a run still going has no fixed picture yet
         }

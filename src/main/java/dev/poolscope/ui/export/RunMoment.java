@@ -4,7 +4,7 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.ui.replay.ReplayRun;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.List;
 
 /**
@@ -25,8 +25,8 @@ public record RunMoment(String name, RunConfig config, List<RunEvent> events, lo
     }
 
     /** The timeline model at this moment. */
-    public LiveRun live() {
-        LiveRun live = new LiveRun(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
+    public TimelineModel live() {
+        TimelineModel live = new TimelineModel(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
         for (RunEvent e : events) {
             live.apply(e);
         }

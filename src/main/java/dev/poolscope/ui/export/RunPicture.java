@@ -4,7 +4,7 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.Legend;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.Palette;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -24,7 +24,7 @@ public final class RunPicture {
     private RunPicture() {}
 
     public static WritableImage of(RunMoment m, int width, int height, double scale, boolean dark, double textScale) {
-        LiveRun live = m.live();
+        TimelineModel live = m.live();
         RunPanels panels = new RunPanels();
         panels.reset(live, m.name(), m.config(), m::nowNs);
         for (RunEvent e : m.events()) {

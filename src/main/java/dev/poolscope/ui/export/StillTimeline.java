@@ -1,6 +1,6 @@
 package dev.poolscope.ui.export;
 
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.Palette;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
@@ -12,14 +12,14 @@ import javafx.scene.transform.Scale;
  * so a snapshot at that scale keeps the bars and text sharp.
  */
 final class StillTimeline extends Region {
-    private final LiveRun run;
+    private final TimelineModel run;
     private final long nowNs;
     private final long spanNs;
     private final double scale;
     private final Palette palette;
     private final double textScale;
 
-    StillTimeline(LiveRun run, long nowNs, long spanNs, double scale, Palette palette, double textScale) {
+    StillTimeline(TimelineModel run, long nowNs, long spanNs, double scale, Palette palette, double textScale) {
         this.run = run;
         this.nowNs = nowNs;
         this.spanNs = spanNs;

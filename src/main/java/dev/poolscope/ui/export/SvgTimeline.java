@@ -1,7 +1,7 @@
 package dev.poolscope.ui.export;
 
 import dev.poolscope.files.AtomicFile;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import dev.poolscope.ui.timeline.TimelinePicture;
@@ -18,7 +18,7 @@ public final class SvgTimeline {
 
     /** The SVG document; {@code scale} only sets its default display size. */
     public static String of(RunMoment m, int width, int height, double scale, Palette palette, double textScale) {
-        LiveRun run = m.live();
+        TimelineModel run = m.live();
         SvgPen pen = new SvgPen(width, height, scale);
         TimelineGeometry geo = TimelinePicture.geometry(run, width, height, textScale, m.spanNs());
         new TimelinePicture(palette, textScale).paint(pen, geo, run, m.nowNs());

@@ -1,7 +1,7 @@
 package dev.poolscope.ui.export;
 
 import dev.poolscope.ui.timeline.CanvasPen;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import dev.poolscope.ui.timeline.TimelinePicture;
@@ -27,7 +27,7 @@ public final class TimelineImage {
         return of(m.live(), m.nowNs(), m.spanNs(), width, height, scale, palette, textScale);
     }
 
-    public static WritableImage of(LiveRun run, long nowNs, long spanNs, int width, int height, double scale,
+    public static WritableImage of(TimelineModel run, long nowNs, long spanNs, int width, int height, double scale,
                                    Palette palette, double textScale) {
         Canvas canvas = canvas(run, nowNs, spanNs, width, height, scale, palette, textScale);
         SnapshotParameters p = new SnapshotParameters();
@@ -71,7 +71,7 @@ public final class TimelineImage {
     private static final double MIN_PLOT = 60;
 
     /** A canvas of the picture, {@code scale} times the given size. */
-    static Canvas canvas(LiveRun run, long nowNs, long spanNs, double width, double height, double scale,
+    static Canvas canvas(TimelineModel run, long nowNs, long spanNs, double width, double height, double scale,
                          Palette palette, double textScale) {
         Canvas canvas = new Canvas(pixels(width, scale), pixels(height, scale));
         GraphicsContext g = canvas.getGraphicsContext2D();

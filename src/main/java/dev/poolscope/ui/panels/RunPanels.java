@@ -6,7 +6,7 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.Stats;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.scene.layout.HBox;
@@ -40,7 +40,7 @@ public final class RunPanels extends HBox {
     private final CappedList console = new CappedList("Console", "consoleList", CONSOLE_CAP, "lines");
     private final StatsPanel stats = new StatsPanel();
     private LiveStats live;
-    private LiveRun run;
+    private TimelineModel run;
     /** When each list (queue, delivered, completed, console) was last put on screen. */
     private final long[] lastFlush = new long[4];
     /** How long each list waits after its last refresh (see {@link #FAST_LIST_EVERY_NS}). */
@@ -81,7 +81,7 @@ public final class RunPanels extends HBox {
      * Starts showing a new run (or nothing, when run is null). {@code runNowNs} is the run's
      * clock (ns since it started); the statistics thread reads it.
      */
-    public void reset(LiveRun run, String scenarioName, RunConfig config, LongSupplier runNowNs) {
+    public void reset(TimelineModel run, String scenarioName, RunConfig config, LongSupplier runNowNs) {
         if (live != null) {
             live.close();
         }

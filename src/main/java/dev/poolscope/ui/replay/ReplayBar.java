@@ -20,13 +20,13 @@ import javafx.scene.layout.Region;
  * to scrub, the time, the speed, bookmarks and their export, the GIF export, close. Shown only
  * while a trace is open.
  */
-final class ReplayBar extends HBox {
+public final class ReplayBar extends HBox {
     private final ReplayController replay;
     private final Slider slider = new Slider();
     private boolean moving;
 
     /** {@code exportBookmarks} and {@code exportGif} are the window's actions (they ask for a file). */
-    ReplayBar(ReplayController replay, Runnable exportBookmarks, Runnable exportGif, Consumer<Boolean> close) {
+    public ReplayBar(ReplayController replay, Runnable exportBookmarks, Runnable exportGif, Consumer<Boolean> close) {
         this.replay = replay;
         getStyleClass().addAll("timeline-bar", "replay-bar");
         setId("replayBar");

@@ -3,7 +3,7 @@ package dev.poolscope.ui.replay;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.ui.app.RunController;
 import dev.poolscope.ui.panels.RunPanels;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 
 /**
  * Plays a saved run in the window. At every moment the window's own models are fed the run's
- * events up to that moment: the timeline's {@link LiveRun} and the {@link RunPanels} (queue,
+ * events up to that moment: the timeline's {@link TimelineModel} and the {@link RunPanels} (queue,
  * results, console, statistics), drawn by the same views with the run clock held there
  * ({@link RunController#showStill}). So a replay shows what the live view showed, bars growing
  * included. Playing forward feeds events as they come; going back rebuilds from the start.
@@ -39,7 +39,7 @@ public final class ReplayController {
     private final ReadOnlyLongWrapper now = new ReadOnlyLongWrapper();
     private final ObservableList<Bookmark> bookmarks = FXCollections.observableArrayList();
     private double speed = 1;
-    private LiveRun live;
+    private TimelineModel live;
     private int applied;
     /** The panels' statistics stop when they are shown final; playing again starts them afresh. */
     private boolean panelsFinal;
@@ -111,7 +111,7 @@ public final class ReplayController {
     }
 
     /** The timeline model at the current moment (what the window draws). */
-    public LiveRun live() {
+    public TimelineModel live() {
         return live;
     }
 

@@ -8,14 +8,14 @@ import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A saved run ready to be replayed: its trace, its events in time order ({@link TraceEvents})
  * and the configuration the window's models are built from. Any moment of the run is the
- * window's own {@link LiveRun} fed the events up to that moment. Immutable; plain Java.
+ * window's own {@link TimelineModel} fed the events up to that moment. Immutable; plain Java.
  */
 public final class ReplayRun {
     private final String name;
@@ -130,13 +130,13 @@ public final class ReplayRun {
     }
 
     /** A fresh timeline model with no events applied. */
-    public LiveRun newLive() {
-        return new LiveRun(taskNames, config.slots());
+    public TimelineModel newLive() {
+        return new TimelineModel(taskNames, config.slots());
     }
 
-    /** The timeline model as it stood at {@code ns}: the window's LiveRun fed the events up to then. */
-    public LiveRun liveAt(long ns) {
-        LiveRun live = newLive();
+    /** The timeline model as it stood at {@code ns}: the window's TimelineModel fed the events up to then. */
+    public TimelineModel liveAt(long ns) {
+        TimelineModel live = newLive();
         int n = eventsUpTo(ns);
         for (int i = 0; i < n; i++) {
             live.apply(events.get(i));

@@ -28,8 +28,8 @@ final class HeaderPainter {
         return geo.laneHeight() >= 40 * textScale;
     }
 
-    void draw(Pen g, TimelineGeometry geo, LiveRun run, int laneIndex) {
-        LiveRun.Lane lane = run.lane(laneIndex);
+    void draw(Pen g, TimelineGeometry geo, TimelineModel run, int laneIndex) {
+        TimelineModel.Lane lane = run.lane(laneIndex);
         double top = geo.laneTop(laneIndex);
         double lh = geo.laneHeight();
         double hw = geo.headerWidth();

@@ -26,9 +26,9 @@ final class MarkPainter {
     }
 
     /** The x range a mark paints (line, span and its text). */
-    double[] extent(TimelineGeometry geo, LiveRun.Mark m, double[] out) {
+    double[] extent(TimelineGeometry geo, TimelineModel.Mark m, double[] out) {
         double x = geo.xOf(m.at());
-        double left = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED
+        double left = m.kind() == TimelineModel.Mark.Kind.INIT || m.kind() == TimelineModel.Mark.Kind.INIT_FAILED
                 ? Math.max(x, geo.headerWidth()) : x;
         double textW = markTextWidth(m);
         out[0] = left - 3;
@@ -44,7 +44,7 @@ final class MarkPainter {
     private final double[] callRowEnds = new double[12];
 
     /** What a mark writes beside its line, and roughly how wide that is. */
-    private static String markText(LiveRun.Mark m) {
+    private static String markText(TimelineModel.Mark m) {
         return switch (m.kind()) {
             case CRASH -> "\u2716 worker killed";
             case TIMEOUT_KILL -> "\u25F7 killed: time limit";
@@ -52,9 +52,9 @@ final class MarkPainter {
         };
     }
 
-    private double markTextWidth(LiveRun.Mark m) {
-        boolean kill = m.kind() == LiveRun.Mark.Kind.CRASH || m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
-        boolean init = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
+    private double markTextWidth(TimelineModel.Mark m) {
+        boolean kill = m.kind() == TimelineModel.Mark.Kind.CRASH || m.kind() == TimelineModel.Mark.Kind.TIMEOUT_KILL;
+        boolean init = m.kind() == TimelineModel.Mark.Kind.INIT || m.kind() == TimelineModel.Mark.Kind.INIT_FAILED;
         return measure(markText(m), kill ? bold : init ? font : small);
     }
 
@@ -78,20 +78,20 @@ final class MarkPainter {
     }
 
     /** Text right of the line at x, or left of it when it would run off the right edge. */
-    private double markTextX(TimelineGeometry geo, LiveRun.Mark m, double x) {
+    private double markTextX(TimelineGeometry geo, TimelineModel.Mark m, double x) {
         double w = markTextWidth(m);
         return x + 4 + w > geo.width() - 2 ? x - 4 - w : x + 4;
     }
 
-    void draw(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
+    void draw(Pen g, TimelineGeometry geo, TimelineModel.Lane lane, double top, double lh,
                            double fromX, double toX) {
         double hw = geo.headerWidth();
         // The main lane's call labels: each on the first row where it does not cover an earlier one.
         int rows = Math.max(1, (int) ((lh - 6) / (13 * textScale)));
         java.util.Arrays.fill(callRowEnds, Double.NEGATIVE_INFINITY);
-        for (LiveRun.Mark m : lane.marks()) {
+        for (TimelineModel.Mark m : lane.marks()) {
             int row = 0;
-            if (m.kind() == LiveRun.Mark.Kind.CALL) {
+            if (m.kind() == TimelineModel.Mark.Kind.CALL) {
                 double tx = markTextX(geo, m, geo.xOf(m.at()));
                 while (row < Math.min(rows, callRowEnds.length) - 1 && callRowEnds[row] > tx) {
                     row++;
@@ -100,7 +100,7 @@ final class MarkPainter {
             }
             double x = geo.xOf(m.at());
             extent(geo, m, extent);
-            boolean span = m.kind() == LiveRun.Mark.Kind.INIT || m.kind() == LiveRun.Mark.Kind.INIT_FAILED;
+            boolean span = m.kind() == TimelineModel.Mark.Kind.INIT || m.kind() == TimelineModel.Mark.Kind.INIT_FAILED;
             if (extent[1] < fromX || extent[0] > toX || (!span && x < hw) || (span && geo.xOf(m.endAt()) < hw)) {
                 continue;
             }
@@ -112,10 +112,10 @@ final class MarkPainter {
                     double x1 = Math.max(sx + 2, geo.xOf(m.endAt()));
                     double thick = Math.max(3, Math.min(8 * textScale, lh * 0.12));
                     double iy = top + lh - Math.max(4, lh * 0.16);
-                    g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.init() : palette.crash());
+                    g.setFill(m.kind() == TimelineModel.Mark.Kind.INIT ? palette.init() : palette.crash());
                     g.fillRect(sx, iy - thick / 2, x1 - sx, thick);
                     if (lh > 40 * textScale) {
-                        g.setFill(m.kind() == LiveRun.Mark.Kind.INIT ? palette.text() : palette.crash());
+                        g.setFill(m.kind() == TimelineModel.Mark.Kind.INIT ? palette.text() : palette.crash());
                         g.setFont(font);
                         g.fillText(m.text(), sx + 2, iy - thick / 2 - 9 * textScale);
                     }
@@ -152,7 +152,7 @@ final class MarkPainter {
                     }
                 }
                 case CRASH, TIMEOUT_KILL -> {
-                    boolean limit = m.kind() == LiveRun.Mark.Kind.TIMEOUT_KILL;
+                    boolean limit = m.kind() == TimelineModel.Mark.Kind.TIMEOUT_KILL;
                     Color ink = limit ? palette.timeout() : palette.crash();
                     g.setStroke(ink);
                     g.setLineWidth(4);

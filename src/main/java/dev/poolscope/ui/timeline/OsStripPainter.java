@@ -47,7 +47,7 @@ final class OsStripPainter {
     }
 
     /** Draws the strip and the stopped veils of a lane between fromX and toX. */
-    void drawLane(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double top, double lh,
+    void drawLane(Pen g, TimelineGeometry geo, TimelineModel.Lane lane, double top, double lh,
                   double fromX, double toX) {
         OsTrack os = lane.os();
         if (os.size() == 0) {
@@ -124,7 +124,7 @@ final class OsStripPainter {
      * spare (no glyph of the small font is 8 px wide at scale 1): the renderer repaints from there
      * when only that text changed. The header width when there is none.
      */
-    double headerTextLeft(TimelineGeometry geo, LiveRun.Lane lane) {
+    double headerTextLeft(TimelineGeometry geo, TimelineModel.Lane lane) {
         OsTrack os = lane.os();
         String text = os.headerText();
         if (text.isEmpty()) {
@@ -139,7 +139,7 @@ final class OsStripPainter {
      * {@code fromNs}, or -infinity: a label reaches past "now", so when a stop begins, the
      * renderer repaints that far.
      */
-    double stoppedLabelReach(TimelineGeometry geo, LiveRun.Lane lane, double fromNs) {
+    double stoppedLabelReach(TimelineGeometry geo, TimelineModel.Lane lane, double fromNs) {
         OsTrack os = lane.os();
         double reach = Double.NEGATIVE_INFINITY;
         for (int i = os.size() - 1; i >= 0 && os.at(i) >= fromNs; i--) {
@@ -153,7 +153,7 @@ final class OsStripPainter {
     }
 
     /** The state letter and CPU % right-aligned in the header row of the PID, while the process lives. */
-    void drawHeader(Pen g, TimelineGeometry geo, LiveRun.Lane lane, double textY) {
+    void drawHeader(Pen g, TimelineGeometry geo, TimelineModel.Lane lane, double textY) {
         OsTrack os = lane.os();
         String text = os.headerText();
         if (text.isEmpty() || os.headerPid() != lane.pid()
@@ -177,7 +177,7 @@ final class OsStripPainter {
     }
 
     /** The hover text of the OS view at a point: the sample under it, or in the header the latest; null if none. */
-    static String hoverText(LiveRun run, TimelineGeometry geo, double x, double y) {
+    static String hoverText(TimelineModel run, TimelineGeometry geo, double x, double y) {
         int laneIndex = geo.laneAt(y);
         if (run == null || laneIndex < 0) {
             return null;

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The operating system's samples of one lane's processes, in time order, for the CPU strip, the
  * state beside the PID and the hover text. Plain Java, touched only on the FX thread (like
- * {@link LiveRun}). Each sample covers [from, at]: from its process's previous sample, or one
+ * {@link TimelineModel}). Each sample covers [from, at]: from its process's previous sample, or one
  * sampling period back for a process's first.
  *
  * <p>The header's "R 98%" changes at most twice a second: the latest state letter with the mean

@@ -55,12 +55,12 @@ final class TimelinePainter {
     }
 
     /** Where the header's OS text of a lane begins (see {@link OsStripPainter#headerTextLeft}). */
-    double osHeaderLeft(TimelineGeometry geo, LiveRun.Lane lane) {
+    double osHeaderLeft(TimelineGeometry geo, TimelineModel.Lane lane) {
         return osStrip.headerTextLeft(geo, lane);
     }
 
     /** Where the "stopped" labels of stops shown from {@code fromNs} on end (see {@link OsStripPainter#stoppedLabelReach}). */
-    double stoppedLabelReach(TimelineGeometry geo, LiveRun.Lane lane, double fromNs) {
+    double stoppedLabelReach(TimelineGeometry geo, TimelineModel.Lane lane, double fromNs) {
         return osStrip.stoppedLabelReach(geo, lane, fromNs);
     }
 
@@ -82,7 +82,7 @@ final class TimelinePainter {
      * it, clipped to it unless it is the whole tile. The parts are whole pixels, so each clip is a
      * plain rectangle, which the canvas applies directly (any other clip costs a mask per draw).
      */
-    void paint(TimelineTiles.Tile t, TimelineGeometry geo, LiveRun run, long nowNs) {
+    void paint(TimelineTiles.Tile t, TimelineGeometry geo, TimelineModel run, long nowNs) {
         if (t.wholeDirty()) {
             paintPart(t.pen, t.header, geo, run, nowNs, t.x0, t.y0, t.x1, t.y1);
             return;
@@ -104,7 +104,7 @@ final class TimelinePainter {
     }
 
     /** Paints everything inside [x0, x1) x [y0, y1) of a header tile or a plot tile. */
-    private void paintPart(Pen g, boolean header, TimelineGeometry geo, LiveRun run, long nowNs,
+    private void paintPart(Pen g, boolean header, TimelineGeometry geo, TimelineModel run, long nowNs,
                            double x0, double y0, double x1, double y1) {
         g.setTextBaseline(VPos.CENTER);
         if (run == null) {
@@ -149,7 +149,7 @@ final class TimelinePainter {
      * in an order that needs no clip: the axis, each lane's plot, then its header over anything
      * that reached left of the plot, then the "now" line.
      */
-    void paintWhole(Pen g, TimelineGeometry geo, LiveRun run, long nowNs) {
+    void paintWhole(Pen g, TimelineGeometry geo, TimelineModel run, long nowNs) {
         g.setTextBaseline(VPos.CENTER);
         if (run == null) {
             paintEmpty(g, geo);
@@ -206,7 +206,7 @@ final class TimelinePainter {
         g.fillRect(x - width / 2, y0 - width / 2, width, y1 - y0 + width);
     }
 
-    private void drawNow(Pen g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
+    private void drawNow(Pen g, TimelineGeometry geo, TimelineModel run, long nowNs, double fromX, double toX) {
         double nx = geo.xOf(nowNs);
         if (nx >= geo.headerWidth() && nx <= geo.width() && nx >= fromX - 2 && nx <= toX + 2) {
             g.setFill(palette.now());
@@ -223,7 +223,7 @@ final class TimelinePainter {
         return 3 * smallCharWidth + 4;
     }
 
-    private void drawAxis(Pen g, TimelineGeometry geo, LiveRun run, long nowNs, double fromX, double toX) {
+    private void drawAxis(Pen g, TimelineGeometry geo, TimelineModel run, long nowNs, double fromX, double toX) {
         double ah = geo.axisHeight();
         g.setFill(palette.background());
         g.fillRect(fromX, 0, toX - fromX, ah);
@@ -256,9 +256,9 @@ final class TimelinePainter {
         }
     }
 
-    private void drawLane(Pen g, TimelineGeometry geo, LiveRun run, int laneIndex, long nowNs,
+    private void drawLane(Pen g, TimelineGeometry geo, TimelineModel run, int laneIndex, long nowNs,
                           double fromX, double toX) {
-        LiveRun.Lane lane = run.lane(laneIndex);
+        TimelineModel.Lane lane = run.lane(laneIndex);
         double top = geo.laneTop(laneIndex);
         double lh = geo.laneHeight();
         double pad = Math.max(1, Math.min(10, lh * 0.18));
@@ -266,7 +266,7 @@ final class TimelinePainter {
         double bh = lh - 2 * pad;
         double left = geo.headerWidth();
         double right = geo.width();
-        LiveRun.IntList tasks = lane.tasks;
+        TimelineModel.IntList tasks = lane.tasks;
         // A bar draws up to 2 px past its end (a hatch line's width, a chunk bracket's cap):
         // one that ends just left of fromX still reaches into what is being painted.
         int i = firstVisible(run, tasks, geo.nsAt(fromX - BAR_REACH));
@@ -316,7 +316,7 @@ final class TimelinePainter {
     }
 
     /** 0: no label fits; 1: the normal label; 2: the large one. */
-    int labelKind(LiveRun run, int t, double bw, double bh) {
+    int labelKind(TimelineModel run, int t, double bw, double bh) {
         String label = run.label(t);
         if (bh < 10 * textScale || label.length() * charWidth + 8 >= bw) {
             return 0;
@@ -334,7 +334,7 @@ final class TimelinePainter {
         return lh - 2 * Math.max(1, Math.min(10, lh * 0.18));
     }
 
-    private void drawBar(Pen g, LiveRun run, int t, TaskStatus st, double x0, double x1,
+    private void drawBar(Pen g, TimelineModel run, int t, TaskStatus st, double x0, double x1,
                          double y, double bh, double pad, int nextOnLane) {
         double bw = barWidth(x0, x1);
         g.begin("task", run.name(t));
@@ -345,7 +345,7 @@ final class TimelinePainter {
         }
     }
 
-    private void drawBarParts(Pen g, LiveRun run, int t, TaskStatus st, double x0, double x1,
+    private void drawBarParts(Pen g, TimelineModel run, int t, TaskStatus st, double x0, double x1,
                               double y, double bh, double bw, double pad, int nextOnLane) {
         g.setFill(Palette.task(t));
         g.fillRect(x0, y, bw, bh);
@@ -426,12 +426,12 @@ final class TimelinePainter {
     }
 
     /** The x range a mark paints (line, span and its text). */
-    double[] markExtent(TimelineGeometry geo, LiveRun.Mark m, double[] out) {
+    double[] markExtent(TimelineGeometry geo, TimelineModel.Mark m, double[] out) {
         return marks.extent(geo, m, out);
     }
 
     /** Index into a lane's task list of the first task that may reach {@code ns}. */
-    static int firstVisible(LiveRun run, LiveRun.IntList tasks, double ns) {
+    static int firstVisible(TimelineModel run, TimelineModel.IntList tasks, double ns) {
         int lo = 0;
         int hi = tasks.size() - 1;
         int found = 0;

@@ -15,7 +15,7 @@ public final class TimelinePicture {
      * A geometry of {@code width} x {@code height} showing the first {@code spanNs} of the run
      * (the whole run when it is the run's length), as the live view's Fit shows it.
      */
-    public static TimelineGeometry geometry(LiveRun run, double width, double height, double textScale, long spanNs) {
+    public static TimelineGeometry geometry(TimelineModel run, double width, double height, double textScale, long spanNs) {
         TimelineGeometry geo = new TimelineGeometry();
         geo.resize(width, height, textScale);
         geo.setLanes(run == null ? 1 : run.laneCount());
@@ -24,7 +24,7 @@ public final class TimelinePicture {
     }
 
     /** Paints the run as it stood at {@code nowNs} (ns since it started). */
-    public void paint(Pen pen, TimelineGeometry geo, LiveRun run, long nowNs) {
+    public void paint(Pen pen, TimelineGeometry geo, TimelineModel run, long nowNs) {
         painter.paintWhole(pen, geo, run, nowNs);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Arrays;
  */
 public final class TimelineRenderer {
     private final TimelinePainter painter = new TimelinePainter();
-    private LiveRun drawnRun;
+    private TimelineModel drawnRun;
     private long drawnVersion = -1;
     private long drawnTiles = -1;
     private long drawnNow;
@@ -56,7 +56,7 @@ public final class TimelineRenderer {
         return tilesPainted;
     }
 
-    void draw(TimelineTiles tiles, TimelineGeometry geo, LiveRun run, long nowNs) {
+    void draw(TimelineTiles tiles, TimelineGeometry geo, TimelineModel run, long nowNs) {
         boolean full = run != drawnRun || geo.version() != drawnVersion || styleChanged
                 || tiles.version() != drawnTiles;
         if (run != null) {
@@ -88,7 +88,7 @@ public final class TimelineRenderer {
         styleChanged = false;
     }
 
-    private void markChanges(TimelineTiles tiles, TimelineGeometry geo, LiveRun run, long nowNs) {
+    private void markChanges(TimelineTiles tiles, TimelineGeometry geo, TimelineModel run, long nowNs) {
         double oldX = geo.xOf(drawnNow);
         double newX = geo.xOf(nowNs);
         boolean nowMoved = Math.abs(newX - oldX) >= 0.5 || run.isFinished() != drawnFinished;
@@ -107,14 +107,14 @@ public final class TimelineRenderer {
         double bh = TimelinePainter.barHeight(lh);
         boolean badges = painter.headerShowsState(geo);
         for (int i = 0; i < run.laneCount(); i++) {
-            LiveRun.Lane lane = run.lane(i);
+            TimelineModel.Lane lane = run.lane(i);
             double top = geo.laneTop(i);
             double from = Double.POSITIVE_INFINITY;
             double to = Double.NEGATIVE_INFINITY;
             if (lane.dirtyFrom != Long.MAX_VALUE) {
                 from = Math.min(from, Math.floor(geo.xOf(lane.dirtyFrom)) - 3);
                 to = Math.max(to, Math.max(newX + 3, painter.stoppedLabelReach(geo, lane, lane.dirtyFrom)));
-                for (LiveRun.Mark m : lane.marks()) {
+                for (TimelineModel.Mark m : lane.marks()) {
                     if (m.at() >= lane.dirtyFrom || m.endAt() >= lane.dirtyFrom) {
                         painter.markExtent(geo, m, extent);
                         from = Math.min(from, extent[0]);
@@ -160,10 +160,10 @@ public final class TimelineRenderer {
         }
     }
 
-    private void remember(TimelineGeometry geo, LiveRun run, long nowNs) {
+    private void remember(TimelineGeometry geo, TimelineModel run, long nowNs) {
         double bh = TimelinePainter.barHeight(geo.laneHeight());
         for (int i = 0; i < run.laneCount(); i++) {
-            LiveRun.Lane lane = run.lane(i);
+            TimelineModel.Lane lane = run.lane(i);
             drawnPid[i] = lane.pid();
             drawnState[i] = lane.state();
             drawnLimit[i] = lane.killedByTimeLimit();

@@ -26,7 +26,7 @@ public final class TimelineView extends Pane {
     private final ContextMenu menu = new ContextMenu();
     private final TimelineGeometry geo = new TimelineGeometry();
     private final TimelineRenderer renderer = new TimelineRenderer();
-    private LiveRun run;
+    private TimelineModel run;
     private boolean dirty = true;
     private double textScale = 1;
     private double dragX = Double.NaN;
@@ -57,7 +57,7 @@ public final class TimelineView extends Pane {
         this.killer = killer;
     }
 
-    public void setRun(LiveRun run) {
+    public void setRun(TimelineModel run) {
         this.run = run;
         geo.setLanes(run == null ? 1 : run.laneCount());
         geo.resetFollow(0);
@@ -65,7 +65,7 @@ public final class TimelineView extends Pane {
         dirty = true;
     }
 
-    public LiveRun run() {
+    public TimelineModel run() {
         return run;
     }
 
@@ -169,7 +169,7 @@ public final class TimelineView extends Pane {
         if (run == null || lane < 0) {
             return;
         }
-        LiveRun.Lane l = run.lane(lane);
+        TimelineModel.Lane l = run.lane(lane);
         boolean alive = !run.isFinished() && (l.state() == WorkerState.BUSY || l.state() == WorkerState.IDLE);
         MenuItem kill = new MenuItem("Kill worker W" + lane + " (PID " + l.pid() + ")");
         kill.setId("killWorker");
@@ -207,7 +207,7 @@ public final class TimelineView extends Pane {
         if (run == null || lane < 0 || x < geo.headerWidth()) {
             return -1;
         }
-        LiveRun.IntList tasks = run.lane(lane).tasks;
+        TimelineModel.IntList tasks = run.lane(lane).tasks;
         double ns = geo.nsAt(x);
         double slack = 2 * geo.nsPerPx();
         int i = TimelinePainter.firstVisible(run, tasks, ns + slack);

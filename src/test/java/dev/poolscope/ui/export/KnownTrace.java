@@ -11,7 +11,7 @@ import dev.poolscope.engine.WorkerState;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceBuilder;
 import dev.poolscope.trace.TraceJson;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineGeometry;
 import dev.poolscope.ui.timeline.TimelinePicture;
 import java.awt.image.BufferedImage;
@@ -76,7 +76,7 @@ public final class KnownTrace {
 
     /** The geometry a picture of the whole run uses at this size (1x text). */
     public static TimelineGeometry geometry(int width, int height) {
-        LiveRun run = new LiveRun(List.of("A", "B", "C"), 2);
+        TimelineModel run = new TimelineModel(List.of("A", "B", "C"), 2);
         return TimelinePicture.geometry(run, width, height, 1, END_NS);
     }
 

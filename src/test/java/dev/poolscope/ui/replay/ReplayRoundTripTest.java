@@ -15,7 +15,7 @@ import dev.poolscope.os.OsSampler;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceBuilder;
 import dev.poolscope.trace.TraceJson;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,14 +65,14 @@ class ReplayRoundTripTest {
         synchronized (rec) {
             liveEvents = List.copyOf(rec.events);
         }
-        LiveRun live = new LiveRun(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
+        TimelineModel live = new TimelineModel(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
         liveEvents.forEach(live::apply);
         RunTrace original = TraceBuilder.of("round-trip", config, liveEvents);
 
         Path file = dir.resolve("round-trip.json");
         TraceJson.write(original, file);
         ReplayRun replay = ReplayRun.of(TraceJson.read(file), "round-trip");
-        LiveRun replayed = replay.liveAt(replay.endNs());
+        TimelineModel replayed = replay.liveAt(replay.endNs());
 
         assertEquals(live.taskCount(), replayed.taskCount());
         for (int t = 0; t < live.taskCount(); t++) {
@@ -88,8 +88,8 @@ class ReplayRoundTripTest {
         }
         assertEquals(live.laneCount(), replayed.laneCount());
         for (int i = 0; i < live.laneCount(); i++) {
-            LiveRun.Lane a = live.lane(i);
-            LiveRun.Lane b = replayed.lane(i);
+            TimelineModel.Lane a = live.lane(i);
+            TimelineModel.Lane b = replayed.lane(i);
             assertEquals(a.pid(), b.pid(), "lane " + i + " pid");
             assertEquals(a.state(), b.state(), "lane " + i + " state");
             assertEquals(a.generation(), b.generation(), "lane " + i + " generation");
@@ -97,7 +97,7 @@ class ReplayRoundTripTest {
             assertEquals(marks(a), marks(b), "lane " + i + " marks (hand-overs, crashes, initializers)");
             assertEquals(os(a), os(b), "lane " + i + " OS samples");
         }
-        assertTrue(live.lane(live.slot(2)).marks().stream().anyMatch(m -> m.kind() == LiveRun.Mark.Kind.CRASH),
+        assertTrue(live.lane(live.slot(2)).marks().stream().anyMatch(m -> m.kind() == TimelineModel.Mark.Kind.CRASH),
                 "the crash is in the live model too");
         assertEquals(live.isFinished(), replayed.isFinished());
         assertEquals(live.wasStopped(), replayed.wasStopped());
@@ -117,7 +117,7 @@ class ReplayRoundTripTest {
         return ns < 0 ? ns : Math.round(ns / 1000.0);
     }
 
-    private static List<String> os(LiveRun.Lane lane) {
+    private static List<String> os(TimelineModel.Lane lane) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < lane.os().size(); i++) {
             out.add(us(lane.os().at(i)) + " " + lane.os().state(i) + " " + Math.round(lane.os().cpu(i) * 1000));
@@ -134,7 +134,7 @@ class ReplayRoundTripTest {
     }
 
     /** Marks with times to the microsecond (what a trace keeps). */
-    private static List<String> marks(LiveRun.Lane lane) {
+    private static List<String> marks(TimelineModel.Lane lane) {
         return lane.marks().stream().map(m -> m.kind() + "@" + us(m.at()) + "-" + us(m.endAt()) + " "
                 + m.oldPid() + ">" + m.newPid() + " " + m.text()).toList();
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.trace.Stats;
-import dev.poolscope.ui.timeline.LiveRun;
+import dev.poolscope.ui.timeline.TimelineModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +49,7 @@ class SaveOpenReplayTest extends TraceWindowTest {
         robot.clickOn("#runButton");
         waitFor(() -> window.controller().live() != null && window.controller().live().isFinished()
                 && !window.controller().runningProperty().get());
-        LiveRun live = fx(() -> window.controller().live());
+        TimelineModel live = fx(() -> window.controller().live());
         List<String> delivered = fx(() -> window.panels().deliveredLines());
         List<String> completed = fx(() -> window.panels().completedLines());
         List<String> console = fx(() -> window.panels().consoleLines());
@@ -70,7 +70,7 @@ class SaveOpenReplayTest extends TraceWindowTest {
             window.traces().replay().seek(window.traces().replay().current().endNs());
             return null;
         });
-        LiveRun replayed = fx(() -> window.controller().live());
+        TimelineModel replayed = fx(() -> window.controller().live());
         assertTrue(replayed != live && replayed == window.traces().replay().live(), "the window draws the replay");
         assertEquals(live.taskCount(), replayed.taskCount());
         for (int t = 0; t < live.taskCount(); t++) {

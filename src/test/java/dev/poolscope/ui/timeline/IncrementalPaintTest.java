@@ -58,7 +58,7 @@ class IncrementalPaintTest {
         for (int i = 0; i < tasks; i++) {
             names.add("t" + i);
         }
-        LiveRun run = new LiveRun(names, slots);
+        TimelineModel run = new TimelineModel(names, slots);
         TimelineView view = fx(() -> {
             TimelineView v = new TimelineView();
             v.setStyle(Palette.LIGHT, 1);

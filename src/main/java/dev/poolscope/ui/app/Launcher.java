@@ -1,6 +1,6 @@
-package dev.poolscope.ui;
+package dev.poolscope.ui.app;
 
-import dev.poolscope.ui.app.AppOptions;
+import dev.poolscope.ui.Display;
 
 /**
  * Opens the window for the command line ({@code poolscope ui ...}). This class imports no JavaFX,

@@ -1,7 +1,5 @@
-package dev.poolscope.ui;
+package dev.poolscope.ui.app;
 
-import dev.poolscope.ui.app.AppOptions;
-import dev.poolscope.ui.app.MainWindow;
 import javafx.application.Application;
 import javafx.stage.Stage;
 

@@ -1,4 +1,4 @@
-package dev.poolscope;
+package dev.poolscope.about;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.poolscope;
+package dev.poolscope.about;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ public final class AppInfo {
 
     /** The full licence text shipped in the jar (dev/poolscope/LICENSE), or a pointer to it. */
     public static String licenceText() {
-        try (InputStream in = AppInfo.class.getResourceAsStream("LICENSE")) {
+        try (InputStream in = AppInfo.class.getResourceAsStream("/dev/poolscope/LICENSE")) {
             if (in != null) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }

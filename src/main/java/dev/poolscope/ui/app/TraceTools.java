@@ -1,4 +1,4 @@
-package dev.poolscope.ui.replay;
+package dev.poolscope.ui.app;
 
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
@@ -7,7 +7,9 @@ import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceBuilder;
 import dev.poolscope.trace.TraceCsv;
 import dev.poolscope.trace.TraceJson;
-import dev.poolscope.ui.app.MainWindow;
+import dev.poolscope.ui.replay.ReplayBar;
+import dev.poolscope.ui.replay.ReplayController;
+import dev.poolscope.ui.replay.ReplayRun;
 import dev.poolscope.ui.export.ExportActions;
 import dev.poolscope.ui.export.FileAsker;
 import dev.poolscope.ui.export.RunMoment;
@@ -40,7 +42,7 @@ public final class TraceTools {
     private final Legend legend;
     private final ReplayController replay;
     private final ReplayBar bar;
-    private final RecentTraces recent;
+    private final RecentFiles recent;
     private final ExportActions exports;
     private final Menu recentMenu = new Menu("Open Recent Trace");
 
@@ -48,7 +50,7 @@ public final class TraceTools {
         this.w = w;
         this.center = center;
         this.legend = legend;
-        this.recent = new RecentTraces(prefs);
+        this.recent = new RecentFiles(prefs, "recentTraces");
         this.replay = new ReplayController(w.controller(), w.timeline(), w.panels());
         this.exports = new ExportActions(w, center, replay, this::moment, this::replayable);
         this.bar = new ReplayBar(replay, exports::exportBookmarksDialog, exports::exportGifDialog, replay::close);
@@ -97,7 +99,7 @@ public final class TraceTools {
         });
     }
 
-    void openDropped(Path file) {
+    public void openDropped(Path file) {
         try {
             open(TraceJson.read(file), file);
         } catch (IOException ex) {

@@ -1,4 +1,4 @@
-package dev.poolscope.ui.replay;
+package dev.poolscope.ui.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,14 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 
-/** Traces opened or saved lately, newest first, kept in the window's preferences beside its recent scenarios. */
-final class RecentTraces {
+/**
+ * Files opened or saved lately, newest first, kept in the window's preferences under one key:
+ * the recent scenarios ("recent") and the recent traces ("recentTraces") are two of these.
+ * Without preferences (tests) the list stays empty.
+ */
+final class RecentFiles {
     private static final int MAX = 8;
-    private static final String KEY = "recentTraces";
     private final Preferences prefs;
+    private final String key;
 
-    RecentTraces(Preferences prefs) {
+    RecentFiles(Preferences prefs, String key) {
         this.prefs = prefs;
+        this.key = key;
     }
 
     /** The files that still exist, newest first. */
@@ -22,7 +27,7 @@ final class RecentTraces {
         if (prefs == null) {
             return out;
         }
-        for (String line : prefs.get(KEY, "").split("\n")) {
+        for (String line : prefs.get(key, "").split("\n")) {
             if (!line.isBlank() && Files.exists(Path.of(line))) {
                 out.add(Path.of(line));
             }
@@ -42,6 +47,6 @@ final class RecentTraces {
         for (int i = 0; i < Math.min(MAX, list.size()); i++) {
             sb.append(list.get(i)).append('\n');
         }
-        prefs.put(KEY, sb.toString());
+        prefs.put(key, sb.toString());
     }
 }

@@ -1,13 +1,9 @@
-package dev.poolscope.ui;
+package dev.poolscope.ui.app;
 
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
-import dev.poolscope.ui.app.AppOptions;
-import dev.poolscope.ui.app.FrameMetrics;
-import dev.poolscope.ui.app.MainWindow;
-import dev.poolscope.ui.app.PulseRecording;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

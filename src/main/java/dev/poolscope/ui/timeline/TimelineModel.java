@@ -13,7 +13,7 @@ import java.util.List;
  * on the FX thread (the frame timer applies events to it), so it needs no locking. Tasks live
  * in parallel arrays so 10,000 of them cost no allocation per frame.
  */
-public final class LiveRun {
+public final class TimelineModel {
     /**
      * A mark inside a lane: a PID hand-over, a crash, an initializer span, or (CALL, on a Python
      * program's main lane) a call the program made on a child: start(), join(), is_alive().
@@ -129,7 +129,7 @@ public final class LiveRun {
     private long finishedAt = -1;
     private boolean stopped;
 
-    public LiveRun(List<String> taskNames, int slots) {
+    public TimelineModel(List<String> taskNames, int slots) {
         this(taskNames, slots, false);
     }
 
@@ -138,7 +138,7 @@ public final class LiveRun {
      * process (its PID, and marks for its start(), join() and is_alive() calls), the engine's
      * slot s is lane s + 1, and tasks and lanes are added as the program makes them.
      */
-    public LiveRun(List<String> taskNames, int slots, boolean mainLane) {
+    public TimelineModel(List<String> taskNames, int slots, boolean mainLane) {
         laneOffset = mainLane ? 1 : 0;
         int n = taskNames.size();
         taskCount = n;
