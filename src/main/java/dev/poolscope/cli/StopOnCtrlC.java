@@ -1,9 +1,7 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.engine.RunHandle;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import dev.poolscope.os.Signals;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,18 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replaces the JVM's default for SIGINT only, so the run is stopped first and the JVM exits
  * afterwards, in order.
  *
- * <p>The handler is {@code sun.misc.Signal} from {@code jdk.unsupported}, the module JEP 260 keeps
- * open for exactly this. It is reached by reflection so that the build has no internal-API
- * warnings and a runtime without that module still runs: Ctrl+C then keeps the JVM's default
- * (exit; the engine's shutdown hook kills the workers). So does a SIGINT that was ignored when
- * the JVM started (a background job of a script): the JVM keeps ignoring it, as a shell expects.
+ * <p>The handler is installed through {@link Signals}. Where the JVM does not let PoolScope handle SIGINT (a
+ * runtime without {@code jdk.unsupported}, {@code -Xrs}), Ctrl+C keeps the JVM's default (exit; the
+ * engine's shutdown hook kills the workers). So does a SIGINT that was ignored when the JVM started
+ * (a background job of a script): the JVM keeps ignoring it, as a shell expects.
  */
 final class StopOnCtrlC implements AutoCloseable {
     private final AtomicInteger presses = new AtomicInteger();
-    private final Object previous;
+    private final Signals.Previous previous;
 
     private StopOnCtrlC(Runnable stop) {
-        previous = handle(() -> {
+        previous = Signals.handle("INT", () -> {
             if (presses.incrementAndGet() == 1) {
                 System.err.println("Stopping: every worker ends, unfinished tasks are cancelled (Ctrl+C again to quit"
                         + " at once)...");
@@ -57,42 +54,6 @@ final class StopOnCtrlC implements AutoCloseable {
 
     @Override
     public void close() {
-        if (previous != null) {
-            setHandler(previous);
-        }
-    }
-
-    /** Installs {@code action} as the SIGINT handler; returns the one it replaced, or null if none was installed. */
-    private static Object handle(Runnable action) {
-        try {
-            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-            Object handler = Proxy.newProxyInstance(StopOnCtrlC.class.getClassLoader(), new Class<?>[] {handlerType},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "handle" -> {
-                            action.run();
-                            yield null;
-                        }
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> "StopOnCtrlC handler";
-                    });
-            return setHandler(handler);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // no jdk.unsupported, or SIGINT is not ours (-Xrs): the JVM's default stays
-        }
-    }
-
-    private static Object setHandler(Object handler) {
-        try {
-            Class<?> signalType = Class.forName("sun.misc.Signal");
-            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-            Object sigint = signalType.getConstructor(String.class).newInstance("INT");
-            Method handle = signalType.getMethod("handle", signalType, handlerType);
-            return handle.invoke(null, sigint, handler);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        Signals.restore(previous);
     }
 }

@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.os.Signals;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The window runs in a JVM that compiles with the quick compiler (C1) only, and early
@@ -52,6 +51,11 @@ final class WindowJvm {
      * returns its exit code; empty when this JVM is already one, and the caller goes on here.
      */
     static OptionalInt relaunch(List<String> args) {
+        return relaunch(args, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** As {@link #relaunch(List)}, with the child's stdout and stderr sent to {@code output} (a test's file). */
+    static OptionalInt relaunch(List<String> args, ProcessBuilder.Redirect output) {
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (isWindowJvm() || jvmArgs.stream().anyMatch(WindowJvm::isDebugger)) {
             return OptionalInt.empty();
@@ -64,7 +68,8 @@ final class WindowJvm {
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
         }
         cmd.addAll(command(java, jvmArgs, System.getProperty("java.class.path"), args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT).redirectOutput(output)
+                .redirectError(output == ProcessBuilder.Redirect.INHERIT ? output : ProcessBuilder.Redirect.appendTo(output.file()));
         Process child;
         try {
             child = pb.start();
@@ -73,7 +78,7 @@ final class WindowJvm {
         }
         // Ctrl+C reaches the child too (same process group) and ends it the way it ends the
         // window; this JVM waits for that and returns the child's code. A kill of this JVM ends the child.
-        SignalHandler previous = Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        Signals.Previous previous = Signals.ignore("INT");
         // Asked to quit (SIGTERM, a logout): the window gets the same request and a moment to close.
         Thread reaper = new Thread(() -> {
             child.destroy();
@@ -92,7 +97,7 @@ final class WindowJvm {
             return OptionalInt.of(PoolScopeCommand.INTERRUPTED);
         } finally {
             Runtime.getRuntime().removeShutdownHook(reaper);
-            Signal.handle(new Signal("INT"), previous);
+            Signals.restore(previous);
         }
     }
 

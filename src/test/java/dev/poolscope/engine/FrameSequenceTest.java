@@ -10,6 +10,7 @@ import dev.poolscope.worker.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -146,10 +147,21 @@ class FrameSequenceTest {
                 exit.complete(info);
             }
         });
-        fake.hello();
-        assertEquals("a bug in the engine", engineError.get(5, TimeUnit.SECONDS).getMessage());
-        exit.get(5, TimeUnit.SECONDS);
+        // The engine reports its own bug loudly on stderr: captured here, and checked, not shown.
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream realErr = System.err;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            fake.hello();
+            assertEquals("a bug in the engine", engineError.get(5, TimeUnit.SECONDS).getMessage());
+            exit.get(5, TimeUnit.SECONDS);
+        } finally {
+            System.setErr(realErr);
+        }
         assertNull(protocolError.getNow(null), "not blamed on the worker");
+        String printed = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("engine error while handling worker") && printed.contains("a bug in the engine"),
+                printed);
     }
 
     @Test

@@ -12,7 +12,7 @@ import javafx.scene.control.TableView;
 final class SweepTable extends TableView<SweepPoint> {
     SweepTable() {
         setId("sweepTable");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN); // JavaFX 20+: the non-deprecated name of the old policy
         setPlaceholder(new javafx.scene.control.Label("No finished runs yet"));
         getColumns().add(column("value", SweepPoint::value));
         getColumns().add(column("runs", p -> String.valueOf(p.runs())));
