@@ -1,5 +1,6 @@
 package dev.poolscope.scenario;
 
+import dev.poolscope.files.JsonErrors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -51,7 +52,7 @@ final class JsonText {
             scan(json, source);
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw Problems.single(source, where(e.getLocation()) + JsonErrors.reason(e));
+            throw Problems.single(source, where(e.getLocation()) + JsonErrors.reason(e, MAX_DEPTH));
         } catch (IOException e) {
             throw Problems.single(source, "cannot read the JSON text");
         }
@@ -70,7 +71,7 @@ final class JsonText {
             } catch (JsonProcessingException e) {
                 // Limit errors carry no location of their own; where the parser stands is close enough.
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
-                throw Problems.single(source, where(at) + JsonErrors.reason(e));
+                throw Problems.single(source, where(at) + JsonErrors.reason(e, MAX_DEPTH));
             }
         }
     }

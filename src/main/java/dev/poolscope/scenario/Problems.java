@@ -1,5 +1,6 @@
 package dev.poolscope.scenario;
 
+import dev.poolscope.files.JsonErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -80,24 +81,7 @@ final class Problems {
 
     /** Shortens to max code points and escapes what would break a one-line message. */
     static String visible(String s, int max) {
-        StringBuilder sb = new StringBuilder();
-        int points = 0;
-        for (int i = 0; i < s.length(); ) {
-            if (points == max) {
-                return sb.append("...").toString();
-            }
-            int cp = s.codePointAt(i);
-            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || Character.isSurrogate((char) cp)) {
-                sb.append(cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : cp == '\r' ? "\\r" : String.format("\\u%04x", cp));
-            } else if (cp == '"' || cp == '\\') {
-                sb.append('\\').append((char) cp);
-            } else {
-                sb.appendCodePoint(cp);
-            }
-            i += Character.charCount(cp);
-            points++;
-        }
-        return sb.toString();
+        return JsonErrors.visible(s, max);
     }
 
     /** A message is shown on one line: any control character becomes a space. */

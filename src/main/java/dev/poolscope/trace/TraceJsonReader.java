@@ -12,6 +12,7 @@ import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.files.JsonErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * it starts). Every problem becomes one line "FILE: field: reason", never a stack trace.
  */
 final class TraceJsonReader {
+    private static final int MAX_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -47,8 +49,8 @@ final class TraceJsonReader {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new IOException(file + ": not valid JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+            String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw new IOException(file + ": " + where + JsonErrors.reason(e, MAX_DEPTH));
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file");
         } catch (AccessDeniedException e) {

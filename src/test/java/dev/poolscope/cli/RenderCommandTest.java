@@ -55,8 +55,8 @@ class RenderCommandTest extends InProcessCliTest {
         Files.writeString(text, "not json at all");
         return Stream.of(
                 Arguments.of("a scenario, not a trace", scenario, List.of(), "not a PoolScope trace"),
-                Arguments.of("a text file", text, List.of(), "not valid JSON"),
-                Arguments.of("a truncated trace", truncated, List.of(), "not valid JSON"),
+                Arguments.of("a text file", text, List.of(), "line 1, column 5: unexpected word"),
+                Arguments.of("a truncated trace", truncated, List.of(), "the text ends too early"),
                 Arguments.of("a newer format version", newer, List.of(), "version 7 is newer"),
                 Arguments.of("a missing trace", dir.resolve("nope.json"), List.of(), "no such file"),
                 Arguments.of("--at past the end", good, List.of("--at", "5000"), "--at: 5000 ms is past the end of the run (1700.000 ms)"),

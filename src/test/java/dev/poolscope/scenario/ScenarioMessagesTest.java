@@ -35,9 +35,35 @@ class ScenarioMessagesTest {
                         + " {\"name\": \"y\", \"kind\": \"sleep\", \"ms\": 4000000, \"count\": 3}]}"));
     }
 
+    /** The usual slips in hand-written JSON, each explained in our words with what to write instead. */
+    @Test
+    void brokenJsonIsExplainedInOurWordsNotJacksons() {
+        String[][] cases = {
+                {"{\"tasks\": [{\"name\": \"A\" \"kind\": \"noop\"}]}", "expected a comma before the next field, or } to end"},
+                {"{\"tasks\": [{\"name\": \"A\", \"kind\": \"noop\"} {}]}", "expected a comma before the next entry, or ] to end"},
+                {"{\"tasks\": [1, 2,]}", "remove the comma after the last entry"},
+                {"{\"tasks\": [],,}", "two commas in a row"},
+                {"{tasks: []}", "expected a field name in double quotes"},
+                {"{'tasks': []}", "field names need double quotes"},
+                {"{\"tasks\" []}", "expected a colon (:) between the field name and its value"},
+                {"{\"tasks\": []]", "expected '}' to close the object first"},
+                {"{\"pool\": 02, \"tasks\": []}", "a number cannot start with 0"},
+                {"{\"pool\": +2, \"tasks\": []}", "a number cannot start with +"},
+                {"{\"name\": \"a\\qb\", \"tasks\": []}", "\\q is not an escape JSON knows"},
+        };
+        for (String[] c : cases) {
+            String message = only(c[0]);
+            assertTrue(message.matches("work\\.json: line 1, column \\d+: .*") && message.contains(c[1]), c[0] + " -> " + message);
+            for (String jackson : new String[] {"was expecting", "entries", "double-quote", "token", "code "}) {
+                assertTrue(!message.contains(jackson), c[0] + " -> " + message);
+            }
+        }
+    }
+
     @Test
     void brokenJsonSaysLineAndColumn() {
-        assertEquals("work.json: line 3, column 3: unexpected character '}'; was expecting double-quote to start field name",
+        assertEquals("work.json: line 3, column 3: unexpected character '}': a comma must be followed by another field;"
+                + " remove the comma after the last field",
                 only("{\n  \"tasks\": [],\n  }"));
         assertEquals("work.json: line 1, column 12: the text ends too early; a {, [ or \" is not closed",
                 only("{\"tasks\": ["));
