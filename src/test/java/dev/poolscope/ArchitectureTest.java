@@ -2,6 +2,7 @@ package dev.poolscope;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -41,6 +42,29 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.poolscope.ui..", "dev.poolscope.cli..",
                     "dev.poolscope.scenario..", "dev.poolscope.trace..")
             .because("the engine must not know who drives it or how runs are stored");
+
+    /**
+     * Layers only point down: no package (ui's sub-packages included) reaches, through others,
+     * back to itself. A piece of the window gets a narrow interface (ui.WindowHost, ui.CurrentRun)
+     * instead of the window, so it can sit below the window.
+     */
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.poolscope.(**)").should().beFreeOfCycles()
+            .because("each package must be understandable and testable without the ones above it");
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        NO_PACKAGE_CYCLES.check(APP);
+    }
+
+    /** The cycle rule sees a real cycle: two test-only packages that use each other. */
+    @Test
+    void theCycleRuleCatchesACycle() {
+        JavaClasses pair = new ClassFileImporter().importPackages("dev.poolscope.archcycle");
+        assertTrue(pair.size() >= 2, "the two test-only classes are imported");
+        var result = NO_PACKAGE_CYCLES.evaluate(pair);
+        assertTrue(result.hasViolation(), "left -> right -> left is a cycle");
+        assertTrue(result.getFailureReport().toString().contains("archcycle.left"), result.getFailureReport().toString());
+    }
 
     @Test
     void nothingOutsideUiUsesJavaFx() {

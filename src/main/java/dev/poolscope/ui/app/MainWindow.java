@@ -3,6 +3,9 @@ package dev.poolscope.ui.app;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.scenario.Scenario;
 import dev.poolscope.scenario.ScenarioException;
+import dev.poolscope.ui.CurrentRun;
+import dev.poolscope.ui.Look;
+import dev.poolscope.ui.WindowHost;
 import dev.poolscope.ui.config.ConfigModel;
 import dev.poolscope.ui.config.ConfigView;
 import dev.poolscope.ui.panels.RunPanels;
@@ -31,7 +34,7 @@ import org.controlsfx.control.NotificationPane;
  * below it, menus and a tool bar on top. It owns the actions (run, stop, open, save, themes);
  * {@link AppChrome} builds the menus and buttons that call them.
  */
-public final class MainWindow {
+public final class MainWindow implements WindowHost {
     private final Stage stage;
     private final ConfigModel config = new ConfigModel();
     private final TimelineView timeline = new TimelineView();
@@ -69,7 +72,7 @@ public final class MainWindow {
 
         VBox center = new VBox(chrome.timelineBar(), timeline, legend);
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        traces = new TraceTools(this, prefs, center, legend);
+        traces = new TraceTools(this, this::open, timeline, panels, prefs, center, legend);
         center.getStyleClass().add("center");
         SplitPane split = new SplitPane(center, panels);
         split.setOrientation(Orientation.VERTICAL);
@@ -354,6 +357,7 @@ public final class MainWindow {
     }
 
     /** Shows a problem in the message area (for the trace and export tools). */
+    @Override
     public void showProblem(String text) {
         showError(text);
     }
@@ -395,12 +399,23 @@ public final class MainWindow {
 
     // ---- for the tests, the frame benchmark and screenshots ----------------------------------
 
+    @Override
     public Stage stage() {
         return stage;
     }
 
     public RunController controller() {
         return controller;
+    }
+
+    @Override
+    public CurrentRun currentRun() {
+        return controller;
+    }
+
+    @Override
+    public Look look() {
+        return new Look(timeline.palette(), timeline.textScale());
     }
 
     public TimelineView timeline() {
@@ -411,6 +426,7 @@ public final class MainWindow {
         return panels;
     }
 
+    @Override
     public ConfigModel config() {
         return config;
     }

@@ -5,13 +5,14 @@ import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.cpython.CPythonService;
 import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.PoolService;
-import dev.poolscope.engine.WorkerPriority;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.engine.WorkerPriority;
 import dev.poolscope.os.OsSampler;
+import dev.poolscope.ui.CurrentRun;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineView;
@@ -33,7 +34,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * late event of an old run can never reach a new one). One AnimationTimer drains the queue on
  * the FX thread each frame, updates the models and redraws; no Platform.runLater per event.
  */
-public final class RunController {
+public final class RunController implements CurrentRun {
     /** Bounds one frame's work if events arrive faster than they can be drawn. */
     private static final int MAX_EVENTS_PER_FRAME = 50_000;
     // Workers below the window's priority, so frames keep coming while they use every core.
@@ -90,6 +91,7 @@ public final class RunController {
         this.metrics = metrics;
     }
 
+    @Override
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -102,10 +104,12 @@ public final class RunController {
         return progress.getReadOnlyProperty();
     }
 
+    @Override
     public RunHandle handle() {
         return handle;
     }
 
+    @Override
     public TimelineModel live() {
         return live;
     }
@@ -213,6 +217,7 @@ public final class RunController {
      * views draw {@code run} exactly as they draw a live one, with the clock held at
      * {@code nowNs}. Ignored while a run is going.
      */
+    @Override
     public void showStill(TimelineModel run, long nowNs, String statusText) {
         if (running.get()) {
             return;
@@ -250,6 +255,7 @@ public final class RunController {
     }
 
     /** Stops any run and clears the picture. */
+    @Override
     public void reset() {
         stop();
         closeSampler();
@@ -286,6 +292,7 @@ public final class RunController {
     }
 
     /** The run's clock now: ns since it started, or its end once it has finished. */
+    @Override
     public long runNow() {
         if (stillNow >= 0 && live != null) {
             return stillNow;

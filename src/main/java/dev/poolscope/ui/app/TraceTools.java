@@ -2,24 +2,28 @@ package dev.poolscope.ui.app;
 
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.trace.ChromeTrace;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TraceBuilder;
 import dev.poolscope.trace.TraceCsv;
 import dev.poolscope.trace.TraceJson;
-import dev.poolscope.ui.replay.ReplayBar;
-import dev.poolscope.ui.replay.ReplayController;
-import dev.poolscope.ui.replay.ReplayRun;
+import dev.poolscope.ui.WindowHost;
 import dev.poolscope.ui.export.ExportActions;
 import dev.poolscope.ui.export.FileAsker;
 import dev.poolscope.ui.export.RunMoment;
+import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.replay.ReplayBar;
+import dev.poolscope.ui.replay.ReplayController;
+import dev.poolscope.ui.replay.ReplayRun;
 import dev.poolscope.ui.timeline.Legend;
-import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.ui.timeline.TimelineView;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -37,7 +41,10 @@ import javafx.scene.layout.VBox;
  * The window adds the menu items and this object does the rest.
  */
 public final class TraceTools {
-    private final MainWindow w;
+    private final WindowHost w;
+    /** Opens a file that turned out to be a scenario, not a trace. */
+    private final Consumer<Path> openScenario;
+    private final RunPanels panels;
     private final VBox center;
     private final Legend legend;
     private final ReplayController replay;
@@ -46,12 +53,15 @@ public final class TraceTools {
     private final ExportActions exports;
     private final Menu recentMenu = new Menu("Open Recent Trace");
 
-    public TraceTools(MainWindow w, Preferences prefs, VBox center, Legend legend) {
+    public TraceTools(WindowHost w, Consumer<Path> openScenario, TimelineView timeline, RunPanels panels,
+                      Preferences prefs, VBox center, Legend legend) {
         this.w = w;
+        this.openScenario = openScenario;
+        this.panels = panels;
         this.center = center;
         this.legend = legend;
         this.recent = new RecentFiles(prefs, "recentTraces");
-        this.replay = new ReplayController(w.controller(), w.timeline(), w.panels());
+        this.replay = new ReplayController(w.currentRun(), timeline, panels);
         this.exports = new ExportActions(w, center, replay, this::moment, this::replayable);
         this.bar = new ReplayBar(replay, exports::exportBookmarksDialog, exports::exportGifDialog, replay::close);
         recentMenu.setId("recentTraces");
@@ -104,7 +114,7 @@ public final class TraceTools {
             open(TraceJson.read(file), file);
         } catch (IOException ex) {
             if (ex.getMessage() != null && ex.getMessage().contains("not a PoolScope trace")) {
-                w.open(file); // a scenario: the window opens it as one
+                openScenario.accept(file); // a scenario: the window opens it as one
             } else {
                 w.showProblem("Could not open " + file.getFileName() + ": " + ex.getMessage());
             }
@@ -133,7 +143,7 @@ public final class TraceTools {
     }
 
     private void open(RunTrace trace, Path file) {
-        if (w.controller().runningProperty().get()) {
+        if (w.currentRun().runningProperty().get()) {
             w.showProblem("A run is going: stop it (Esc) before opening a trace");
             return;
         }
@@ -182,17 +192,17 @@ public final class TraceTools {
         if (replay.current() != null) {
             return replay.current().trace();
         }
-        RunHandle h = w.controller().handle();
-        if (h == null || w.controller().live() == null) {
+        RunHandle h = w.currentRun().handle();
+        if (h == null || w.currentRun().live() == null) {
             w.showProblem("Nothing to save yet: run a scenario or open a trace first");
             return null;
         }
-        if (!h.isDone() || w.controller().runningProperty().get()) {
+        if (!h.isDone() || w.currentRun().runningProperty().get()) {
             w.showProblem("The run is still going: save its trace when it has finished");
             return null;
         }
         // The panels recorded every event the window showed (OS samples too); the engine's own list lacks those.
-        RunTrace shown = w.panels().finishedTrace();
+        RunTrace shown = panels.finishedTrace();
         return shown != null ? shown : TraceBuilder.of(w.config().name(), h.config(), h.events());
     }
 
@@ -201,11 +211,11 @@ public final class TraceTools {
         if (replay.current() != null) {
             return RunMoment.of(replay.current(), replay.now());
         }
-        RunHandle h = w.controller().handle();
-        if (h == null || w.controller().live() == null) {
+        RunHandle h = w.currentRun().handle();
+        if (h == null || w.currentRun().live() == null) {
             return null;
         }
-        long now = w.controller().runNow();
+        long now = w.currentRun().runNow();
         List<RunEvent> events = h.events().stream().filter(e -> e.at() <= now).toList();
         return new RunMoment(w.config().name(), h.config(), events, now, now);
     }

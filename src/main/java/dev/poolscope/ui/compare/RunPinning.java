@@ -1,7 +1,7 @@
 package dev.poolscope.ui.compare;
 
 import dev.poolscope.engine.RunHandle;
-import dev.poolscope.ui.app.RunController;
+import dev.poolscope.ui.CurrentRun;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,14 +15,14 @@ import javafx.stage.Window;
  * comparison is one the user asked for.
  */
 public final class RunPinning {
-    private final RunController controller;
+    private final CurrentRun controller;
     private final Supplier<String> scenarioName;
     private final Supplier<Window> owner;
     private final ReadOnlyObjectWrapper<ComparedRun> pinned = new ReadOnlyObjectWrapper<>();
     private RunHandle pinnedHandle;
     private Stage lastWindow;
 
-    public RunPinning(RunController controller, Supplier<String> scenarioName, Supplier<Window> owner) {
+    public RunPinning(CurrentRun controller, Supplier<String> scenarioName, Supplier<Window> owner) {
         this.controller = controller;
         this.scenarioName = scenarioName;
         this.owner = owner;

@@ -1,6 +1,6 @@
 package dev.poolscope.ui.export;
 
-import dev.poolscope.ui.app.MainWindow;
+import dev.poolscope.ui.WindowHost;
 import dev.poolscope.ui.replay.ReplayController;
 import dev.poolscope.ui.replay.ReplayRun;
 import dev.poolscope.ui.timeline.Palette;
@@ -19,7 +19,7 @@ import javafx.util.Duration;
  * timeline; problems go to the window's message area.
  */
 public final class ExportActions {
-    private final MainWindow w;
+    private final WindowHost w;
     private final VBox center;
     private final ReplayController replay;
     private final Supplier<RunMoment> moment;
@@ -29,7 +29,7 @@ public final class ExportActions {
     private FileAsker asker;
     private ExportChoice last = ExportChoice.defaults();
 
-    public ExportActions(MainWindow w, VBox center, ReplayController replay, Supplier<RunMoment> moment,
+    public ExportActions(WindowHost w, VBox center, ReplayController replay, Supplier<RunMoment> moment,
                          Supplier<ReplayRun> replayable) {
         this.w = w;
         this.center = center;
@@ -72,7 +72,7 @@ public final class ExportActions {
     public boolean exportTo(ExportChoice c, Path file) {
         try {
             String what = WindowPictures.write(c, moment.get(), w.stage().getScene().getRoot(), windowDark(),
-                    w.timeline().textScale(), file);
+                    w.look().textScale(), file);
             notice("Exported " + file.getFileName() + " (" + what + ")");
             return true;
         } catch (Exception e) {
@@ -87,7 +87,7 @@ public final class ExportActions {
             return; // the reason is in the message area already
         }
         new GifDialog(w.stage(), run.endNs(), last.width(), last.height(), windowDark() ? Palette.DARK : Palette.LIGHT,
-                w.timeline().textScale()).showAndWait().ifPresent(s -> {
+                w.look().textScale()).showAndWait().ifPresent(s -> {
                     Path f = asker().save("Export GIF", run.name() + ".gif", "GIF animation (*.gif)", "*.gif");
                     if (f != null) {
                         exportGif(run, s, f);
@@ -126,7 +126,7 @@ public final class ExportActions {
         try {
             Palette p = last.dark(windowDark()) ? Palette.DARK : Palette.LIGHT;
             List<Path> files = BookmarkExport.write(replay.current(), replay.bookmarks(), dir, last.width(),
-                    last.height(), last.scale(), p, w.timeline().textScale());
+                    last.height(), last.scale(), p, w.look().textScale());
             notice("Exported " + files.size() + " pictures to " + dir);
             return files;
         } catch (Exception e) {
@@ -136,7 +136,7 @@ public final class ExportActions {
     }
 
     private boolean windowDark() {
-        return w.timeline().palette() == Palette.DARK;
+        return w.look().dark();
     }
 
     /** Says what was done, above the timeline, for a few seconds. */

@@ -1,10 +1,10 @@
 package dev.poolscope.ui.replay;
 
 import dev.poolscope.engine.RunEvent;
-import dev.poolscope.ui.app.RunController;
+import dev.poolscope.ui.CurrentRun;
 import dev.poolscope.ui.panels.RunPanels;
-import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineGeometry;
+import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -21,7 +21,7 @@ import javafx.collections.ObservableList;
  * Plays a saved run in the window. At every moment the window's own models are fed the run's
  * events up to that moment: the timeline's {@link TimelineModel} and the {@link RunPanels} (queue,
  * results, console, statistics), drawn by the same views with the run clock held there
- * ({@link RunController#showStill}). So a replay shows what the live view showed, bars growing
+ * ({@link CurrentRun#showStill}). So a replay shows what the live view showed, bars growing
  * included. Playing forward feeds events as they come; going back rebuilds from the start.
  * FX thread only.
  */
@@ -31,7 +31,7 @@ public final class ReplayController {
     /** The live view's frame interval, to grow the axis in the steps a live run took. */
     private static final long FRAME_NS = 16_666_667L;
     private static final long PANELS_EVERY_NS = 250_000_000L;
-    private final RunController controller;
+    private final CurrentRun controller;
     private final TimelineView timeline;
     private final RunPanels panels;
     private final ReadOnlyObjectWrapper<ReplayRun> current = new ReadOnlyObjectWrapper<>();
@@ -55,7 +55,7 @@ public final class ReplayController {
         }
     };
 
-    public ReplayController(RunController controller, TimelineView timeline, RunPanels panels) {
+    public ReplayController(CurrentRun controller, TimelineView timeline, RunPanels panels) {
         this.controller = controller;
         this.timeline = timeline;
         this.panels = panels;

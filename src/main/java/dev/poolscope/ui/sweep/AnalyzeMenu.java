@@ -2,7 +2,7 @@ package dev.poolscope.ui.sweep;
 
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.sweep.SweepSetting;
-import dev.poolscope.ui.app.MainWindow;
+import dev.poolscope.ui.WindowHost;
 import dev.poolscope.ui.compare.RunPinning;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Menu;
@@ -15,17 +15,17 @@ import javafx.stage.Stage;
  * compare it with the next one.
  */
 public final class AnalyzeMenu {
-    private final MainWindow w;
+    private final WindowHost w;
     private final RunPinning pinning;
     private Stage lastSweep;
 
-    private AnalyzeMenu(MainWindow w) {
+    private AnalyzeMenu(WindowHost w) {
         this.w = w;
-        this.pinning = new RunPinning(w.controller(), () -> w.config().name(), w::stage);
+        this.pinning = new RunPinning(w.currentRun(), () -> w.config().name(), w::stage);
     }
 
     /** Builds the menu for a window; it keeps what it needs (the pin) for the window's life. */
-    public static Menu create(MainWindow w) {
+    public static Menu create(WindowHost w) {
         AnalyzeMenu a = new AnalyzeMenu(w);
         MenuItem sweep = new MenuItem("Sweep\u2026");
         sweep.setId("sweepMenuItem");
