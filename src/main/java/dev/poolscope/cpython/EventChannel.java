@@ -22,11 +22,12 @@ import java.util.concurrent.TimeUnit;
  * The Unix domain socket the tracer of every Python process of a run connects to: one
  * connection per process, one JSON object per line. A thread accepts, and a thread per
  * connection reads ("poolscope-cpython-read-N"); messages of one connection arrive in order.
- * The socket lives in a private directory, so only this user's processes can reach it.
+ * The socket lives in a private directory, so only this user's processes can reach it. The Dask
+ * engine's driver speaks on it too.
  */
-final class EventChannel implements AutoCloseable {
+public final class EventChannel implements AutoCloseable {
     /** Called on the connection's reader thread. */
-    interface Handler {
+    public interface Handler {
         void onMessage(int connection, JsonNode message);
 
         /** The process closed its end (it exited or died), or the run closed the channel. */
@@ -44,7 +45,7 @@ final class EventChannel implements AutoCloseable {
     private final List<Thread> readers = new ArrayList<>();
     private boolean closed;
 
-    EventChannel(String name, Handler handler) throws IOException {
+    public EventChannel(String name, Handler handler) throws IOException {
         this.name = name;
         this.handler = handler;
         this.dir = Files.createTempDirectory("poolscope-run-",
@@ -57,7 +58,7 @@ final class EventChannel implements AutoCloseable {
         acceptor.start();
     }
 
-    Path socketPath() {
+    public Path socketPath() {
         return socket;
     }
 
@@ -107,7 +108,7 @@ final class EventChannel implements AutoCloseable {
     }
 
     /** Waits until every connection accepted so far has been read to its end. */
-    boolean awaitReaders(long timeoutMs) throws InterruptedException {
+    public boolean awaitReaders(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         List<Thread> all;
         synchronized (this) {

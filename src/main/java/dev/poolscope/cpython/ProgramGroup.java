@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * KILL, same PID) so the interpreter dies with the thread that started it. Every Python process
  * it starts stays in that group, so one kill(-group) reaches even children whose parent is gone.
  */
-final class ProgramGroup {
+public final class ProgramGroup {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final Path KILL = Path.of("/bin/kill");
@@ -21,7 +21,7 @@ final class ProgramGroup {
     private ProgramGroup() {}
 
     /** The prefix that puts {@code python} in its own group with a parent-death signal. */
-    static List<String> prefix() {
+    public static List<String> prefix() {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) {
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
@@ -39,7 +39,7 @@ final class ProgramGroup {
     }
 
     /** SIGKILL to the main process, everything below it, and everything left in its group. */
-    static void killAll(ProcessHandle main) {
+    public static void killAll(ProcessHandle main) {
         // Children first, while the tree is still connected; the group catches the ones already orphaned.
         main.descendants().forEach(ProcessHandle::destroyForcibly);
         main.destroyForcibly();

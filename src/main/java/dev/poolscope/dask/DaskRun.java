@@ -1,0 +1,312 @@
+package dev.poolscope.dask;
+
+import dev.poolscope.cpython.EventChannel;
+import dev.poolscope.cpython.ProgramGroup;
+import dev.poolscope.engine.EventLog;
+import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunListener;
+import dev.poolscope.engine.TaskSpec;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scenario running on Dask, as a {@link RunHandle}: the driver (poolscope_dask.py) in a process
+ * group of its own, with the local cluster it starts inside that group, so ending the group ends
+ * every Dask process of the run. A cluster given by address is outside the group and is never ended.
+ *
+ * <p>Threads: "poolscope-dask-N" starts the driver and waits for it, two threads read its stdout
+ * and stderr, the event channel's threads read its events, "poolscope-dask-events-N" calls the listener.
+ */
+public final class DaskRun implements RunHandle {
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final Set<DaskRun> LIVE = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "poolscope-dask-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long Stop gives the driver to close its client (and its own cluster) before the group is killed. */
+    private static final long GRACE_MS = 3000;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(DaskRun::killEverything), "poolscope-dask-kill"));
+    }
+
+    private final String name;
+    private final RunConfig scenario;
+    private final DaskOptions options;
+    private final DaskPython.Found python;
+    private final Path program;
+    private final long t0 = System.nanoTime();
+    private final EventLog feed;
+    private final DaskState state;
+    private final EventChannel channel;
+    private volatile Process process;
+    private volatile Integer exitCode;
+    private volatile boolean stopRequested;
+    private volatile boolean deadlineHit;
+
+    private DaskRun(String name, RunConfig scenario, DaskOptions options, DaskPython.Found python, Path program,
+                    RunListener listener) throws IOException {
+        int number = NUMBERS.incrementAndGet();
+        this.name = name;
+        this.scenario = scenario;
+        this.options = options;
+        this.python = python;
+        this.program = program;
+        this.feed = new EventLog(listener, "poolscope-dask-events-" + number);
+        this.state = new DaskState(t0, feed, scenario.tasks().stream().map(TaskSpec::name).toList());
+        this.channel = new EventChannel("poolscope-dask-" + number, state);
+    }
+
+    static DaskRun start(String name, RunConfig scenario, DaskOptions options, DaskPython.Found python, Path program,
+                         RunListener listener) throws IOException {
+        DaskRun run = new DaskRun(name, scenario, options, python, program, listener);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread t = new Thread(() -> run.lifetime(started), "poolscope-dask-" + NUMBERS.get());
+        t.setDaemon(true);
+        t.start();
+        try {
+            started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the Dask driver");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        return run;
+    }
+
+    private List<String> command() {
+        List<String> cmd = new ArrayList<>(ProgramGroup.prefix());
+        cmd.add(python.python().executable().toString());
+        cmd.add(DaskFiles.driver().toString());
+        cmd.add(program.toString());
+        cmd.addAll(List.of("--mode", scenario.mode().id(), "--workers", Integer.toString(workers()),
+                "--threads", Integer.toString(options.threads())));
+        if (options.scheduler() != null) {
+            cmd.addAll(List.of("--scheduler", options.scheduler()));
+        }
+        return cmd;
+    }
+
+    /** Workers of a local cluster: the pool size (in process mode, one per task, as many as Processes). */
+    private int workers() {
+        return scenario.slots();
+    }
+
+    private void lifetime(CompletableFuture<Void> started) {
+        ProcessBuilder pb = new ProcessBuilder(command());
+        pb.environment().put("POOLSCOPE_EVENTS", channel.socketPath().toString());
+        pb.environment().remove("PYTHONPATH"); // not the CPython tracer: Dask's own processes run untraced
+        pb.environment().put("PYTHONUNBUFFERED", "1");
+        pb.directory(program.getParent().toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            channel.close();
+            started.completeExceptionally(e);
+            return;
+        }
+        process = p;
+        LIVE.add(this);
+        state.driverStarted(p.pid(), "Dask driver for " + name, python.describe());
+        Thread out = pipe(p.getInputStream(), "out");
+        Thread err = pipe(p.getErrorStream(), "err");
+        ScheduledFuture<?> deadline = options.deadlineMs() == null ? null
+                : TIMERS.schedule(() -> {
+                    deadlineHit = true;
+                    stop();
+                }, options.deadlineMs(), TimeUnit.MILLISECONDS);
+        started.complete(null);
+        int code = waitUninterruptibly(p);
+        long exitAt = System.nanoTime() - t0;
+        exitCode = code;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        killEverything(); // whatever of our own cluster is left (a killed driver leaves its nannies)
+        try {
+            channel.awaitReaders(2000);
+            channel.close();
+            out.join(500);
+            err.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Integer signal = code > 128 && code <= 128 + 64 ? code - 128 : null;
+        state.driverExited(exitAt, signal == null ? code : null, signal, stopRequested
+                ? (deadlineHit ? "stopped by PoolScope at the deadline of " + options.deadlineMs() + " ms" : "stopped by PoolScope")
+                : signal != null ? "killed by signal " + signal : "exited with code " + code);
+        state.finish(stopRequested);
+        LIVE.remove(this);
+    }
+
+    private static int waitUninterruptibly(Process p) {
+        while (true) {
+            try {
+                return p.waitFor();
+            } catch (InterruptedException e) {
+                // this thread is the parent the driver's parent-death signal watches: it must outlive the driver
+            }
+        }
+    }
+
+    private Thread pipe(InputStream in, String which) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    state.driverLine(line);
+                }
+            } catch (IOException e) {
+                // the driver is gone
+            }
+        }, Thread.currentThread().getName() + "-" + which);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void killEverything() {
+        Process p = process;
+        if (p != null) {
+            ProgramGroup.killAll(p.toHandle());
+        }
+    }
+
+    // ---- RunHandle ------------------------------------------------------------------------------------
+
+    /**
+     * The scenario as Dask ran it: one task per chunk (Dask has no chunks), and as many lanes as
+     * the cluster had workers. Plain Processes become tasks submitted one by one (apply_async).
+     */
+    @Override
+    public RunConfig config() {
+        RunConfig.Builder b = scenario.toBuilder().chunksize(null).maxTasksPerChild(null).initializer(null);
+        if (scenario.mode() == Mode.PROCESS) {
+            b.mode(Mode.APPLY_ASYNC);
+        }
+        int lanes = state.laneCount();
+        b.pool(Math.max(1, Math.min(dev.poolscope.engine.Limits.MAX_POOL, lanes > 0 ? lanes : workers())));
+        if (scenario.mode() == Mode.MAP || scenario.mode() == Mode.IMAP || scenario.mode() == Mode.IMAP_UNORDERED) {
+            b.chunksize(1);
+        }
+        return b.build();
+    }
+
+    @Override
+    public long startNanos() {
+        return t0;
+    }
+
+    /**
+     * Asks the driver to end (SIGTERM: it closes its client, and its own local cluster, if any),
+     * then kills its whole group after a grace period.
+     */
+    @Override
+    public void stop() {
+        stopRequested = true;
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        TIMERS.schedule(this::killEverything, GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** SIGKILL to a worker process of this machine; Dask's scheduler notices, reruns its tasks, and a nanny restarts it. */
+    @Override
+    public boolean killWorker(int slot, long pid) {
+        DaskLane lane = state.current(slot, pid);
+        if (lane == null || isDone()) {
+            return false;
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+    }
+
+    @Override
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return feed.awaitDelivered(timeout);
+    }
+
+    @Override
+    public boolean isDone() {
+        return feed.isDelivered();
+    }
+
+    @Override
+    public List<RunEvent> events() {
+        return feed.snapshot();
+    }
+
+    /** PIDs of the Dask worker processes seen as lanes. */
+    @Override
+    public List<Long> pids() {
+        return state.lanes().stream().map(DaskLane::pid).toList();
+    }
+
+    // ---- what is particular to a Dask run -------------------------------------------------------------
+
+    public String name() {
+        return name;
+    }
+
+    public List<DaskLane> lanes() {
+        return state.lanes();
+    }
+
+    public String schedulerAddress() {
+        return state.schedulerAddress();
+    }
+
+    /** Whether PoolScope started the cluster (and so ended it), rather than connecting to one. */
+    public boolean clusterStarted() {
+        return state.clusterStarted();
+    }
+
+    public DaskPython.Found python() {
+        return python;
+    }
+
+    public long driverPid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** Why the driver gave up (no scheduler there, no workers, no Dask), in one sentence, or null. */
+    public String failure() {
+        return state.fatal();
+    }
+
+    public boolean deadlineHit() {
+        return deadlineHit;
+    }
+
+    /** The driver's exit code, or null while it runs. */
+    public Integer exitCode() {
+        return exitCode;
+    }
+}
