@@ -88,7 +88,7 @@ final class CPythonRunner {
         RunTrace result = CPythonTrace.of(run, sampled);
         System.out.print(TextReport.render(result));
         System.out.print(CPythonReport.render(run));
-        if (!write(result, run, files)) {
+        if (!write(result, new TraceJson.Origin("cpython", run.mainPid()), files)) {
             return PoolScopeCommand.BAD_INPUT;
         }
         if (interrupted) {
@@ -106,12 +106,13 @@ final class CPythonRunner {
                 ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
 
-    private static boolean write(RunTrace result, CPythonRun run, OutputPaths files) {
+    /** Writes the files asked for (the trace says which engine ran it); false after printing why one failed. */
+    static boolean write(RunTrace result, TraceJson.Origin origin, OutputPaths files) {
         Path writing = null;
         try {
             if (files.trace() != null) {
                 writing = files.trace();
-                TraceJson.write(result, new TraceJson.Origin("cpython", run.mainPid()), files.trace());
+                TraceJson.write(result, origin, files.trace());
                 System.err.println("wrote trace to " + files.trace());
             }
             if (files.csv() != null) {

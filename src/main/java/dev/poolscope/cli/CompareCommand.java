@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "compare", description = "Runs a scenario once per value of one setting (--vary pool=2,4, chunksize=1,4, "
-        + "mode=map,imap_unordered, start=together,asap, engine=java,cpython) and prints the runs' timelines on one time scale and their statistics side by side.")
+        + "mode=map,imap_unordered, start=together,asap, engine=java,cpython,dask) and prints the runs' timelines on one time scale and their statistics side by side.")
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
@@ -26,7 +26,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         String noPython = plan.pythonMissing();
         if (noPython != null) {
-            System.err.println("poolscope compare: skipped, engine=cpython needs Python: " + noPython);
+            System.err.println("poolscope compare: skipped: " + noPython);
             return PoolScopeCommand.BAD_INPUT;
         }
         SweepResult result = SweepOptions.run(plan);

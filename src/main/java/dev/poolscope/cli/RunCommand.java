@@ -1,6 +1,7 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.cpython.CPythonOptions;
+import dev.poolscope.dask.DaskOptions;
 import dev.poolscope.engine.InvalidConfigException;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.PoolService;
@@ -70,9 +71,14 @@ final class RunCommand implements Callable<Integer> {
             + " or asap (each worker starts as soon as it is ready)")
     String start;
 
-    @Option(names = "--engine", paramLabel = "E", description = "java (PoolScope's workers, the default) or cpython"
-            + " (the scenario as a Python program on CPython's own multiprocessing)")
+    @Option(names = "--engine", paramLabel = "E", description = "java (PoolScope's workers, the default), cpython"
+            + " (the scenario as a Python program on CPython's own multiprocessing) or dask (its tasks on a Dask cluster,"
+            + " one worker per pool slot)")
     String engine;
+
+    @Option(names = "--scheduler", paramLabel = "tcp://HOST:PORT", description = "Dask only: run on this existing"
+            + " cluster (its workers are the lanes; PoolScope leaves it running) instead of a local one")
+    String scheduler;
 
     @Option(names = "--python-exe", paramLabel = "PATH", description = "the Python interpreter (default: python3 on PATH; 3.8 or newer)")
     Path pythonExe;
@@ -145,6 +151,10 @@ final class RunCommand implements Callable<Integer> {
         if ("cpython".equals(engine)) {
             return CPythonRunner.scenario(scenario.name(), config, cpythonOptions(), outputPaths());
         }
+        if ("dask".equals(engine)) {
+            return DaskRunner.scenario(scenario.name(), config, new DaskOptions(pythonExe, scheduler, 1, deadlineMs),
+                    outputPaths());
+        }
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
         // The OS view of each worker, 10 times a second, on the sampler's own thread.
@@ -185,8 +195,17 @@ final class RunCommand implements Callable<Integer> {
 
     /** What is wrong with the CPython options given, in one line, or null. */
     private String cpythonProblem() {
-        if (engine != null && !engine.equals("java") && !engine.equals("cpython")) {
-            return "--engine: must be java or cpython, got " + engine;
+        if (engine != null && !engine.equals("java") && !engine.equals("cpython") && !engine.equals("dask")) {
+            return "--engine: must be java, cpython or dask, got " + engine;
+        }
+        if (scheduler != null && !"dask".equals(engine)) {
+            return "--scheduler: only with --engine dask";
+        }
+        if (DaskOptions.schedulerProblem(scheduler) != null) {
+            return DaskOptions.schedulerProblem(scheduler);
+        }
+        if (source.python != null && "dask".equals(engine)) {
+            return "--python runs a program on CPython: leave out --engine dask";
         }
         if (source.python != null && "java".equals(engine)) {
             return "--python runs on CPython: leave out --engine java";
@@ -198,8 +217,11 @@ final class RunCommand implements Callable<Integer> {
             return "--start-method: must be fork, spawn or forkserver, got " + startMethod;
         }
         boolean onCPython = source.python != null || "cpython".equals(engine);
-        if (!onCPython && (pythonExe != null || startMethod != null)) {
-            return (pythonExe != null ? "--python-exe" : "--start-method") + ": only with --python or --engine cpython";
+        if (startMethod != null && !onCPython) {
+            return "--start-method: only with --python or --engine cpython";
+        }
+        if (pythonExe != null && !onCPython && !"dask".equals(engine)) {
+            return "--python-exe: only with --python, --engine cpython or --engine dask";
         }
         if (source.python == null && !programArgs.isEmpty()) {
             return "program arguments (" + String.join(" ", programArgs) + ") are only for --python FILE";

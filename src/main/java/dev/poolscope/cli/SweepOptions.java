@@ -27,7 +27,7 @@ final class SweepOptions {
     RunCommand.Source source;
 
     @Option(names = "--vary", paramLabel = "SETTING=V1,V2,...",
-            description = "the setting to vary and its values: pool, chunksize, mode, start or engine (e.g. chunksize=1,2,4, start=together,asap, engine=java,cpython)")
+            description = "the setting to vary and its values: pool, chunksize, mode, start or engine (e.g. chunksize=1,2,4, start=together,asap, engine=java,cpython,dask)")
     String vary;
 
     @Option(names = "--pool", paramLabel = "N", description = "the pool size while another setting varies")

@@ -133,8 +133,21 @@ public final class SweepPlan {
         return setting == SweepSetting.ENGINE && SweepSetting.CPYTHON.equals(values.get(index));
     }
 
-    /** Why the plan's CPython runs cannot start (no usable python3, in one sentence), or null. */
+    /** Whether run {@code index} goes to a local Dask cluster. */
+    public boolean onDask(int index) {
+        return setting == SweepSetting.ENGINE && SweepSetting.DASK.equals(values.get(index));
+    }
+
+    /** Why the plan's CPython or Dask runs cannot start (no usable python3, no Dask; one sentence), or null. */
     public String pythonMissing() {
+        for (int v = 0; v < values.size(); v++) {
+            if (onDask(v)) {
+                String noDask = dev.poolscope.dask.DaskService.unavailable(null);
+                if (noDask != null) {
+                    return noDask;
+                }
+            }
+        }
         for (int v = 0; v < values.size(); v++) {
             if (onCPython(v)) {
                 try {

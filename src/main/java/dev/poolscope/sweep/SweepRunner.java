@@ -5,6 +5,8 @@ import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.cpython.CPythonService;
 import dev.poolscope.cpython.CPythonTrace;
 import dev.poolscope.cpython.PythonUnavailableException;
+import dev.poolscope.dask.DaskOptions;
+import dev.poolscope.dask.DaskService;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunHandle;
@@ -113,12 +115,22 @@ public final class SweepRunner {
         if (cancelled) {
             return null;
         }
-        RunTrace trace = h instanceof CPythonRun py ? CPythonTrace.of(py) : TraceBuilder.of(plan.scenario(), config, h.events());
+        // The run's own configuration: a Dask run's pool is the workers its cluster had.
+        RunTrace trace = h instanceof CPythonRun py ? CPythonTrace.of(py) : TraceBuilder.of(plan.scenario(), h.config(), h.events());
         return new SweepRun(v, plan.values().get(v), repeat, config, trace, h.events(), (System.nanoTime() - t0) / 1e6);
     }
 
     /** Starts one run on the engine the plan asks for (PoolScope's workers unless it varies the engine). */
     private RunHandle start(SweepPlan plan, int v, RunConfig config) {
+        if (plan.onDask(v)) {
+            try {
+                return new DaskService().start(plan.scenario(), config,
+                        DaskOptions.defaults().withDeadlineMs(60_000 + config.tasks().stream().mapToLong(TaskSpec::ms).sum()),
+                        RunListener.NONE);
+            } catch (PythonUnavailableException | java.io.IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
         if (!plan.onCPython(v)) {
             return service.start(config, RunListener.NONE);
         }

@@ -17,12 +17,13 @@ public enum SweepSetting {
     MODE("mode", false),
     /** When the pool hands out its first chunks: together (the default) or as each worker is ready. */
     START("start", false),
-    /** Which engine runs the scenario: PoolScope's workers (java) or CPython's own Pool (cpython). */
+    /** Which engine runs the scenario: PoolScope's workers (java), CPython's own Pool (cpython) or a local Dask cluster (dask). */
     ENGINE("engine", false);
 
     /** The engines {@link #ENGINE} takes. */
     public static final String JAVA = "java";
     public static final String CPYTHON = "cpython";
+    public static final String DASK = "dask";
 
     private final String id;
     private final boolean numeric;
@@ -83,8 +84,8 @@ public enum SweepSetting {
         }
         if (this == ENGINE) {
             String e = v.toLowerCase(Locale.ROOT);
-            if (!e.equals(JAVA) && !e.equals(CPYTHON)) {
-                throw new IllegalArgumentException("engine: must be java or cpython, got '" + v + "'");
+            if (!e.equals(JAVA) && !e.equals(CPYTHON) && !e.equals(DASK)) {
+                throw new IllegalArgumentException("engine: must be java, cpython or dask, got '" + v + "'");
             }
             return e;
         }

@@ -161,10 +161,13 @@ class PoolScopeWatch(SchedulerPlugin):
             self.scheduler.log_event(self.topic, {"e": "transition", "key": key, "from": start, "to": finish})
 
 
-def lanes(client):
-    """Every worker: address, name, host, PID (asked of the worker itself) and threads."""
+def lanes(client, only=None):
+    """Every worker (or the one at address only): address, name, host, PID (asked of the worker
+    itself) and threads."""
     info = client.scheduler_info()["workers"]
-    pids = client.run(os.getpid)
+    if only is not None:
+        info = {a: w for a, w in info.items() if a == only}
+    pids = client.run(os.getpid, workers=list(info)) if info else {}
     out = []
     for address, w in sorted(info.items(), key=lambda kv: (len(str(kv[1].get("name"))), str(kv[1].get("name")))):
         out.append({"w": address, "name": str(w.get("name", address)), "host": w.get("host", ""),
@@ -249,9 +252,11 @@ def main(argv):
             send(msg.pop("e"), **msg)
 
         def joined(address):
-            for w in lanes(client):
-                if w["w"] == address:
+            try:
+                for w in lanes(client, only=address):
                     send("worker", **w)
+            except Exception as e:  # the worker left again, or the run is closing
+                send("note", text="could not ask worker %s for its PID: %s" % (address, e))
 
         client.subscribe_topic(topic, on_event)
         client.register_scheduler_plugin(PoolScopeWatch(topic, keys), name=plugin_name)
