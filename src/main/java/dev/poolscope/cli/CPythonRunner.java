@@ -61,24 +61,25 @@ final class CPythonRunner {
         List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
         OsSampler os = new OsSampler(samples::add);
         CPythonRun run;
-        try {
-            RunListener listener = os.tap(RunListener.NONE);
-            run = program != null ? new CPythonService().start(program, args, options, listener)
-                    : new CPythonService().startScenario(name, config, options, listener);
-        } catch (PythonUnavailableException e) {
-            System.err.println(e.getMessage());
-            return PoolScopeCommand.BAD_INPUT;
-        } catch (IOException e) {
-            System.err.println("poolscope run: cannot start Python: " + PoolScopeCommand.oneLine(e));
-            return PoolScopeCommand.BAD_INPUT;
-        }
-        os.start(run.startNanos());
-        System.err.printf("Running %s with %s%s...%n", program != null ? program : name + " on CPython's Pool",
-                run.interpreter().describe(), options.deadlineMs() != null ? ", deadline " + options.deadlineMs() + " ms" : "");
-        boolean interrupted;
-        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
+        StopOnSignals.Stop stoppedBy;
+        try (StopOnSignals signals = StopOnSignals.install()) {
+            try {
+                RunListener listener = os.tap(RunListener.NONE);
+                run = program != null ? new CPythonService().start(program, args, options, listener)
+                        : new CPythonService().startScenario(name, config, options, listener);
+            } catch (PythonUnavailableException e) {
+                System.err.println(e.getMessage());
+                return PoolScopeCommand.BAD_INPUT;
+            } catch (IOException e) {
+                System.err.println("poolscope run: cannot start Python: " + PoolScopeCommand.oneLine(e));
+                return PoolScopeCommand.BAD_INPUT;
+            }
+            signals.attach(run::stop);
+            os.start(run.startNanos());
+            System.err.printf("Running %s with %s%s...%n", program != null ? program : name + " on CPython's Pool",
+                    run.interpreter().describe(), options.deadlineMs() != null ? ", deadline " + options.deadlineMs() + " ms" : "");
             run.awaitDone(Duration.ofDays(365));
-            interrupted = ctrlC.pressed();
+            stoppedBy = signals.signal();
         }
         os.close();
         List<RunEvent> sampled;
@@ -91,9 +92,9 @@ final class CPythonRunner {
         if (!write(result, new TraceJson.Origin("cpython", run.mainPid()), files)) {
             return PoolScopeCommand.BAD_INPUT;
         }
-        if (interrupted) {
-            System.err.println("Stopped by Ctrl+C: the program and all its processes were ended.");
-            return PoolScopeCommand.INTERRUPTED;
+        if (stoppedBy != null) {
+            System.err.println("Stopped by " + stoppedBy.said + ": the program and all its processes were ended.");
+            return stoppedBy.exitCode();
         }
         if (run.deadlineHit()) {
             System.err.printf("Stopped at the deadline of %d ms: the program was still running.%n", options.deadlineMs());

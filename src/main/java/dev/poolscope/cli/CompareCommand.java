@@ -31,14 +31,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         SweepResult result = SweepOptions.run(plan);
         if (result.runs().isEmpty()) {
-            return result.cancelled() ? PoolScopeCommand.INTERRUPTED : PoolScopeCommand.TASKS_FAILED;
+            return result.cancelled() ? StopOnSignals.lastExitCode() : PoolScopeCommand.TASKS_FAILED;
         }
         Comparison c = new Comparison(result.runs().stream().map(r -> plan.label(r.valueIndex())).toList(),
                 result.runs().stream().map(SweepRun::trace).toList());
         System.out.print(CompareReport.render(plan.scenario() + ": " + plan.setting().id() + " = "
                 + String.join(", ", plan.values()), c));
         if (result.cancelled()) {
-            return PoolScopeCommand.INTERRUPTED;
+            return StopOnSignals.lastExitCode();
         }
         return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }

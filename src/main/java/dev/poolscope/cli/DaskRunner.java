@@ -31,23 +31,24 @@ final class DaskRunner {
         List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
         OsSampler os = new OsSampler(samples::add);
         DaskRun run;
-        try {
-            run = new DaskService().start(name, config, options, os.tap(RunListener.NONE));
-        } catch (PythonUnavailableException e) {
-            System.err.println(e.getMessage());
-            return PoolScopeCommand.BAD_INPUT;
-        } catch (IOException e) {
-            System.err.println("poolscope run: cannot start Dask's driver: " + PoolScopeCommand.oneLine(e));
-            return PoolScopeCommand.BAD_INPUT;
-        }
-        os.start(run.startNanos());
-        System.err.printf("Running %s on Dask (%s) with %s...%n", name, options.scheduler() != null
-                ? "the cluster at " + options.scheduler() : "a local cluster of " + config.slots() + " worker(s)",
-                run.python().describe());
-        boolean interrupted;
-        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run)) {
+        StopOnSignals.Stop stoppedBy;
+        try (StopOnSignals signals = StopOnSignals.install()) {
+            try {
+                run = new DaskService().start(name, config, options, os.tap(RunListener.NONE));
+            } catch (PythonUnavailableException e) {
+                System.err.println(e.getMessage());
+                return PoolScopeCommand.BAD_INPUT;
+            } catch (IOException e) {
+                System.err.println("poolscope run: cannot start Dask's driver: " + PoolScopeCommand.oneLine(e));
+                return PoolScopeCommand.BAD_INPUT;
+            }
+            signals.attach(run::stop);
+            os.start(run.startNanos());
+            System.err.printf("Running %s on Dask (%s) with %s...%n", name, options.scheduler() != null
+                    ? "the cluster at " + options.scheduler() : "a local cluster of " + config.slots() + " worker(s)",
+                    run.python().describe());
             run.awaitDone(Duration.ofDays(365));
-            interrupted = ctrlC.pressed();
+            stoppedBy = signals.signal();
         }
         os.close();
         if (run.failure() != null && run.lanes().isEmpty()) {
@@ -64,10 +65,10 @@ final class DaskRunner {
         if (!CPythonRunner.write(result, new TraceJson.Origin("dask", run.driverPid()), files)) {
             return PoolScopeCommand.BAD_INPUT;
         }
-        if (interrupted) {
-            System.err.println("Stopped by Ctrl+C: the driver was ended" + (run.clusterStarted()
+        if (stoppedBy != null) {
+            System.err.println("Stopped by " + stoppedBy.said + ": the driver was ended" + (run.clusterStarted()
                     ? " with its local cluster." : "; the cluster it connected to keeps running."));
-            return PoolScopeCommand.INTERRUPTED;
+            return stoppedBy.exitCode();
         }
         if (run.deadlineHit()) {
             System.err.printf("Stopped at the deadline of %d ms.%n", options.deadlineMs());

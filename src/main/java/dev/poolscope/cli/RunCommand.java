@@ -160,15 +160,19 @@ final class RunCommand implements Callable<Integer> {
         // The OS view of each worker, 10 times a second, on the sampler's own thread.
         List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
         OsSampler os = new OsSampler(samples::add);
-        RunHandle run = new PoolService().start(config, os.tap(RunListener.NONE));
-        os.start(run.startNanos());
-        boolean interrupted;
+        StopOnSignals.Stop stoppedBy;
         boolean deadlineHit;
-        // A task's time limit (--timeout) bounds each task, --deadline the whole run, Ctrl+C stops it.
-        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(run); RunDeadline deadline = RunDeadline.arm(run, deadlineMs)) {
-            run.awaitDone(Duration.ofDays(365));
-            interrupted = ctrlC.pressed();
-            deadlineHit = deadline.hit();
+        RunHandle run;
+        // A task's time limit (--timeout) bounds each task, --deadline the whole run, Ctrl+C (or SIGTERM, SIGHUP) stops it.
+        try (StopOnSignals signals = StopOnSignals.install()) {
+            run = new PoolService().start(config, os.tap(RunListener.NONE));
+            signals.attach(run::stop);
+            os.start(run.startNanos());
+            try (RunDeadline deadline = RunDeadline.arm(run, deadlineMs)) {
+                run.awaitDone(Duration.ofDays(365));
+                deadlineHit = deadline.hit();
+            }
+            stoppedBy = signals.signal();
         }
         os.close();
         List<RunEvent> all = new ArrayList<>(run.events());
@@ -180,11 +184,11 @@ final class RunCommand implements Callable<Integer> {
         if (!writeFiles(result) || (png != null && !RenderCommand.writePng(result, scenario.name(), png, pngWidth, pngHeight))) {
             return PoolScopeCommand.BAD_INPUT;
         }
-        if (interrupted) {
+        if (stoppedBy != null) {
             long done = result.tasks().stream().filter(t -> !"cancelled".equals(t.status())).count();
-            System.err.printf("Stopped by Ctrl+C: %d of %d task(s) had finished, the rest are marked cancelled.%n", done,
-                    result.tasks().size());
-            return PoolScopeCommand.INTERRUPTED;
+            System.err.printf("Stopped by %s: %d of %d task(s) had finished, the rest are marked cancelled.%n",
+                    stoppedBy.said, done, result.tasks().size());
+            return stoppedBy.exitCode();
         }
         if (deadlineHit) {
             System.err.printf("Stopped at the deadline of %d ms: the unfinished tasks are marked cancelled.%n", deadlineMs);

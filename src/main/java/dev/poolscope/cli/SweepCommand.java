@@ -56,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
             return PoolScopeCommand.BAD_INPUT;
         }
         if (result.cancelled()) {
-            return PoolScopeCommand.INTERRUPTED;
+            return StopOnSignals.lastExitCode();
         }
         return result.allComplete() ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }

@@ -99,7 +99,7 @@ final class SweepOptions {
         System.err.printf("Running %s: %d runs (%s = %s, %d each)%n", plan.scenario(), plan.runCount(),
                 plan.setting().id(), String.join(", ", plan.values()), plan.repeats());
         SweepResult result;
-        try (StopOnCtrlC ctrlC = StopOnCtrlC.install(runner::cancel)) {
+        try (StopOnSignals signals = StopOnSignals.install(runner::cancel)) {
             result = runner.run(plan, new SweepRunner.Listener() {
                 @Override
                 public void runFinished(SweepRun run, int finished, int total, long msLeft) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import dev.poolscope.supervisor.Supervisor;
 
 /**
  * The window runs in a JVM that compiles with the quick compiler (C1) only, and early
@@ -36,8 +37,6 @@ final class WindowJvm {
     static final List<String> OPTIONS = List.of(QUICK_COMPILER_ONLY, "-XX:Tier3InvocationThreshold=20",
             "-XX:Tier3MinInvocationThreshold=10", "-XX:Tier3CompileThreshold=200", "-XX:Tier3BackEdgeThreshold=2000");
     static final String MAIN_CLASS = "dev.poolscope.Main";
-    /** util-linux's setpriv: {@code --pdeathsig} ties the window's life to this JVM's. */
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     private WindowJvm() {}
 
@@ -62,11 +61,9 @@ final class WindowJvm {
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(SETPRIV)) {
-            // However this JVM ends (SIGKILL runs no shutdown hook), the kernel ends the window
-            // with it, and the window's workers go with the window: nothing outlives the app.
-            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
-        }
+        // However this JVM ends (SIGKILL runs no shutdown hook), the kernel ends the window
+        // with it (setpriv's parent-death signal), and the window's workers go with the window.
+        cmd.addAll(Supervisor.system().prefix(new Supervisor.Launch(false, true, false, false)));
         cmd.addAll(command(java, jvmArgs, System.getProperty("java.class.path"), args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT).redirectOutput(output)
                 .redirectError(output == ProcessBuilder.Redirect.INHERIT ? output : ProcessBuilder.Redirect.appendTo(output.file()));

@@ -2,12 +2,15 @@ package dev.poolscope.cpython;
 
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.supervisor.KillOnExit;
+import dev.poolscope.supervisor.Supervisor;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -19,14 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,20 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CPythonRun implements RunHandle {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-    private static final Set<CPythonRun> LIVE = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "poolscope-cpython-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Tells every process of the program where the tracer's channel is; also marks them as this run's. */
+    static final String EVENTS_VARIABLE = "POOLSCOPE_EVENTS";
     /** How long the run waits, once the program has ended, for its processes' last words. */
     private static final long DRAIN_MS = 2000;
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(CPythonRun::killEverything),
-                "poolscope-cpython-kill"));
-    }
-
+    private final int number;
     private final String name;
     private final Path program;
     private final List<String> args;
@@ -67,12 +56,12 @@ public final class CPythonRun implements RunHandle {
     private volatile Process process;
     private volatile Integer exitCode;
     private volatile boolean stopRequested;
-    private volatile boolean deadlineHit;
-    private ScheduledFuture<?> deadline;
+    private final ProgramGroup group;
+    private volatile RunDeadline deadline;
 
     private CPythonRun(String name, Path program, List<String> args, CPythonOptions options, PythonInterpreter python,
-                       RunConfig scenario, RunListener listener) throws IOException {
-        int number = NUMBERS.incrementAndGet();
+                       RunConfig scenario, RunListener listener, Supervisor supervisor) throws IOException {
+        this.number = NUMBERS.incrementAndGet();
         this.name = name;
         this.program = program;
         this.args = List.copyOf(args);
@@ -81,14 +70,16 @@ public final class CPythonRun implements RunHandle {
         this.scenario = scenario;
         this.feed = new EventLog(listener, "poolscope-cpython-events-" + number);
         this.state = new RunState(t0, feed, scenario == null ? TaskBook.forProgram() : TaskBook.forScenario(scenario));
-        this.channel = new EventChannel("poolscope-cpython-" + number, state);
+        this.channel = new EventChannel(threadName(), state);
+        this.group = new ProgramGroup(supervisor, EVENTS_VARIABLE + "=" + channel.socketPath());
     }
 
     static CPythonRun start(String name, Path program, List<String> args, CPythonOptions options,
-                            PythonInterpreter python, RunConfig scenario, RunListener listener) throws IOException {
-        CPythonRun run = new CPythonRun(name, program, args, options, python, scenario, listener);
+                            PythonInterpreter python, RunConfig scenario, RunListener listener, Supervisor supervisor)
+            throws IOException {
+        CPythonRun run = new CPythonRun(name, program, args, options, python, scenario, listener, supervisor);
         CompletableFuture<Process> started = new CompletableFuture<>();
-        Thread t = new Thread(() -> run.lifetime(started), "poolscope-cpython-" + NUMBERS.get());
+        Thread t = new Thread(() -> run.lifetime(started), run.threadName());
         t.setDaemon(true);
         t.start();
         try {
@@ -103,7 +94,7 @@ public final class CPythonRun implements RunHandle {
     }
 
     private List<String> command() {
-        List<String> cmd = new ArrayList<>(ProgramGroup.prefix());
+        List<String> cmd = new ArrayList<>(group.prefix());
         cmd.add(python.executable().toString());
         cmd.add(program.toString());
         cmd.addAll(args);
@@ -113,7 +104,7 @@ public final class CPythonRun implements RunHandle {
     private void lifetime(CompletableFuture<Process> started) {
         ProcessBuilder pb = new ProcessBuilder(command());
         Map<String, String> env = pb.environment();
-        env.put("POOLSCOPE_EVENTS", channel.socketPath().toString());
+        env.put(EVENTS_VARIABLE, channel.socketPath().toString());
         String pythonPath = env.get("PYTHONPATH");
         env.put("PYTHONPATH", TracerFiles.dir() + (pythonPath == null || pythonPath.isEmpty() ? "" : File.pathSeparator + pythonPath));
         if (options.startMethod() != null) {
@@ -129,20 +120,16 @@ public final class CPythonRun implements RunHandle {
             return;
         }
         process = p;
-        LIVE.add(this);
+        KillOnExit.Entry killOnExit = KillOnExit.register(this::killEverything);
         state.mainStarted(p.pid(), program.toString(), python.describe());
         Thread out = pipe(p.getInputStream(), "out");
         Thread err = pipe(p.getErrorStream(), "err");
-        if (options.deadlineMs() != null) {
-            deadline = DEADLINES.schedule(this::deadlineReached, options.deadlineMs(), TimeUnit.MILLISECONDS);
-        }
+        deadline = RunDeadline.arm(this, options.deadlineMs());
         started.complete(p);
         int code = waitUninterruptibly(p);
         long exitAt = System.nanoTime() - t0;
         exitCode = code;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        deadline.close();
         // The program is over: whatever it left running goes too (daemon workers, orphans).
         killEverything();
         try {
@@ -157,11 +144,11 @@ public final class CPythonRun implements RunHandle {
         Integer signal = code > 128 && code <= 128 + 64 ? code - 128 : null;
         state.mainExited(exitAt, signal == null ? code : null, signal, mainDetail(code, signal));
         state.finish(stopRequested);
-        LIVE.remove(this);
+        killOnExit.close();
     }
 
     private String mainDetail(int code, Integer signal) {
-        if (deadlineHit) {
+        if (deadlineHit()) {
             return "stopped by PoolScope at the deadline of " + options.deadlineMs() + " ms";
         }
         if (stopRequested) {
@@ -199,16 +186,16 @@ public final class CPythonRun implements RunHandle {
         return t;
     }
 
-    private void deadlineReached() {
-        deadlineHit = true;
-        stop();
-    }
-
     private void killEverything() {
         Process p = process;
         if (p != null) {
-            ProgramGroup.killAll(p.toHandle());
+            group.killAll(p.toHandle());
         }
+    }
+
+    /** The name of the thread that waits for the interpreter; the channel's and pipes' threads start with it. */
+    String threadName() {
+        return "poolscope-cpython-" + number;
     }
 
     // ---- RunHandle ------------------------------------------------------------------------------------
@@ -305,7 +292,8 @@ public final class CPythonRun implements RunHandle {
     }
 
     public boolean deadlineHit() {
-        return deadlineHit;
+        RunDeadline d = deadline;
+        return d != null && d.hit();
     }
 
     public boolean stopRequested() {
@@ -321,7 +309,7 @@ public final class CPythonRun implements RunHandle {
         if (code == null) {
             return null;
         }
-        return deadlineHit || stopRequested ? 1 : code;
+        return deadlineHit() || stopRequested ? 1 : code;
     }
 
     /** Whether this run is of a scenario (tasks named by it) rather than of a user's program. */

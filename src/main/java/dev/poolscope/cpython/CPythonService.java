@@ -2,6 +2,7 @@ package dev.poolscope.cpython;
 
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunListener;
+import dev.poolscope.supervisor.Supervisor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,17 @@ import java.util.List;
  * }</pre>
  */
 public final class CPythonService {
+    private final Supervisor supervisor;
+
+    public CPythonService() {
+        this(Supervisor.system());
+    }
+
+    /** Programs started by {@code supervisor}: tests give one with tools missing. */
+    CPythonService(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
     /**
      * Starts a program and returns once its interpreter is running. Running a program is an
      * explicit act of the user, like running it in a terminal.
@@ -31,7 +43,7 @@ public final class CPythonService {
         }
         PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
         return CPythonRun.start(program.getFileName().toString(), program.toAbsolutePath(), args, options, python,
-                null, listener);
+                null, listener, supervisor);
     }
 
     /**
@@ -43,6 +55,6 @@ public final class CPythonService {
             throws PythonUnavailableException, IOException {
         PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
         Path file = ScenarioProgram.writeTemp(scenarioName, config);
-        return CPythonRun.start(scenarioName, file, List.of(), options, python, config, listener);
+        return CPythonRun.start(scenarioName, file, List.of(), options, python, config, listener, supervisor);
     }
 }

@@ -8,13 +8,11 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunEvent.ProcessMark;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
+import dev.poolscope.supervisor.Timers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns the tracer's messages from every process of a run into the engine's {@link RunEvent}s,
@@ -33,11 +31,6 @@ final class RunState implements EventChannel.Handler {
     static final long ORPHAN_WAIT_MS = 1000;
     /** How the exception a scenario's fail task raises (see {@link KindFunctions}) starts its text. */
     private static final String SCENARIO_FAILURE = "TaskFailed: ";
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "poolscope-cpython-timers");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Object lock = new Object();
     private final long t0;
@@ -214,13 +207,13 @@ final class RunState implements EventChannel.Handler {
             if (p.kind != null && !p.hasLane()) {
                 // A short-lived child can be gone before its parent's word that it started it
                 // is read; only if that word never comes (the parent died first) is it placed now.
-                TIMERS.schedule(() -> {
+                Timers.after(ORPHAN_WAIT_MS, () -> {
                     synchronized (lock) {
                         if (!finished && !p.hasLane()) {
                             place(p, now(), true);
                         }
                     }
-                }, ORPHAN_WAIT_MS, TimeUnit.MILLISECONDS);
+                });
                 return;
             }
             tryExit(p);
@@ -403,13 +396,13 @@ final class RunState implements EventChannel.Handler {
         } else if ((p.closed || p.reapedCode != null) && !p.exitPending) {
             // Dead, but either its parent has not yet said how it ended or its last words are unread.
             p.exitPending = true;
-            TIMERS.schedule(() -> {
+            Timers.after(EXIT_GRACE_MS, () -> {
                 synchronized (lock) {
                     if (!finished) {
                         exitNow(p);
                     }
                 }
-            }, EXIT_GRACE_MS, TimeUnit.MILLISECONDS);
+            });
         }
     }
 

@@ -5,10 +5,14 @@ import dev.poolscope.cpython.ProgramGroup;
 import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
+import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.supervisor.KillOnExit;
+import dev.poolscope.supervisor.Supervisor;
+import dev.poolscope.supervisor.Timers;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -19,14 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,19 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DaskRun implements RunHandle {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-    private static final Set<DaskRun> LIVE = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "poolscope-dask-timers");
-        t.setDaemon(true);
-        return t;
-    });
     /** How long Stop gives the driver to close its client (and its own cluster) before the group is killed. */
     private static final long GRACE_MS = 3000;
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(DaskRun::killEverything), "poolscope-dask-kill"));
-    }
-
+    private final int number;
     private final String name;
     private final RunConfig scenario;
     private final DaskOptions options;
@@ -61,14 +50,15 @@ public final class DaskRun implements RunHandle {
     private final EventLog feed;
     private final DaskState state;
     private final EventChannel channel;
+    private final ProgramGroup group;
     private volatile Process process;
     private volatile Integer exitCode;
     private volatile boolean stopRequested;
-    private volatile boolean deadlineHit;
+    private volatile RunDeadline deadline;
 
     private DaskRun(String name, RunConfig scenario, DaskOptions options, DaskPython.Found python, Path program,
                     RunListener listener) throws IOException {
-        int number = NUMBERS.incrementAndGet();
+        this.number = NUMBERS.incrementAndGet();
         this.name = name;
         this.scenario = scenario;
         this.options = options;
@@ -77,13 +67,14 @@ public final class DaskRun implements RunHandle {
         this.feed = new EventLog(listener, "poolscope-dask-events-" + number);
         this.state = new DaskState(t0, feed, scenario.tasks().stream().map(TaskSpec::name).toList());
         this.channel = new EventChannel("poolscope-dask-" + number, state);
+        this.group = new ProgramGroup(Supervisor.system(), "POOLSCOPE_EVENTS=" + channel.socketPath());
     }
 
     static DaskRun start(String name, RunConfig scenario, DaskOptions options, DaskPython.Found python, Path program,
                          RunListener listener) throws IOException {
         DaskRun run = new DaskRun(name, scenario, options, python, program, listener);
         CompletableFuture<Void> started = new CompletableFuture<>();
-        Thread t = new Thread(() -> run.lifetime(started), "poolscope-dask-" + NUMBERS.get());
+        Thread t = new Thread(() -> run.lifetime(started), "poolscope-dask-" + run.number);
         t.setDaemon(true);
         t.start();
         try {
@@ -98,7 +89,7 @@ public final class DaskRun implements RunHandle {
     }
 
     private List<String> command() {
-        List<String> cmd = new ArrayList<>(ProgramGroup.prefix());
+        List<String> cmd = new ArrayList<>(group.prefix());
         cmd.add(python.python().executable().toString());
         cmd.add(DaskFiles.driver().toString());
         cmd.add(program.toString());
@@ -131,22 +122,16 @@ public final class DaskRun implements RunHandle {
             return;
         }
         process = p;
-        LIVE.add(this);
+        KillOnExit.Entry killOnExit = KillOnExit.register(this::killEverything);
         state.driverStarted(p.pid(), "Dask driver for " + name, python.describe());
         Thread out = pipe(p.getInputStream(), "out");
         Thread err = pipe(p.getErrorStream(), "err");
-        ScheduledFuture<?> deadline = options.deadlineMs() == null ? null
-                : TIMERS.schedule(() -> {
-                    deadlineHit = true;
-                    stop();
-                }, options.deadlineMs(), TimeUnit.MILLISECONDS);
+        deadline = RunDeadline.arm(this, options.deadlineMs());
         started.complete(null);
         int code = waitUninterruptibly(p);
         long exitAt = System.nanoTime() - t0;
         exitCode = code;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        deadline.close();
         killEverything(); // whatever of our own cluster is left (a killed driver leaves its nannies)
         try {
             channel.awaitReaders(2000);
@@ -158,10 +143,10 @@ public final class DaskRun implements RunHandle {
         }
         Integer signal = code > 128 && code <= 128 + 64 ? code - 128 : null;
         state.driverExited(exitAt, signal == null ? code : null, signal, stopRequested
-                ? (deadlineHit ? "stopped by PoolScope at the deadline of " + options.deadlineMs() + " ms" : "stopped by PoolScope")
+                ? (deadlineHit() ? "stopped by PoolScope at the deadline of " + options.deadlineMs() + " ms" : "stopped by PoolScope")
                 : signal != null ? "killed by signal " + signal : "exited with code " + code);
         state.finish(stopRequested);
-        LIVE.remove(this);
+        killOnExit.close();
     }
 
     private static int waitUninterruptibly(Process p) {
@@ -193,7 +178,7 @@ public final class DaskRun implements RunHandle {
     private void killEverything() {
         Process p = process;
         if (p != null) {
-            ProgramGroup.killAll(p.toHandle());
+            group.killAll(p.toHandle());
         }
     }
 
@@ -234,7 +219,7 @@ public final class DaskRun implements RunHandle {
             return;
         }
         p.destroy();
-        TIMERS.schedule(this::killEverything, GRACE_MS, TimeUnit.MILLISECONDS);
+        Timers.after(GRACE_MS, this::killEverything);
     }
 
     /** SIGKILL to a worker process of this machine; Dask's scheduler notices, reruns its tasks, and a nanny restarts it. */
@@ -302,7 +287,8 @@ public final class DaskRun implements RunHandle {
     }
 
     public boolean deadlineHit() {
-        return deadlineHit;
+        RunDeadline d = deadline;
+        return d != null && d.hit();
     }
 
     /** The driver's exit code, or null while it runs. */

@@ -13,6 +13,14 @@ final class ExitClassifier {
     /** A worker still starting when the work is done is stopped quietly, with this reason. */
     static final String NOT_NEEDED = "not needed: the work was done before it was ready";
     static final String STOPPED = "terminated: the run was stopped";
+    /**
+     * A worker ignores SIGINT from its first instruction and runs in a session of its own, so
+     * only the Ctrl+C a terminal sends to PoolScope's group can reach it, in the instant after
+     * it was forked and before it left that group. That Ctrl+C stops the run: the worker was
+     * ended by the user's stop, not crashed.
+     */
+    static final String CTRL_C = "terminated: the Ctrl+C (SIGINT) that stops the run reached it while it started";
+    private static final int SIGINT = 2;
 
     record Verdict(ExitKind kind, String detail) {}
 
@@ -23,6 +31,9 @@ final class ExitClassifier {
         if (w.killReason != null) {
             return new Verdict(ExitKind.TERMINATED, w.killReason);
         }
+        if (!w.ready && exit.signal() != null && exit.signal() == SIGINT) {
+            return new Verdict(ExitKind.TERMINATED, CTRL_C);
+        }
         if (w.quitSent && exit.exitCode() == 0) {
             return w.retiring
                     ? new Verdict(ExitKind.RECYCLED, "retired after " + w.chunksDone + " chunk(s) (maxTasksPerChild)")
@@ -31,6 +42,17 @@ final class ExitClassifier {
         String tail = w.ready ? "" : w.stderrTail();
         return new Verdict(ExitKind.CRASHED, (w.ready ? "" : "died during start-up, ") + exit.describe()
                 + (tail.isEmpty() ? "" : ": " + tail));
+    }
+
+    /**
+     * Why a worker process could not be started: a Ctrl+C that killed the JDK's spawn helper
+     * ("Failed to exec spawn helper: pid: N, signal: 2") is the user's stop, like {@link #CTRL_C}.
+     */
+    static Verdict startFailure(String message, boolean stopping) {
+        if (stopping || (message != null && message.contains("signal: " + SIGINT))) {
+            return new Verdict(ExitKind.TERMINATED, stopping ? STOPPED : CTRL_C);
+        }
+        return new Verdict(ExitKind.CRASHED, "could not start a worker process: " + message);
     }
 
     /** The reason given when a task runs past its limit and its worker is killed. */

@@ -1,10 +1,9 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.supervisor.Timers;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PoolRun implements RunHandle {
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
-    static final ScheduledThreadPoolExecutor TIMERS = timers();
     /** How long a worker asked to quit may take before it is killed. */
     static final long QUIT_GRACE_MS = 2000;
 
@@ -41,17 +39,6 @@ final class PoolRun implements RunHandle {
     /** Under TOGETHER, the timer that stops the ready workers waiting for the rest; null once moot. */
     private ScheduledFuture<?> releaseCap;
 
-    private static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "poolscope-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        // A task that ends in time cancels its timer; drop it at once rather than hold it for an hour.
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
-    }
-
     private PoolRun(RunConfig config, WorkerLauncher launcher, RunListener listener) {
         int number = RUN_NUMBERS.incrementAndGet();
         this.config = config;
@@ -68,7 +55,7 @@ final class PoolRun implements RunHandle {
                 run.slots.scheduleSpawn(slot);
             }
             if (run.dispatch.holdsFirstChunks()) {
-                run.releaseCap = TIMERS.schedule(run::capExpired, config.togetherCapMs(), TimeUnit.MILLISECONDS);
+                run.releaseCap = Timers.after(config.togetherCapMs(), run::capExpired);
             }
         }
         return run;
@@ -127,10 +114,10 @@ final class PoolRun implements RunHandle {
     }
 
     /** No process could be started for a slot. */
-    void spawnFailed(int slot, String detail) {
-        emit(new RunEvent.WorkerExited(now(), slot, -1, ExitKind.CRASHED, null, null, detail));
+    void spawnFailed(int slot, ExitClassifier.Verdict why) {
+        emit(new RunEvent.WorkerExited(now(), slot, -1, why.kind(), null, null, why.detail()));
         if (!isEnding()) {
-            slots.replace(slot, false, detail, dispatch);
+            slots.replace(slot, false, why.detail(), dispatch);
         }
         checkAllGone();
     }
@@ -149,7 +136,7 @@ final class PoolRun implements RunHandle {
         w.quitSent = true;
         w.retiring = retiring;
         outbox.quit(w);
-        TIMERS.schedule(() -> quitOverdue(w), QUIT_GRACE_MS, TimeUnit.MILLISECONDS);
+        Timers.after(QUIT_GRACE_MS, () -> quitOverdue(w));
     }
 
     void finalizeTask(int index, TaskStatus status, String result, String error, WorkerProcess w) {

@@ -33,8 +33,8 @@ public final class PoolService {
         return PoolRun.start(config, launcher, listener == null ? RunListener.NONE : listener);
     }
 
-    /** Worker processes started by this JVM that have not ended yet (for checks and tests). */
+    /** Processes started by this JVM, of any engine, that have not ended yet (for checks and tests). */
     public static int liveWorkerCount() {
-        return LiveProcesses.count();
+        return dev.poolscope.supervisor.KillOnExit.count();
     }
 }

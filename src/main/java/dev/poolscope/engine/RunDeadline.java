@@ -1,35 +1,27 @@
 package dev.poolscope.engine;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import dev.poolscope.supervisor.Timers;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A deadline for a whole run on PoolScope's workers: after {@code ms} a run still going is
  * stopped (its unfinished tasks marked cancelled). Unlike a task's time limit it also ends a
  * run that waits forever. The CLI's {@code run --deadline} and the window's Deadline field both
- * use it; CPython runs carry theirs in CPythonOptions.
+ * use it, and so does a CPython run for the deadline in its CPythonOptions.
  */
 public final class RunDeadline implements AutoCloseable {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "poolscope-run-deadline");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final Long ms;
     private final ScheduledFuture<?> pending;
     private volatile boolean hit;
 
     private RunDeadline(RunHandle run, Long ms) {
         this.ms = ms;
-        this.pending = ms == null ? null : TIMER.schedule(() -> {
+        this.pending = ms == null ? null : Timers.after(ms, () -> {
             if (!run.isDone()) {
                 hit = true;
                 run.stop();
             }
-        }, ms, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Stops {@code run} after {@code ms} if it is still going; null ms means no deadline. */

@@ -66,12 +66,11 @@ final class Slots {
         } catch (Exception e) {
             synchronized (run.lock) {
                 pendingSpawns--;
-                run.spawnFailed(slot, "could not start a worker process: " + e.getMessage());
+                run.spawnFailed(slot, ExitClassifier.startFailure(e.getMessage(), run.isStopping()));
             }
             run.act();
             return;
         }
-        LiveProcesses.add(process);
         TaskSpec init = run.config().initializer();
         WorkerProcess w;
         synchronized (run.lock) {
@@ -126,7 +125,7 @@ final class Slots {
 
     void remove(WorkerProcess w) {
         live.remove(w);
-        LiveProcesses.remove(w.process);
+        w.killOnExit.close();
     }
 
     boolean isLive(WorkerProcess w) {

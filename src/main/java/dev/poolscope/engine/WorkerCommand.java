@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.supervisor.Supervisor;
 import dev.poolscope.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
@@ -30,39 +31,19 @@ final class WorkerCommand implements WorkerLauncher {
         this.command = List.copyOf(command);
     }
 
-    /** Where {@code nice} lives on Linux and macOS; it execs java, so the worker keeps its own PID. */
-    private static final Path NICE = Path.of("/usr/bin/nice");
-    /** util-linux's chrt (Linux): {@code --idle 0} execs java under SCHED_IDLE, also keeping the PID. */
-    private static final Path CHRT = Path.of("/usr/bin/chrt");
     /**
-     * Linux's setpriv: sets the "parent death signal". The parent is the thread that started the
-     * worker, the run's spawner thread, which lives until the run's last worker is gone.
+     * The running JVM's own java, with a classpath of just the code that holds the worker,
+     * started by the {@link Supervisor}: in a session of its own (a terminal's Ctrl+C signals
+     * the terminal's whole foreground group; the engine stops the run itself, so a worker must
+     * not race it by dying on its own, and its tasks would read crashed, not cancelled), with
+     * SIGINT ignored from its first instruction, the kernel's parent-death signal (the parent is
+     * the run's spawner thread, which lives until the run's last worker is gone; it needs no CPU
+     * time from the worker, whose own watchdog may be starved on a busy machine), and for the
+     * window the lowest CPU priority ({@link WorkerPriority#LOW}).
      */
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
-    /**
-     * coreutils' env (8.31+): {@code --ignore-signal=INT} execs java with SIGINT ignored, and a JVM
-     * that starts with SIGINT ignored installs no handler for it. Ctrl+C in a terminal signals the
-     * whole foreground process group, workers included; the engine stops the run itself, so the
-     * workers must not race it by dying on their own (their tasks would read crashed, not cancelled).
-     */
-    private static final Path ENV = Path.of("/usr/bin/env");
-
-    /** The running JVM's own java, with a classpath of just the code that holds the worker. */
     static WorkerCommand forThisJvm(WorkerPriority priority) {
-        List<String> cmd = new ArrayList<>();
-        if (priority == WorkerPriority.LOW && Files.isExecutable(CHRT)) {
-            cmd.addAll(List.of(CHRT.toString(), "--idle", "0"));
-        } else if (priority == WorkerPriority.LOW && Files.isExecutable(NICE)) {
-            cmd.addAll(List.of(NICE.toString(), "-n", "19"));
-        }
-        if (Files.isExecutable(SETPRIV)) {
-            // The kernel kills the worker the moment the engine dies, needing no CPU time from the
-            // worker (its own watchdog may be starved on a busy machine). setpriv execs java too.
-            cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
-        }
-        if (ENV_IGNORES_SIGNALS) {
-            cmd.addAll(List.of(ENV.toString(), "--ignore-signal=INT"));
-        }
+        List<String> cmd = new ArrayList<>(Supervisor.system().prefix(
+                new Supervisor.Launch(true, true, priority == WorkerPriority.LOW, true)));
         String classpath = workerClasspath();
         cmd.addAll(javaCommand(classpath));
         Path archive = archiveBeside(classpath);
@@ -71,23 +52,6 @@ final class WorkerCommand implements WorkerLauncher {
             cmd.add(cmd.size() - 3, "-XX:SharedArchiveFile=" + archive);
         }
         return new WorkerCommand(cmd);
-    }
-
-    /** Asked once per JVM: every PoolService builds a worker command, and a sweep builds many. */
-    private static final boolean ENV_IGNORES_SIGNALS = envIgnoresSignals();
-
-    /** Whether this machine's env takes --ignore-signal (older coreutils and BSD env do not). */
-    private static boolean envIgnoresSignals() {
-        if (!Files.isExecutable(ENV)) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder(ENV.toString(), "--ignore-signal=INT", "true")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** java, the worker flags, the classpath and the worker's main class. */

@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.supervisor.KillOnExit;
 import dev.poolscope.worker.Wire;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -49,6 +50,8 @@ final class WorkerProcess {
     final int generation;
     final Process process;
     final long pid;
+    /** Ends the process if PoolScope exits while it lives; closed when it is gone. */
+    final KillOnExit.Entry killOnExit;
     private final DataOutputStream stdin;
     private final StderrTail stderr;
 
@@ -72,6 +75,7 @@ final class WorkerProcess {
         this.process = process;
         this.frames = new FrameSequence(expectsInitializer);
         this.pid = process.pid();
+        this.killOnExit = KillOnExit.register(process);
         this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.stderr = new StderrTail(process.getErrorStream());
     }

@@ -1,6 +1,6 @@
 package dev.poolscope.engine;
 
-import java.util.concurrent.TimeUnit;
+import dev.poolscope.supervisor.Timers;
 
 /**
  * What the run does with each report from a worker: ready, a task started, printed or ended,
@@ -45,7 +45,7 @@ final class WorkerReports implements WorkerProcess.Callbacks {
             run.emit(new RunEvent.TaskStarted(run.since(nanos), index, w.slot, w.pid, w.chunk.number()));
             Long limit = run.config().timeoutFor(run.config().tasks().get(index));
             run.tasks.started(index, w, limit == null ? null
-                    : PoolRun.TIMERS.schedule(() -> onTimeout(w, index), limit, TimeUnit.MILLISECONDS));
+                    : Timers.after(limit, () -> onTimeout(w, index)));
         }
     }
 

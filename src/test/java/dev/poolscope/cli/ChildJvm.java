@@ -34,7 +34,21 @@ final class ChildJvm {
      * a background job of a non-interactive shell would otherwise inherit it ignored.
      */
     static ChildJvm start(Path dir, List<String> jvmFlags, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT",
+        return start(List.of(), dir, jvmFlags, env, args);
+    }
+
+    /**
+     * As {@link #start}, in a session and process group of its own (its PID names the group), as
+     * a shell starts a command in a terminal: {@link #signalGroup} then does what Ctrl+C does.
+     */
+    static ChildJvm startInOwnGroup(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(List.of("setsid"), dir, List.of(), env, args);
+    }
+
+    private static ChildJvm start(List<String> prefix, Path dir, List<String> jvmFlags, Map<String, String> env,
+                                  String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolscope.Main"));
@@ -52,6 +66,53 @@ final class ChildJvm {
             }
         });
         return new ChildJvm(pb.start(), out, err, marker);
+    }
+
+    /** Sends {@code signal} ("INT", "TERM", ...) to the child's whole process group, as a terminal does. */
+    void signalGroup(String signal) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid()).start().waitFor();
+        if (rc != 0) {
+            throw new IOException("kill -" + signal + " -" + process.pid() + " exited with " + rc);
+        }
+    }
+
+    /** Sends {@code signal} to the child process alone. */
+    void signal(String signal) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+        if (rc != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " exited with " + rc);
+        }
+    }
+
+    /**
+     * Every process of this child still running (not a zombie waiting for init), whatever it is:
+     * workers, Python processes, helpers; waits up to {@code millis} for them to go.
+     */
+    List<String> leftBehindAfter(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        List<String> left = leftBehind();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            left = leftBehind();
+        }
+        return left;
+    }
+
+    private List<String> leftBehind() {
+        String needle = "POOLSCOPE_TEST_MARKER=" + marker;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != process.pid() && p.isAlive() && !isZombie(p.pid()))
+                .filter(p -> environmentHas(p.pid(), needle))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return true; // gone
+        }
     }
 
     String stdout() throws IOException {
@@ -86,6 +147,8 @@ final class ChildJvm {
     /** Ends the child and any worker of it still there (a failed test must not leave processes). */
     void cleanUp() {
         process.destroyForcibly();
+        String needle = "POOLSCOPE_TEST_MARKER=" + marker;
+        ProcessHandle.allProcesses().filter(p -> environmentHas(p.pid(), needle)).forEach(ProcessHandle::destroyForcibly);
         for (long pid : liveWorkers()) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
