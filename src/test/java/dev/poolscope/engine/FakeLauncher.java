@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hold a start in flight while it stops or finishes the run. Starts not in the script succeed.
  */
 final class FakeLauncher implements WorkerLauncher {
-    enum Outcome { START, FAIL, DEAF }
+    /** SPAWN_HELPER_INTERRUPTED: the JDK's spawn helper was killed by a Ctrl+C, as the JDK says it. */
+    enum Outcome { START, FAIL, DEAF, SPAWN_HELPER_INTERRUPTED }
 
     /** One scripted start: what it does, and (if not null) a latch it waits on first. */
     static final class Step {
@@ -77,6 +78,10 @@ final class FakeLauncher implements WorkerLauncher {
             }
             if (step.outcome == Outcome.FAIL) {
                 throw new IOException("scripted start failure");
+            }
+            if (step.outcome == Outcome.SPAWN_HELPER_INTERRUPTED) {
+                throw new IOException("Cannot run program \"/usr/bin/setsid\": error=0, Failed to exec spawn helper:"
+                        + " pid: 1078, signal: 2");
             }
         }
         FakeWorker w = new FakeWorker(step != null && step.outcome == Outcome.DEAF);
