@@ -3,14 +3,19 @@ package dev.poolscope;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.InstanceofCheck;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.poolscope.engine.RunHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +69,33 @@ class ArchitectureTest {
         var result = NO_PACKAGE_CYCLES.evaluate(pair);
         assertTrue(result.hasViolation(), "left -> right -> left is a cycle");
         assertTrue(result.getFailureReport().toString().contains("archcycle.left"), result.getFailureReport().toString());
+    }
+
+    /**
+     * One run model for every engine: code outside an engine's package asks the run what it is
+     * ({@code RunHandle.info()}), never which class it is.
+     */
+    @Test
+    void noEngineTypeIsCheckedOutsideItsEngine() {
+        assertEquals(List.of(), engineTypeChecks(APP));
+        JavaClasses breaker = new ClassFileImporter().importPackages("dev.poolscope.archcycle", "dev.poolscope.cpython",
+                "dev.poolscope.engine");
+        assertEquals(List.of("dev.poolscope.archcycle.left.Left checks instanceof CPythonRun"),
+                engineTypeChecks(breaker), "the check sees a test-only class's instanceof CPythonRun");
+    }
+
+    private static List<String> engineTypeChecks(JavaClasses classes) {
+        List<String> found = new ArrayList<>();
+        for (JavaClass c : classes) {
+            for (InstanceofCheck check : c.getInstanceofChecks()) {
+                JavaClass target = check.getRawType();
+                if (target.isAssignableTo(RunHandle.class) && !target.isEquivalentTo(RunHandle.class)
+                        && !c.getPackageName().equals(target.getPackageName())) {
+                    found.add(c.getName() + " checks instanceof " + target.getSimpleName());
+                }
+            }
+        }
+        return found;
     }
 
     @Test

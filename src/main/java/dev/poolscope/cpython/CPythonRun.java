@@ -6,6 +6,7 @@ import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunInfo;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
@@ -201,9 +202,9 @@ public final class CPythonRun implements RunHandle {
     // ---- RunHandle ------------------------------------------------------------------------------------
 
     /**
-     * For a scenario, its configuration. For a program, the tasks seen so far as a configuration
-     * (map over its lanes, or process mode when every lane ran one Process); before any task has
-     * started it holds one placeholder task, since a configuration cannot be empty.
+     * For a scenario, its configuration. For a program, what it has shown so far as a watched
+     * run's configuration (map over its lanes, or process mode when every lane ran one Process),
+     * with no task until its first one is seen.
      */
     @Override
     public RunConfig config() {
@@ -212,19 +213,17 @@ public final class CPythonRun implements RunHandle {
         }
         List<String> names = state.taskNames();
         int lanes = Math.max(1, Math.min(dev.poolscope.engine.Limits.MAX_POOL, state.laneCount()));
-        boolean process = !state.allPool() && names.size() == state.laneCount() && !names.isEmpty()
-                && names.size() <= dev.poolscope.engine.Limits.MAX_PROCESS_TASKS;
+        boolean process = !state.allPool() && names.size() == state.laneCount() && !names.isEmpty();
         RunConfig.Builder b = RunConfig.builder().mode(process ? Mode.PROCESS : Mode.MAP).pool(lanes)
                 .chunksize(process ? null : 1);
-        if (names.isEmpty()) {
-            b.task(TaskSpec.of(PLACEHOLDER, TaskKind.NOOP, 0));
-        }
         names.forEach(n -> b.task(TaskSpec.of(n.isBlank() ? "task" : n, TaskKind.NOOP, 0)));
-        return b.build();
+        return b.buildObserved();
     }
 
-    /** The name of the one task of a program run's configuration before any task started. */
-    static final String PLACEHOLDER = "(no task yet)";
+    @Override
+    public RunInfo info() {
+        return new RunInfo(RunInfo.CPYTHON, scenario == null ? program.toString() : null, python.describe());
+    }
 
     @Override
     public long startNanos() {
@@ -291,6 +290,7 @@ public final class CPythonRun implements RunHandle {
         return exitCode;
     }
 
+    @Override
     public boolean deadlineHit() {
         RunDeadline d = deadline;
         return d != null && d.hit();

@@ -3,7 +3,6 @@ package dev.poolscope.cpython;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.trace.RunTrace;
-import dev.poolscope.trace.StatsCalculator;
 import dev.poolscope.trace.TaskRecord;
 import dev.poolscope.trace.TraceBuilder;
 import java.util.ArrayList;
@@ -32,18 +31,12 @@ public final class CPythonTrace {
         if (run.isScenario()) {
             return t;
         }
-        boolean placeholder = config.tasks().size() == 1 && CPythonRun.PLACEHOLDER.equals(config.tasks().get(0).name())
-                && t.tasks().get(0).startMs() == null;
         List<TaskRecord> tasks = new ArrayList<>();
-        if (!placeholder) {
-            for (TaskRecord r : t.tasks()) {
-                tasks.add(new TaskRecord(r.index(), r.name(), PYTHON_KIND, r.chunk(), r.slot(), r.pid(), r.startMs(),
-                        r.endMs(), r.status(), r.result(), r.error(), r.output(), r.outputTruncated()));
-            }
+        for (TaskRecord r : t.tasks()) {
+            tasks.add(new TaskRecord(r.index(), r.name(), PYTHON_KIND, r.chunk(), r.slot(), r.pid(), r.startMs(),
+                    r.endMs(), r.status(), r.result(), r.error(), r.output(), r.outputTruncated()));
         }
-        var stats = placeholder ? StatsCalculator.of(tasks, t.slots(), t.makespanMs()) : t.stats();
         return new RunTrace(t.scenario(), t.mode(), t.pool(), t.chunksize(), t.maxTasksPerChild(), t.stopped(),
-                t.finished(), placeholder ? stats.makespanMs() : t.makespanMs(), t.workers(), tasks,
-                t.deliveryOrder(), t.output(), stats);
+                t.finished(), t.makespanMs(), t.workers(), tasks, t.deliveryOrder(), t.output(), t.stats());
     }
 }

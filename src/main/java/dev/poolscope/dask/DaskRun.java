@@ -8,6 +8,7 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunDeadline;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunHandle;
+import dev.poolscope.engine.RunInfo;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.supervisor.KillOnExit;
@@ -189,6 +190,11 @@ public final class DaskRun implements RunHandle {
      * the cluster had workers. Plain Processes become tasks submitted one by one (apply_async).
      */
     @Override
+    public RunInfo info() {
+        return new RunInfo(RunInfo.DASK, null, python.describe());
+    }
+
+    @Override
     public RunConfig config() {
         RunConfig.Builder b = scenario.toBuilder().chunksize(null).maxTasksPerChild(null).initializer(null);
         if (scenario.mode() == Mode.PROCESS) {
@@ -286,6 +292,7 @@ public final class DaskRun implements RunHandle {
         return state.fatal();
     }
 
+    @Override
     public boolean deadlineHit() {
         RunDeadline d = deadline;
         return d != null && d.hit();

@@ -207,6 +207,11 @@ final class PoolRun implements RunHandle {
     }
 
     @Override
+    public RunInfo info() {
+        return RunInfo.JAVA_WORKERS;
+    }
+
+    @Override
     public long startNanos() {
         return t0;
     }

@@ -30,6 +30,9 @@ public final class PoolService {
      * gets every event, in order, on the run's event thread.
      */
     public RunHandle start(RunConfig config, RunListener listener) {
+        if (config.observed()) {
+            throw new IllegalArgumentException("a watched run's configuration cannot be run: build it with build()");
+        }
         return PoolRun.start(config, launcher, listener == null ? RunListener.NONE : listener);
     }
 

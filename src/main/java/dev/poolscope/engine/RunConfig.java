@@ -19,11 +19,12 @@ public final class RunConfig {
     private final List<TaskSpec> tasks;
     private final StartPolicy startPolicy;
     private final long togetherCapMs;
+    private final boolean observed;
 
     /** Under {@link StartPolicy#TOGETHER}, the longest the ready workers wait for the rest. */
     public static final long DEFAULT_TOGETHER_CAP_MS = 10_000;
 
-    private RunConfig(Builder b) {
+    private RunConfig(Builder b, boolean observed) {
         this.mode = b.mode;
         this.pool = b.pool;
         this.chunksize = b.chunksize;
@@ -33,6 +34,7 @@ public final class RunConfig {
         this.tasks = List.copyOf(b.tasks);
         this.startPolicy = b.startPolicy;
         this.togetherCapMs = b.togetherCapMs;
+        this.observed = observed;
     }
 
     public Mode mode() {
@@ -101,6 +103,14 @@ public final class RunConfig {
 
     long togetherCapMs() {
         return togetherCapMs;
+    }
+
+    /**
+     * Whether this describes a run PoolScope watched rather than one it was asked to make (a
+     * Python program's, built with {@link Builder#buildObserved()}): PoolService refuses it.
+     */
+    public boolean observed() {
+        return observed;
     }
 
     /** The time limit that applies to a task, or null. */
@@ -191,7 +201,20 @@ public final class RunConfig {
             if (!problems.isEmpty()) {
                 throw new InvalidConfigException(problems);
             }
-            return new RunConfig(this);
+            return new RunConfig(this, false);
+        }
+
+        /**
+         * What a watched run (a Python program's) has shown so far, as a configuration: its mode,
+         * its lanes as the pool, the tasks it made. Not checked against {@link Limits}, since
+         * the program, not PoolScope, decided them (a program may make a million tasks), and it
+         * may have no task yet. Only the pool must be at least 1.
+         */
+        public RunConfig buildObserved() {
+            if (pool < 1) {
+                throw new InvalidConfigException(List.of("pool: must be at least 1, got " + pool));
+            }
+            return new RunConfig(this, true);
         }
     }
 }

@@ -82,8 +82,9 @@ public sealed interface RunEvent {
     /** The machine the run shares, sampled once a second: CPUs and the 1-minute load (-1 unknown). */
     record MachineSampled(long at, int cpus, double load1) implements RunEvent {}
 
-    // ---- The CPython engine (dev.poolscope.cpython): a real Python program's own processes ----
-    // Its main process has no worker slot: events about it carry slot -1 (the "main lane").
+    // ---- A run of a program (RunInfo.ofProgram(): the CPython engine today): its tasks and lanes
+    // are found as it runs, and its main process has no worker slot: events about it carry slot -1
+    // (the "main lane"). Any engine that runs a user's program reports it with these.
 
     /** A task first seen while the run goes (a Python program's tasks are found as they start). */
     record TaskAdded(long at, int index, String name, String kind) implements RunEvent {}

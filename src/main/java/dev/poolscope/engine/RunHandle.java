@@ -5,6 +5,13 @@ import java.util.List;
 
 /** A run in progress. Every method is safe to call from any thread. */
 public interface RunHandle {
+    /** What the run is: its engine, its program (or none, for a scenario), its interpreter. */
+    RunInfo info();
+
+    /**
+     * The scenario's configuration; for a program's run ({@link RunInfo#ofProgram()}), what the
+     * run has shown so far (its tasks and lanes as found, see {@link RunConfig.Builder#buildObserved()}).
+     */
     RunConfig config();
 
     /** {@link System#nanoTime()} when the run started: event times are measured from here. */
@@ -28,6 +35,14 @@ public interface RunHandle {
 
     /** Every event so far, in order. */
     List<RunEvent> events();
+
+    /**
+     * Whether a deadline the run carries itself stopped it. A run given a {@link RunDeadline}
+     * from outside answers false; that deadline knows ({@link RunDeadline#hit()}).
+     */
+    default boolean deadlineHit() {
+        return false;
+    }
 
     /** PIDs of every worker process this run has started. */
     List<Long> pids();

@@ -1,9 +1,7 @@
 package dev.poolscope.sweep;
 
 import dev.poolscope.cpython.CPythonOptions;
-import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.cpython.CPythonService;
-import dev.poolscope.cpython.CPythonTrace;
 import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.dask.DaskOptions;
 import dev.poolscope.dask.DaskService;
@@ -115,8 +113,9 @@ public final class SweepRunner {
         if (cancelled) {
             return null;
         }
-        // The run's own configuration: a Dask run's pool is the workers its cluster had.
-        RunTrace trace = h instanceof CPythonRun py ? CPythonTrace.of(py) : TraceBuilder.of(plan.scenario(), h.config(), h.events());
+        // Every engine runs the plan's scenario, so one builder makes every engine's trace, from the
+        // run's own configuration: a Dask run's pool is the workers its cluster had.
+        RunTrace trace = TraceBuilder.of(plan.scenario(), h.config(), h.events());
         return new SweepRun(v, plan.values().get(v), repeat, config, trace, h.events(), (System.nanoTime() - t0) / 1e6);
     }
 

@@ -1,7 +1,6 @@
 package dev.poolscope.ui.app;
 
 import dev.poolscope.cpython.CPythonOptions;
-import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.cpython.CPythonService;
 import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.PoolService;
@@ -152,8 +151,8 @@ public final class RunController implements CurrentRun {
         }
         show(started, q, sampler, new TimelineModel(names, config.slots()), scenarioName, config,
                 onCPython ? null : started, deadlineMs);
-        status.set(onCPython && handle instanceof CPythonRun py
-                ? "Starting " + py.interpreter().describe() + " on the scenario's program\u2026"
+        String interpreter = handle.info().interpreter();
+        status.set(interpreter != null ? "Starting " + interpreter + " on the scenario's program\u2026"
                 : "Starting " + config.slots() + " workers\u2026");
         return true;
     }
@@ -174,7 +173,7 @@ public final class RunController implements CurrentRun {
         }
         Queue<RunEvent> q = new ConcurrentLinkedQueue<>();
         OsSampler sampler = new OsSampler(q::add);
-        CPythonRun started;
+        RunHandle started;
         try {
             started = new CPythonService().start(program, List.of(), CPythonOptions.defaults().withDeadlineMs(deadlineMs),
                     sampler.tap(q::add));
@@ -183,8 +182,10 @@ public final class RunController implements CurrentRun {
             errors.accept(e.getMessage());
             return false;
         }
-        show(started, q, sampler, new TimelineModel(List.of(), 0, true), started.name(), started.config(), null, deadlineMs);
-        status.set("Running " + program.getFileName() + " with " + started.interpreter().describe() + "\u2026");
+        String name = String.valueOf(program.getFileName());
+        show(started, q, sampler, new TimelineModel(List.of(), 0, started.info().ofProgram()), name, started.config(), null,
+                deadlineMs);
+        status.set("Running " + name + " with " + started.info().interpreter() + "\u2026");
         return true;
     }
 
@@ -243,7 +244,7 @@ public final class RunController implements CurrentRun {
 
     /** Whether the run's deadline stopped it. */
     public boolean stoppedByDeadline() {
-        return (deadline != null && deadline.hit()) || (handle instanceof CPythonRun py && py.deadlineHit());
+        return (deadline != null && deadline.hit()) || (handle != null && handle.deadlineHit());
     }
 
     /** Stops the run: the engine kills every worker; the run then finishes as "stopped". */
