@@ -1,6 +1,9 @@
 package dev.poolscope.cpython;
 
 import dev.poolscope.engine.RunEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,7 +28,9 @@ public final class CPythonReport {
         }
         sb.append("\nMain process (PID ").append(run.mainPid()).append("): its calls on child processes and its lines\n");
         int shown = 0;
-        for (RunEvent e : run.events()) {
+        List<RunEvent> byTime = new ArrayList<>(run.events());
+        byTime.sort(Comparator.comparingLong(RunEvent::at)); // stable: what came together stays in order
+        for (RunEvent e : byTime) {
             if (e instanceof RunEvent.ProcessMark m && m.slot() < 0) {
                 sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(m.at()), ascii(m.text())));
                 shown++;

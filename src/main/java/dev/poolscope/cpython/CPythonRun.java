@@ -142,7 +142,9 @@ public final class CPythonRun implements RunHandle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Integer signal = code > 128 && code <= 128 + 64 ? code - 128 : null;
+        // Java reports a death by signal n as 128 + n, which sys.exit(128 + n) also gives: it is
+        // a signal only if the interpreter did not say it was ending on its own.
+        Integer signal = code > 128 && code <= 128 + 64 && !state.mainSaidExit() ? code - 128 : null;
         state.mainExited(exitAt, signal == null ? code : null, signal, mainDetail(code, signal));
         state.finish(stopRequested);
         killOnExit.close();
@@ -310,6 +312,16 @@ public final class CPythonRun implements RunHandle {
             return null;
         }
         return deadlineHit() || stopRequested ? 1 : code;
+    }
+
+    /** The exception that ended the main process (uncaught, or a SyntaxError), or null. */
+    public MainFailure failure() {
+        return state.failure();
+    }
+
+    /** Whether the program started no child process at all (no lane, no task). */
+    public boolean startedNoProcess() {
+        return state.childPids().isEmpty();
     }
 
     /** Whether this run is of a scenario (tasks named by it) rather than of a user's program. */

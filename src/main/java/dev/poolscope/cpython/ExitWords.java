@@ -27,7 +27,8 @@ record ExitWords(ExitKind kind, Integer exitCode, Integer signal, String detail)
         }
         if (signal != null) {
             if (signal == 15 && "SIGTERM".equals(p.signalFromParent)) {
-                String who = p.isPoolWorker() ? "by its Pool (terminate(), also the end of a with-block)" : "by terminate()";
+                String who = !p.isPoolWorker() ? "by terminate()"
+                        : "by its Pool's terminate() (" + PoolMarks.cause(p.poolEnd == null ? "" : p.poolEnd) + ")";
                 return new ExitWords(ExitKind.TERMINATED, null, 15, "terminated " + who + ": SIGTERM");
             }
             if (signal == 9 && "SIGKILL".equals(p.signalFromParent)) {

@@ -1,8 +1,8 @@
 package dev.poolscope.cpython;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /** What the run knows of one Python process (guarded by the run's lock). */
 final class PyProcess {
@@ -35,8 +35,19 @@ final class PyProcess {
     boolean exitPending;
     /** The task it was running when it died, for the notice when its successor starts. */
     String lostTask;
-    /** Messages from the child that came before its parent's word that it started it. */
-    final List<JsonNode> waiting = new ArrayList<>();
+    /** The program's line that called start() (a Process), or -1. */
+    int line = -1;
+    /** Why its Pool was terminated ("explicit", "with", "gc", "exit"), or null. */
+    String poolEnd;
+    /** A task start waiting for its caller's word that it submitted the task (see {@link #blocked}). */
+    TaskBook.Key heldFor;
+    /** The next task start is numbered as it comes: its submission was waited for long enough. */
+    boolean numberAsItComes;
+    /**
+     * Messages from the child not handled yet, in order: they came before its parent's word that
+     * it started it, or behind a task start that waits for its submission.
+     */
+    final Deque<JsonNode> waiting = new ArrayDeque<>();
 
     PyProcess(long pid) {
         this.pid = pid;
@@ -44,6 +55,11 @@ final class PyProcess {
 
     boolean hasLane() {
         return slot >= 0;
+    }
+
+    /** Its messages must wait: it has no lane yet, or a task start waits for its submission. */
+    boolean blocked() {
+        return (kind != null && !hasLane()) || heldFor != null;
     }
 
     boolean isPoolWorker() {
@@ -65,6 +81,9 @@ final class PyProcess {
         maxTasks = role.path("maxtasks").isInt() ? role.path("maxtasks").asInt() : null;
         JsonNode id = role.path("ident");
         ident = id.isArray() && id.size() > 0 ? id.get(id.size() - 1).asInt() : -1;
+        if (role.path("line").isInt()) {
+            line = role.path("line").asInt();
+        }
         if (creatorPid > 0) {
             creator = creatorPid;
         }

@@ -29,6 +29,10 @@ final class RunState implements EventChannel.Handler {
     static final long EXIT_GRACE_MS = 300;
     /** How long a child that is gone waits for its parent's word that it started it. */
     static final long ORPHAN_WAIT_MS = 1000;
+    /** How long a Pool worker's task start waits for its caller's word that it submitted the task. */
+    static final long SUBMISSION_WAIT_MS = 500;
+    /** How often printed lines held for {@link OutputOrder} are looked at. */
+    static final long OUTPUT_TICK_MS = 10;
     /** How the exception a scenario's fail task raises (see {@link KindFunctions}) starts its text. */
     private static final String SCENARIO_FAILURE = "TaskFailed: ";
 
@@ -41,7 +45,12 @@ final class RunState implements EventChannel.Handler {
     private final Map<Long, PyProcess> procs = new HashMap<>();
     private final Map<Integer, Long> connectionPids = new HashMap<>();
     private final List<Long> childPids = new ArrayList<>();
+    private final OutputOrder order = new OutputOrder();
+    /** Why each Pool (by its key) was terminated: "explicit", "with", "gc", "exit". */
+    private final Map<String, String> poolEnds = new HashMap<>();
     private long mainPid = -1;
+    private boolean mainSaidExit;
+    private MainFailure failure;
     private boolean stopping;
     private boolean finished;
     private long outputLines;
@@ -53,6 +62,18 @@ final class RunState implements EventChannel.Handler {
         this.feed = feed;
         this.book = book;
         this.deliveries = new Deliveries(book, feed::add);
+Timers.after(OUTPUT_TICK_MS, this::outputTick);
+    }
+
+    /** Lets go of the printed lines that waited long enough, then looks again in {@link #OUTPUT_TICK_MS}. */
+    private void outputTick() {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            order.due(now()).forEach(this::emit);
+        }
+        Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }
 
     private long at(JsonNode m) {
@@ -96,6 +117,20 @@ final class RunState implements EventChannel.Handler {
     void mainExited(long at, Integer code, Integer signal, String detail) {
         synchronized (lock) {
             emit(new RunEvent.ProgramExited(at, mainPid, code, signal, detail));
+        }
+    }
+
+    /** Whether the main interpreter said it was ending on its own (its exit status is then an exit code, never a signal). */
+    boolean mainSaidExit() {
+        synchronized (lock) {
+            return mainSaidExit;
+        }
+    }
+
+    /** The exception that ended the main process, as the tracer told it; null if none. */
+    MainFailure failure() {
+        synchronized (lock) {
+            return failure;
         }
     }
 
@@ -149,6 +184,9 @@ final class RunState implements EventChannel.Handler {
             }
             stopping |= stopped;
             for (PyProcess p : List.copyOf(procs.values())) {
+                release(p); // a task start still waiting for its submission: numbered as it came
+            }
+            for (PyProcess p : List.copyOf(procs.values())) {
                 if (p.kind != null && !p.hasLane()) {
                     place(p, now(), true);
                 }
@@ -165,6 +203,7 @@ final class RunState implements EventChannel.Handler {
                             stopped ? "never ran: the run was stopped" : "never ran: the program ended before it"));
                 }
             }
+            order.all().forEach(this::emit);
             if (droppedLines > 0) {
                 emit(new RunEvent.OutputTruncated(now(), -1, -1, mainPid, droppedLines, droppedChars));
             }
@@ -181,8 +220,11 @@ final class RunState implements EventChannel.Handler {
             if (finished) {
                 return;
             }
-            String e = m.path("e").asText("");
-            if (e.equals("hello")) {
+            TracerMessage e = TracerMessage.of(m.path("e").asText(""));
+            if (e == null) {
+                return; // a kind from a newer tracer: ignored, as the protocol says
+            }
+            if (e == TracerMessage.HELLO) {
                 long pid = m.path("pid").asLong(-1);
                 connectionPids.put(connection, pid);
                 proc(pid);
@@ -220,43 +262,89 @@ final class RunState implements EventChannel.Handler {
         }
     }
 
-    private void handle(PyProcess p, String e, JsonNode m) {
+    private void handle(PyProcess p, TracerMessage e, JsonNode m) {
         switch (e) {
-            case "started" -> started(p, m);
-            case "reaped" -> {
+            case STARTED -> started(p, m);
+            case REAPED -> {
                 PyProcess child = proc(m.path("child").asLong());
                 child.reapedCode = m.path("code").isInt() ? m.path("code").asInt() : null;
                 tryExit(child);
             }
-            case "signal" -> {
+            case SIGNAL -> {
                 long child = m.path("child").asLong(-1);
                 String sig = m.path("sig").asText("SIGTERM");
                 proc(child).signalFromParent = sig;
-                mark(p, at(m), ProcessMark.TERMINATE, child, (sig.equals("SIGKILL") ? "kill()" : "terminate()")
-                        + " sends " + sig + " to PID " + child);
-            }
-            case "mark" -> processMark(p, m);
-            case "result" -> deliveries.told(p.pid, m, at(m));
-            case "queued" -> queued(p, m);
-            case "child" -> p.role(m.path("role"), m.path("creator").asLong(-1));
-            default -> {
-                if (p.kind != null && !p.hasLane()) {
-                    p.waiting.add(m);
-                } else {
-                    childMessage(p, e, m);
+                if (!proc(child).isPoolWorker()) { // a Pool's SIGTERMs are told by its terminate() mark
+                    mark(p, at(m), ProcessMark.TERMINATE, child, (sig.equals("SIGKILL") ? "kill()" : "terminate()")
+                            + " sends " + sig + " to PID " + child + PoolMarks.line(m));
                 }
+            }
+            case MARK -> processMark(p, m);
+            case RESULT -> deliveries.told(p.pid, m, at(m));
+            case QUEUED -> queued(p, m);
+            case CHILD -> p.role(m.path("role"), m.path("creator").asLong(-1));
+            case POOL -> poolMark(p, m);
+            case EXIT -> mainSaidExit |= p.pid == mainPid;
+            case ERROR -> {
+                if (p.pid == mainPid) {
+                    failure = MainFailure.of(m);
+                }
+            }
+            default -> {
+                p.waiting.add(m);
+                drain(p);
             }
         }
     }
 
+    /** Handles the child's messages that wait, in order, until one has to wait (see {@link PyProcess#blocked}). */
+    private void drain(PyProcess p) {
+        while (!p.waiting.isEmpty() && !p.blocked()) {
+            JsonNode w = p.waiting.poll();
+            childMessage(p, TracerMessage.of(w.path("e").asText("")), w);
+        }
+    }
+
+    /** Stops waiting for a submission: the process's messages are handled now (a task start numbered as it came). */
+    private void release(PyProcess p) {
+        if (p.heldFor != null) {
+            p.heldFor = null;
+            p.numberAsItComes = true;
+            drain(p);
+        }
+    }
+
+    private void poolMark(PyProcess owner, JsonNode m) {
+        PoolMarks.Mark mark = PoolMarks.of(m);
+        if (mark != null) {
+            mark(owner, at(m), mark.kind(), -1, mark.text());
+        }
+        if (mark != null && mark.kind().equals(PoolMarks.TERMINATE)) {
+            poolEnds.putIfAbsent(m.path("pool").asText(""), m.path("cause").asText(""));
+        }
+    }
+
+    /**
+     * Tasks the caller submitted, numbered in that order: a whole map (with its chunksize, so
+     * item i is item i % chunksize of chunk i / chunksize) or one chunk of an imap or apply_async.
+     */
     private void queued(PyProcess caller, JsonNode m) {
         int job = m.path("job").asInt(-1);
+        int chunksize = m.path("chunksize").asInt(0);
         int chunk = m.path("chunk").asInt(-1);
-        int k = 0;
+        int i = 0;
         for (JsonNode name : m.path("names")) {
-            int index = book.queue(caller.pid, job, chunk, k++, name.asText(""));
+            int index = chunksize > 0 ? book.queue(caller.pid, job, i / chunksize, i % chunksize, name.asText(""))
+                    : book.queue(caller.pid, job, chunk, i, name.asText(""));
+            i++;
             if (index >= 0) {
                 emit(new RunEvent.TaskAdded(at(m), index, name.asText(""), CPythonTrace.PYTHON_KIND));
+            }
+        }
+        for (PyProcess p : List.copyOf(procs.values())) {
+            if (p.heldFor != null && book.knows(p.heldFor)) {
+                p.heldFor = null;
+                drain(p);
             }
         }
     }
@@ -280,29 +368,34 @@ final class RunState implements EventChannel.Handler {
         if (PyProcess.PROCESS.equals(p.kind)) {
             PyProcess creator = procs.get(p.creator);
             mark(creator != null ? creator : p, spawnAt, ProcessMark.START, p.pid,
-                    "start() \u2192 PID " + p.pid + (p.label != null ? " " + p.label : ""));
+                    "start() \u2192 PID " + p.pid + (p.label != null ? " " + p.label : "")
+                            + (p.line > 0 ? " (line " + p.line + ")" : ""));
+            // Numbered as started (the order of start() calls), not as its first word is read.
+            int index = book.queueProcess(p.pid, p.label != null ? p.label : "Process " + p.pid);
+            if (index >= 0) {
+                emit(new RunEvent.TaskAdded(spawnAt, index, book.get(index).name, CPythonTrace.PYTHON_KIND));
+            }
         }
-        List<JsonNode> waiting = List.copyOf(p.waiting);
-        p.waiting.clear();
-        for (JsonNode w : waiting) {
-            childMessage(p, w.path("e").asText(""), w);
-        }
+        drain(p);
         if (p.closed) {
             tryExit(p);
         }
     }
 
-    private void childMessage(PyProcess p, String e, JsonNode m) {
+    private void childMessage(PyProcess p, TracerMessage e, JsonNode m) {
+        if (e == null) {
+            return;
+        }
         long at = at(m);
         switch (e) {
-            case "out" -> output(p.running, slotOf(p), p.pid, m.path("text").asText(""), at);
-            case "init0" -> p.initStartAt = at;
-            case "init1" -> emit(new RunEvent.InitializerRan(at, p.slot, p.pid, p.initStartAt >= 0 ? p.initStartAt : at,
+            case OUT -> output(p.running, slotOf(p), p.pid, m.path("text").asText(""), at);
+            case INIT0 -> p.initStartAt = at;
+            case INIT1 -> emit(new RunEvent.InitializerRan(at, p.slot, p.pid, p.initStartAt >= 0 ? p.initStartAt : at,
                     m.path("error").isTextual() ? m.path("error").asText() : null));
-            case "ready" -> emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
-            case "task0" -> taskStarted(p, m, at);
-            case "task1" -> taskEnded(p, m, at);
-            case "bye" -> {
+            case READY -> emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
+            case TASK0 -> taskStarted(p, m, at);
+            case TASK1 -> taskEnded(p, m, at);
+            case BYE -> {
                 p.byeCode = m.path("code").isInt() ? m.path("code").asInt() : 0;
                 p.byeWhy = m.path("why").asText(null);
                 tryExit(p);
@@ -315,6 +408,22 @@ final class RunState implements EventChannel.Handler {
         if (!p.hasLane()) {
             return;
         }
+        if (!book.isScenario() && p.isPoolWorker() && !p.numberAsItComes && !book.knows(book.keyOf(p, m))) {
+            // The caller's word that it submitted this item travels on the caller's connection
+            // and may be read later: the worker's messages wait for it, so the number is the submission's.
+            TaskBook.Key key = book.keyOf(p, m);
+            p.heldFor = key;
+            p.waiting.addFirst(m);
+            Timers.after(SUBMISSION_WAIT_MS, () -> {
+                synchronized (lock) {
+                    if (!finished && key.equals(p.heldFor)) {
+                        release(p);
+                    }
+                }
+            });
+            return;
+        }
+        p.numberAsItComes = false;
         TaskBook.Started s = book.start(p, m);
         if (s == null) {
             return;
@@ -358,7 +467,7 @@ final class RunState implements EventChannel.Handler {
         long child = m.path("child").asLong(-1);
         String kind = m.path("kind").asText("");
         switch (kind) {
-            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, "join() waits for " + child);
+            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, "join() waits for " + child + PoolMarks.line(m));
             case "joined" -> {
                 JsonNode code = m.path("code");
                 mark(caller, at(m), ProcessMark.JOINED, child, code.isInt()
@@ -366,7 +475,7 @@ final class RunState implements EventChannel.Handler {
                         : "join() timed out: " + child + " still running");
             }
             case "alive" -> mark(caller, at(m), ProcessMark.IS_ALIVE, child, "is_alive() of " + child + " \u2192 "
-                    + (m.path("answer").asBoolean() ? "True" : "False"));
+                    + (m.path("answer").asBoolean() ? "True" : "False") + PoolMarks.line(m));
             default -> { }
         }
     }
@@ -382,7 +491,7 @@ final class RunState implements EventChannel.Handler {
             return;
         }
         outputLines++;
-        emit(new RunEvent.OutputLine(at, index, slot, pid, text));
+        order.add(new RunEvent.OutputLine(at, index, slot, pid, text));
     }
 
     // ---- exits ----------------------------------------------------------------------------------------
@@ -411,6 +520,7 @@ final class RunState implements EventChannel.Handler {
             return;
         }
         p.exited = true;
+        p.poolEnd = p.poolKey != null ? poolEnds.get(p.poolKey) : null;
         ExitWords w = ExitWords.of(p, p.reapedCode != null ? p.reapedCode : p.byeCode, stopping);
         long at = now();
         if (p.running >= 0) {

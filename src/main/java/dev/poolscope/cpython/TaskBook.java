@@ -14,8 +14,9 @@ import java.util.Objects;
 /**
  * Numbers the tasks of a CPython run. A Pool task item is known by the process that asked for
  * it, CPython's job number, the chunk and its place in the chunk; a Process target by its PID.
- * For a program, tasks are numbered as they first start and named by the tracer
- * ({@code work_log(['A', 5])}). For a scenario, the program is ours, so an item's place in the
+ * For a program, tasks are numbered in the order the program submitted them (map's items in
+ * input order, apply_async calls and Process starts in call order) and named by the tracer
+ * ({@code work_log(['A', 5])}); a task seen starting without a submission is numbered then. For a scenario, the program is ours, so an item's place in the
  * input follows from the chunk and the chunksize (or the job, for apply_async, or the Process's
  * number, for process mode), and names come from the scenario.
  */
@@ -81,12 +82,31 @@ final class TaskBook {
         return index;
     }
 
+    /**
+     * Records a program's Process target as a task when the Process is started (start() order
+     * is the submission order); -1 for a scenario or one known already.
+     */
+    int queueProcess(long pid, String name) {
+        return queue(pid, -1, -1, 0, name);
+    }
+
+    /** The key a task0 message names: the Pool item, or (for a Process target) the process itself. */
+    Key keyOf(PyProcess p, JsonNode m) {
+        return p.isPoolWorker() ? new Key(p.creator, m.path("job").asInt(-1), m.path("chunk").asInt(-1), m.path("k").asInt(0))
+                : new Key(p.pid, -1, -1, 0);
+    }
+
+    /** Whether the task with this key was submitted (or started) already. */
+    boolean knows(Key key) {
+        return byKey.containsKey(key);
+    }
+
     /** Records a task0 message; null when it cannot be placed (a scenario item out of range). */
     Started start(PyProcess p, JsonNode m) {
         int job = m.path("job").asInt(-1);
         int chunk = m.path("chunk").asInt(-1);
         int k = m.path("k").asInt(0);
-        Key key = p.isPoolWorker() ? new Key(p.creator, job, chunk, k) : new Key(p.pid, -1, -1, 0);
+        Key key = keyOf(p, m);
         Integer known = byKey.get(key);
         int index;
         String newName = null;

@@ -14,7 +14,8 @@ import java.util.List;
  * directory, so it is copied once per JVM into a private temp directory that goes with the JVM.
  */
 final class TracerFiles {
-    static final List<String> FILES = List.of("sitecustomize.py", "poolscope_tracer.py", "poolscope_pool.py");
+    static final List<String> FILES = List.of("sitecustomize.py", "poolscope_tracer.py", "poolscope_pool.py",
+            "poolscope_pool_calls.py");
     private static Path dir;
 
     private TracerFiles() {}

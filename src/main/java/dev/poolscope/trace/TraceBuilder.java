@@ -207,7 +207,12 @@ public final class TraceBuilder {
         }
         String text = o.text() == null ? "" : o.text();
         if (output.size() < MAX_OUTPUT_LINES) {
-            output.add(new OutputRecord(at, o.index(), o.slot(), o.pid(), text));
+            // In the order written: a line can reach PoolScope after a later line of another process.
+            int i = output.size();
+            while (i > 0 && output.get(i - 1).atMs() > at) {
+                i--;
+            }
+            output.add(i, new OutputRecord(at, o.index(), o.slot(), o.pid(), text));
         }
         TaskState t = task(o.index());
         if (t == null) {

@@ -5,9 +5,16 @@ worker takes runs its items through _Item (one bar per item, also inside mapstar
 chunks); in the process that owns the Pool, each task is reported as it is queued, and each
 result as the caller can have it.
 """
+from time import monotonic_ns as _now
+
 import poolscope_tracer as tracer
 from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _write
-from poolscope_tracer import _task0_line, _task1_line
+from poolscope_tracer import _task1_line
+
+
+def _task0_line(job, chunk, k):
+    # No name: the caller named the item when it was submitted ("queued").
+    return '{"e":"task0","t":%d,"job":%d,"chunk":%d,"k":%d}\n' % (_now(), job, chunk, k)
 
 
 def patch(mod):
@@ -22,28 +29,51 @@ def patch(mod):
         else:
             _send("ready")
         tasks = _TracedTasks(inqueue, mod)
-        original(tasks, outqueue, initializer, initargs, maxtasks, wrap_exception)
+        original(tasks, _FlushingResults(outqueue, inqueue), initializer, initargs, maxtasks, wrap_exception)
         tracer._worker_end = "sentinel" if tasks.sentinel else "eof" if tasks.eof else "maxtasks"
 
     # Same module and name: a Process pickled for spawn still names multiprocessing.pool.worker.
     worker.__module__, worker.__name__, worker.__qualname__ = original.__module__, "worker", "worker"
     mod.worker = worker
 
+    exception_with_traceback = mod.ExceptionWithTraceback
+
+    def ExceptionWithTraceback(exc, tb):
+        # What the caller re-raises shows the worker's traceback: the program's frames, not the tracer's.
+        return exception_with_traceback(exc, _safely(tracer.without_tracer_frames, tb) or tb)
+
+    mod.ExceptionWithTraceback = ExceptionWithTraceback
     _patch_queueing(mod)
+    import poolscope_pool_calls
+    poolscope_pool_calls.patch(mod)
     for cls, kind in ((mod.ApplyResult, "apply"), (mod.MapResult, "map"),
                       (mod.IMapIterator, "imap"), (mod.IMapUnorderedIterator, "unordered")):
         _patch_result(cls, kind)
 
 
 def _patch_queueing(mod):
-    """The caller's side: each task as the Pool queues it, so tasks are known, in input order, before they run."""
+    """
+    The caller's side: each task as the program submits it, so tasks are numbered in submission
+    order (map's item order, apply_async's call order) before any of them runs. map, starmap and
+    their async forms are told from the calling thread, with every item; imap's items, which may
+    come from a generator, as the Pool's task-handler thread takes them.
+    """
     pool = mod.Pool
-    generate, apply_async = pool._guarded_task_generation, pool.apply_async
+    generate, apply_async, map_async = pool._guarded_task_generation, pool.apply_async, pool._map_async
+
+    def _map_async(self, func, iterable, mapper, chunksize=None, callback=None, error_callback=None):
+        if not hasattr(iterable, "__len__"):
+            iterable = list(iterable)  # as CPython's own _map_async does first
+        result = map_async(self, func, iterable, mapper, chunksize, callback, error_callback)
+        if not isinstance(self, mod.ThreadPool):
+            _safely(_report_map, result, func, iterable, mapper is mod.starmapstar)
+        return result
 
     def _guarded_task_generation(self, result_job, func, iterable):
         # Runs in the Pool's task-handler thread, which feeds the workers' queue.
+        told = isinstance(self, mod.ThreadPool) or isinstance(self._cache.get(result_job), mod.MapResult)
         for task in generate(self, result_job, func, iterable):
-            if not isinstance(self, mod.ThreadPool):
+            if not told:
                 _safely(_report_queued, task, mod)
             yield task
 
@@ -53,7 +83,14 @@ def _patch_queueing(mod):
             _safely(_report_queued, (result._job, 0, func, args, kwds), mod)
         return result
 
-    pool._guarded_task_generation, pool.apply_async = _guarded_task_generation, apply_async_
+    pool._guarded_task_generation, pool.apply_async, pool._map_async = _guarded_task_generation, apply_async_, _map_async
+
+
+def _report_map(result, function, items, star):
+    if tracer._conn is None:
+        return
+    names = [_call_text(function, item if star else (item,), {}) for item in items]
+    _send("queued", job=result._job, chunksize=result._chunksize, names=names)
 
 
 def _report_queued(task, mod):
@@ -95,6 +132,8 @@ class _TracedTasks(object):
 
     def get(self):
         try:
+            if not self._inner._reader.poll():
+                tracer.flush()  # about to wait for work: PoolScope hears at once that it is ready
             task = self._inner.get()
         except (EOFError, OSError):
             self.eof = True
@@ -112,6 +151,25 @@ class _TracedTasks(object):
             count = len(items) if hasattr(items, "__len__") else 1
             return job, chunk, function, ((_Item(user_function, job, chunk, count), items),), kwargs
         return job, chunk, _Item(function, job, chunk), args, kwargs
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+class _FlushingResults(object):
+    """
+    The worker's result queue: what the worker did goes to PoolScope before its result goes to
+    the caller, so a caller that terminates the Pool on seeing a result (the end of a with-block,
+    an exception out of imap) cannot lose a word of it. One send per chunk's result.
+    """
+
+    def __init__(self, inner, tasks):
+        self._inner = inner
+        self._tasks = tasks
+
+    def put(self, obj):
+        tracer.flush()
+        return self._inner.put(obj)
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
@@ -135,7 +193,7 @@ class _Item(object):
     def __call__(self, *args, **kwargs):
         k = self._k
         self._k += 1
-        _write(self._ended + _task0_line(_call_text(self._function, args, kwargs), self._job, self._chunk, k))
+        _write(self._ended + _task0_line(self._job, self._chunk, k))
         self._ended = ""
         try:
             result = self._function(*args, **kwargs)

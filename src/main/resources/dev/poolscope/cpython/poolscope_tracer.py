@@ -4,45 +4,59 @@ Loaded by PoolScope's sitecustomize in every Python process of a run (PYTHONPATH
 by fork, spawn and forkserver children alike). Each process opens its own connection to the
 Unix socket named by POOLSCOPE_EVENTS and writes one JSON object per line; what the program
 prints travels there too, as JSON strings, so program output can never be read as an event.
-Times are time.monotonic_ns(): CLOCK_MONOTONIC, the clock Java's System.nanoTime() reads.
+Times are time.monotonic_ns() taken when the thing happened, in the process it happened in:
+CLOCK_MONOTONIC, the clock Java's System.nanoTime() reads. The messages are defined in
+docs/tracer-protocol.md; KINDS below lists them (a test checks Java knows the same list).
+
+So that tracing does not change what it shows, messages are buffered and sent in batches: a
+flusher thread sends what is pending a few milliseconds after the first message of a batch,
+and every exit (a child's end, the interpreter's atexit, os._exit) sends the rest at once.
 
 The program itself runs unchanged. The places patched, identical in CPython 3.8 to 3.13:
   multiprocessing.process.BaseProcess  _bootstrap (first thing in every child), start, join,
                                        is_alive, terminate, kill (in the parent)
-  multiprocessing.pool.worker          the body of every Pool worker process
-  multiprocessing.pool.*Result._set    a result reaching the process that asked for it
+  multiprocessing.pool                 in poolscope_pool: workers, queueing, results, Pool calls
   multiprocessing.popen_*.Popen.poll   the parent learning a child's exit code
-Every patch swallows its own errors: a broken tracer must never break the program.
+Every patch swallows its own errors: a broken tracer must never break the program. Other
+modules hook more places with register(module_name, patch_function).
 """
 import _thread
 import atexit
-import json
 import os
-import reprlib
 import signal
 import socket
 import sys
-import threading
 import time
 from json.encoder import encode_basestring_ascii as _quote
 
+# Every message kind the tracer sends ("e" field). Java: dev.poolscope.cpython.TracerMessage.
+KINDS = ("hello", "out", "started", "child", "bye", "exit", "error", "task0", "task1", "init0", "init1",
+         "ready", "queued", "result", "mark", "signal", "reaped", "pool")
+
 _MAX_NAME = 200
 _MAX_TEXT = 2000
+#: How long the first message of a batch waits for company before the batch is sent.
+FLUSH_SECONDS = 0.004
 
 _path = None
 _conn = None
-_send_lock = None
-_lines_lock = None
+_main_pid = None
 _streams = []
 _worker_end = None
 _base_run = None
+_pending = []
+_pending_lock = None
+_send_lock = None
+_wake = None
 
 
 def install():
-    global _path
+    global _path, _main_pid
     if sys.version_info < (3, 8):
         return
     _path = os.environ["POOLSCOPE_EVENTS"]
+    _main_pid = os.getpid() if os.environ.get("POOLSCOPE_MAIN_PID") is None else None
+    os.environ["POOLSCOPE_MAIN_PID"] = str(os.getpid())  # so a spawned child knows it is not the main process
     _connect()
     os.register_at_fork(after_in_child=_after_fork_in_child)
     sys.meta_path.insert(0, _PatchingFinder())
@@ -52,15 +66,28 @@ def install():
             _safely(_PATCHES[name], module)
     sys.stdout = _Lines(sys.stdout, 1)
     sys.stderr = _Lines(sys.stderr, 2)
-    atexit.register(_flush_lines)
+    if _main_pid is not None:
+        _watch_the_main_process()
+    atexit.register(_at_exit)
+
+
+def register(name, patch):
+    """Patches module `name` with patch(module) when it is imported (at once, if it already is)."""
+    _PATCHES[name] = patch
+    module = sys.modules.get(name)
+    if module is not None:
+        _safely(patch, module)
 
 
 # ---- the channel ----------------------------------------------------------------------------
 
 def _connect():
-    global _conn, _send_lock, _lines_lock
-    _send_lock = threading.Lock()
-    _lines_lock = threading.Lock()
+    global _conn, _pending, _pending_lock, _send_lock, _wake
+    _pending = []
+    _pending_lock = _thread.allocate_lock()
+    _send_lock = _thread.allocate_lock()
+    _wake = _thread.allocate_lock()
+    _wake.acquire()
     try:
         conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         conn.connect(_path)
@@ -70,6 +97,7 @@ def _connect():
     _conn = conn
     _send("hello", pid=os.getpid(), ppid=os.getppid(), version=list(sys.version_info[:3]),
           exe=sys.executable)
+    _thread.start_new_thread(_flusher, (conn,))
     # PoolScope never writes to us: the connection ends only when PoolScope is gone or has
     # stopped the run, and then this process must not outlive it (not even a busy child whose
     # parent already died).
@@ -85,10 +113,19 @@ def _die_with_poolscope(conn):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _flusher(conn):
+    while _conn is conn:
+        _wake.acquire()
+        time.sleep(FLUSH_SECONDS)
+        if _conn is not conn:
+            return
+        flush()
+
+
 def _after_fork_in_child():
     global _conn
     old = _conn
-    _conn = None
+    _conn = None  # the parent's flusher and pending messages stay the parent's
     if old is not None:
         try:
             old.close()  # the parent's connection: closing our copy leaves the parent's open
@@ -102,20 +139,43 @@ def _after_fork_in_child():
 def _send(event, **fields):
     if _conn is None:
         return
-    fields["e"] = event
     if "t" not in fields:
         fields["t"] = time.monotonic_ns()
-    _write(json.dumps(fields, separators=(",", ":")) + "\n")
+    _write('{"e":"%s",%s}\n' % (event, _json_fields(fields)))
+
+
+def _json_fields(fields):
+    import json  # only the rarer messages use json.dumps; the hot ones are written by hand
+    return json.dumps(fields, separators=(",", ":"))[1:-1]
 
 
 def _write(text):
+    """Queues one message line; the flusher sends it within FLUSH_SECONDS."""
+    if _conn is None:
+        return
+    with _pending_lock:
+        _pending.append(text)
+        first = len(_pending) == 1
+    if first:
+        try:
+            _wake.release()
+        except RuntimeError:
+            pass  # the flusher is already awake
+
+
+def flush():
+    """Sends every queued message now, in order."""
     conn = _conn
     if conn is None:
         return
-    data = text.encode("utf-8", "surrogatepass")
     with _send_lock:
+        with _pending_lock:
+            if not _pending:
+                return
+            data = "".join(_pending)
+            del _pending[:]
         try:
-            conn.sendall(data)
+            conn.sendall(data.encode("utf-8", "surrogatepass"))
         except OSError:
             pass
 
@@ -141,28 +201,60 @@ def _safely(function, *args):
         return None
 
 
+# ---- where in the program a call was made ------------------------------------------------------
+
+_library = {}
+
+
+def _is_library(code):
+    known = _library.get(code)
+    if known is None:
+        name = code.co_filename
+        base = os.path.basename(name)
+        known = (name.startswith("<frozen") or os.path.basename(os.path.dirname(name)) in _LIBRARY_DIRS
+                 or base in _LIBRARY_FILES or base.startswith("poolscope_"))
+        _library[code] = known
+    return known
+
+
+_LIBRARY_DIRS = {"multiprocessing", "concurrent", "futures"}
+_LIBRARY_FILES = {"threading.py", "sitecustomize.py"}
+
+
+def caller_line():
+    """The program's line that made the call being traced: the first frame outside the library."""
+    frame = sys._getframe(2)
+    while frame is not None and _is_library(frame.f_code):
+        frame = frame.f_back
+    return frame.f_lineno if frame is not None else None
+
+
 # ---- what the program prints ----------------------------------------------------------------
 
 class _Lines(object):
-    """sys.stdout / sys.stderr: whole lines go to PoolScope with this PID; the rest is the real stream's."""
+    """sys.stdout / sys.stderr: whole lines go to PoolScope with this PID and the time they were written."""
 
     def __init__(self, inner, fd):
         self._inner = inner
         self._fd = fd
         self._part = ""
+        self._lock = _thread.allocate_lock()
         _streams.append(self)
 
     def write(self, text):
         if _conn is None or not isinstance(text, str):
             return self._inner.write(text)
-        with _lines_lock:
+        at = time.monotonic_ns()
+        with self._lock:
             lines = (self._part + text).split("\n")
             self._part = lines.pop()
             if len(self._part) > 8192:
                 lines.append(self._part)
                 self._part = ""
         for line in lines:
-            _write('{"e":"out","t":%d,"fd":%d,"text":%s}\n' % (time.monotonic_ns(), self._fd, _quote(line)))
+            _write('{"e":"out","t":%d,"fd":%d,"text":%s}\n' % (at, self._fd, _quote(line)))
+        if lines:
+            flush()  # a printed line is shown as soon as it is written
         return len(text)
 
     def writelines(self, lines):
@@ -189,14 +281,67 @@ def _flush_lines():
         _safely(stream.finish)
 
 
+# ---- the main process: its end and its failure ---------------------------------------------------
+
+def _at_exit():
+    _flush_lines()
+    if os.getpid() == _main_pid:
+        _send("exit")  # the interpreter ended on its own: its exit status is an exit code, not a signal
+    flush()
+
+
+def _watch_the_main_process():
+    hook = sys.excepthook
+    exit_now = os._exit
+
+    def excepthook(kind, value, tb):
+        _safely(_report_failure, kind, value, tb)
+        return hook(kind, value, tb)
+
+    def _exit(code):
+        if os.getpid() == _main_pid:
+            _safely(_flush_lines)
+            _send("exit", code=code)
+        flush()
+        exit_now(code)
+
+    sys.excepthook = excepthook
+    os._exit = _exit
+
+
+def _report_failure(kind, value, tb):
+    """An exception that ends the main process: its type, message and the program's line."""
+    program = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    line, where = None, None
+    if issubclass(kind, SyntaxError) and getattr(value, "lineno", None):
+        line, where = value.lineno, getattr(value, "filename", None)
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if not _is_library(code):
+            line, where = tb.tb_lineno, code.co_filename
+        tb = tb.tb_next
+    message = value.msg if issubclass(kind, SyntaxError) and getattr(value, "msg", None) else str(value)
+    _send("error", type=kind.__name__, message=_cut(message, _MAX_TEXT), line=line,
+          file=where, program=where is not None and program is not None and os.path.abspath(where) == program)
+    flush()
+
+
 # ---- names and values as short text -------------------------------------------------------------
 
-_short = reprlib.Repr()
-_short.maxstring = 60
-_short.maxother = 60
-_short.maxlist = _short.maxtuple = _short.maxset = 8
-_short.maxdict = 4
-_short.maxlevel = 3
+_short = None
+
+
+def _shortener():
+    global _short
+    if _short is None:
+        import reprlib
+        _short = reprlib.Repr()
+        _short.maxstring = 60
+        _short.maxother = 60
+        _short.maxlist = _short.maxtuple = _short.maxset = 8
+        _short.maxdict = 4
+        _short.maxlevel = 3
+    return _short
 
 
 def _cut(text, limit):
@@ -210,13 +355,14 @@ def _value_text(value):
     # repr() of a number is short and quick; anything else goes through reprlib's size limits.
     if type(value) in _PLAIN or (type(value) is str and len(value) <= 60):
         return repr(value)
-    return _short.repr(value)
+    return _shortener().repr(value)
 
 
 def _call_text(function, args, kwargs):
-    name = getattr(function, "__name__", None) or _short.repr(function)
+    name = getattr(function, "__name__", None) or _shortener().repr(function)
     parts = [_value_text(a) for a in args]
-    parts += ["%s=%s" % (k, _value_text(v)) for k, v in kwargs.items()]
+    if kwargs:
+        parts += ["%s=%s" % (k, _value_text(v)) for k, v in kwargs.items()]
     return _cut("%s(%s)" % (name, ", ".join(parts)), _MAX_NAME)
 
 
@@ -235,10 +381,32 @@ def _pid_of(process):
         return None
 
 
+def drop_own_frames(error):
+    """
+    Takes the tracer's frames out of an exception passing through a patch. Call it in the
+    patch's except block, then re-raise with a bare raise (on 3.11+ that adds no frame back).
+    """
+    error.__traceback__ = _safely(without_tracer_frames, error.__traceback__) or error.__traceback__
+
+
+def without_tracer_frames(tb):
+    """The traceback less the tracer's own frames (what the program's user should see)."""
+    import types
+    kept = []
+    while tb is not None:
+        if not os.path.basename(tb.tb_frame.f_code.co_filename).startswith("poolscope_"):
+            kept.append(tb)
+        tb = tb.tb_next
+    out = None
+    for entry in reversed(kept):
+        out = types.TracebackType(out, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return out
+
+
 # ---- patching modules as they are imported ------------------------------------------------------
 
 class _PatchingFinder(object):
-    """Finds the multiprocessing modules with the other finders, and patches them once loaded."""
+    """Finds the patched modules with the other finders, and patches them once loaded."""
 
     def find_spec(self, name, path=None, target=None):
         patch = _PATCHES.get(name)
@@ -285,12 +453,14 @@ def _patch_process(mod):
         at = time.monotonic_ns()
         start(self)
         if role is not None:
+            if role.get("kind") == "process":
+                role["line"] = _safely(caller_line)
             _send("started", child=_pid_of(self), role=role, t=at, done=time.monotonic_ns())
 
     def join_(self, timeout=None):
         mine = _is_program_process(self)
         if mine:
-            _send("mark", kind="join", child=_pid_of(self), timeout=timeout)
+            _send("mark", kind="join", child=_pid_of(self), timeout=timeout, line=_safely(caller_line))
         try:
             return join(self, timeout)
         finally:
@@ -303,15 +473,15 @@ def _patch_process(mod):
         answer = is_alive(self)
         if _is_program_process(self) and getattr(self, "_poolscope_alive", None) != answer:
             self._poolscope_alive = answer  # a polling loop reports each change, not each call
-            _send("mark", kind="alive", child=_pid_of(self), answer=answer)
+            _send("mark", kind="alive", child=_pid_of(self), answer=answer, line=_safely(caller_line))
         return answer
 
     def terminate_(self):
-        _send("signal", child=_pid_of(self), sig="SIGTERM")
+        _send("signal", child=_pid_of(self), sig="SIGTERM", line=_safely(caller_line))
         return terminate(self)
 
     def kill_(self):
-        _send("signal", child=_pid_of(self), sig="SIGKILL")
+        _send("signal", child=_pid_of(self), sig="SIGKILL", line=_safely(caller_line))
         return kill(self)
 
     base._bootstrap, base.start, base.join, base.is_alive = _bootstrap, start_, join_, is_alive_
@@ -351,6 +521,7 @@ def _child_begins(process):
 def _child_ends(code):
     _flush_lines()
     _send("bye", code=code, why=_worker_end)
+    flush()
 
 
 class _TracedRun(object):
@@ -362,7 +533,7 @@ class _TracedRun(object):
 
     def __call__(self):
         process = self._process
-        _send("task0", name=self._label, job=-1, chunk=-1, k=0)
+        _write(_task0_line(self._label, -1, -1, 0))
         try:
             if type(process).run is _base_run and process._target is not None:
                 # BaseProcess.run itself, called here so the target's return value can be shown.
@@ -371,12 +542,13 @@ class _TracedRun(object):
                 result = type(process).run(process)
         except SystemExit as stop:
             ok = stop.code in (None, 0)
-            _send("task1", ok=ok, error=None if ok else "SystemExit: %s" % (stop.code,))
+            _write(_task1_line(ok, None, None if ok else "SystemExit: %s" % (stop.code,)))
             raise
         except BaseException as error:
-            _send("task1", ok=False, error=_error_text(error))
+            _write(_task1_line(False, None, _error_text(error)))
+            drop_own_frames(error)
             raise
-        _send("task1", ok=True, result=_result_text(result))
+        _write(_task1_line(True, _result_text(result), None))
 
 
 # ---- Pool workers and their callers: in poolscope_pool ------------------------------------------

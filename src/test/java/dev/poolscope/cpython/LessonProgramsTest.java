@@ -65,7 +65,7 @@ class LessonProgramsTest {
         assertTrue(marks.stream().allMatch(m -> m.slot() == -1 && m.pid() == run.mainPid()), marks::toString);
         List<String> kinds = marks.stream().filter(m -> m.childPid() == p1).map(ProcessMark::kind).collect(Collectors.toList());
         assertEquals(List.of(ProcessMark.START, ProcessMark.JOIN, ProcessMark.JOINED, ProcessMark.IS_ALIVE), kinds);
-        assertTrue(marks.stream().anyMatch(m -> m.text().equals("is_alive() of " + p2 + " \u2192 False")), marks::toString);
+        assertTrue(marks.stream().anyMatch(m -> m.text().equals("is_alive() of " + p2 + " \u2192 False (line 30)")), marks::toString);
         assertTrue(marks.stream().anyMatch(m -> m.text().equals("joined " + p1 + ": exit code 0")));
         // Each child is a lane of its own, with its task as one bar, and exits normally.
         assertEquals("process", t.mode());
