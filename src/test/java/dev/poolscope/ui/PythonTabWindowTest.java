@@ -67,9 +67,10 @@ class PythonTabWindowTest extends WindowTest {
                 .map(TimelineModel.Mark::text).toList());
         long p1 = fx(() -> live.lane(1).pid());
         long p2 = fx(() -> live.lane(2).pid());
-        assertTrue(calls.contains("start() \u2192 PID " + p1 + " worker1()"), calls::toString);
-        assertTrue(calls.contains("join() waits for " + p2), calls::toString);
-        assertTrue(calls.contains("is_alive() of " + p1 + " \u2192 False"), calls::toString);
+        // Each mark names the program's line that made the call (process_ids.py).
+        assertTrue(calls.contains("start() \u2192 PID " + p1 + " worker1() (line 19)"), calls::toString);
+        assertTrue(calls.contains("join() waits for " + p2 + " (line 26)"), calls::toString);
+        assertTrue(calls.contains("is_alive() of " + p1 + " \u2192 False (line 29)"), calls::toString);
         assertEquals(2, (int) fx(live::taskCount));
         assertEquals("worker1()", fx(() -> live.name(live.lane(1).taskIndexes()[0])));
         assertEquals(TaskStatus.OK, fx(() -> live.status(0)));
