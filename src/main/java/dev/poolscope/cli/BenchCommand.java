@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Measures how soon a pool is ready and how many tiny tasks per second it runs, "
         + "beside CPython's multiprocessing.Pool measured in the same sitting (if python3 is on the PATH).")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "repetitions; medians are printed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "repetitions, 1 to 1000; medians are printed (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--tasks", paramLabel = "N", defaultValue = "10000", description = "no-op tasks per throughput run, 1 to 100000 (default: ${DEFAULT-VALUE})")
@@ -30,10 +30,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rounds < 1 || tasks < 1 || tasks > 100_000) {
-            System.err.println("poolscope bench: --rounds must be at least 1 and --tasks between 1 and 100000");
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        BadInput.unlessBetween("--rounds", rounds, 1, 1000);
+        BadInput.unlessBetween("--tasks", tasks, 1, 100_000);
         PoolBenchmark bench = new PoolBenchmark();
         bench.tasksPerSecond(2, 1000); // warm up the engine's JIT, as Python's figure has no JIT to warm
         Map<String, Double> ours = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.poolscope.cli;
 
+import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
@@ -38,25 +39,24 @@ import picocli.CommandLine.Option;
         + "the median task span (first task start to last task end) of each.",
         "The target: PoolScope's span within 3 %% of CPython's."})
 final class BenchStartCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "7", description = "rounds of each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "7", description = "rounds of each, 1 to 100 (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--tasks", defaultValue = "6", description = "sleeps per round (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tasks", paramLabel = "N", defaultValue = "6", description = "sleeps per round, 1 to 1000 (default: ${DEFAULT-VALUE})")
     int tasks;
 
-    @Option(names = "--ms", defaultValue = "225", description = "each sleep, ms (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ms", paramLabel = "MS", defaultValue = "225", description = "each sleep in ms, 1 to 10000 (default: ${DEFAULT-VALUE})")
     int ms;
 
-    @Option(names = "--workers", defaultValue = "3", description = "pool size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "3", description = "pool size, 1 to " + Limits.MAX_POOL + " (default: ${DEFAULT-VALUE})")
     int workers;
 
     @Override
     public Integer call() throws Exception {
-        if (rounds < 1 || rounds > 100 || tasks < 1 || tasks > 1000 || ms < 1 || ms > 10_000 || workers < 1
-                || workers > 64) {
-            System.err.println("poolscope bench-start: --rounds 1-100, --tasks 1-1000, --ms 1-10000, --workers 1-64");
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        BadInput.unlessBetween("--rounds", rounds, 1, 100);
+        BadInput.unlessBetween("--tasks", tasks, 1, 1000);
+        BadInput.unlessBetween("--ms", ms, 1, 10_000);
+        BadInput.unlessBetween("--workers", workers, 1, Limits.MAX_POOL);
         Path script = script();
         try {
             PoolService service = new PoolService();

@@ -33,18 +33,14 @@ final class BenchUiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (workers < 1 || workers > Limits.MAX_POOL || tasks < 1 || tasks > Limits.MAX_TASKS) {
-            System.err.println("poolscope bench-ui: --workers must be between 1 and " + Limits.MAX_POOL
-                    + " and --tasks between 1 and " + Limits.MAX_TASKS);
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        BadInput.unlessBetween("--workers", workers, 1, Limits.MAX_POOL);
+        BadInput.unlessBetween("--tasks", tasks, 1, Limits.MAX_TASKS);
         String problem = Display.problem();
         if (problem == null) {
             problem = OutputFiles.problem("--frames-csv", framesCsv);
         }
         if (problem != null) {
-            System.err.println("poolscope bench-ui: " + problem);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput(problem);
         }
         // Measured as the window runs: in a JVM that compiles with C1 only (see WindowJvm).
         OptionalInt relaunched = WindowJvm.relaunch(UiCommand.originalArgs(spec));
@@ -59,7 +55,7 @@ final class BenchUiCommand implements Callable<Integer> {
                 Files.writeString(framesCsv, outcome.framesCsv());
                 System.err.println("poolscope bench-ui: wrote " + framesCsv);
             } catch (IOException e) {
-                System.err.println("poolscope bench-ui: " + OutputFiles.failure(framesCsv, e));
+                System.err.println("poolscope bench-ui: --frames-csv: " + OutputFiles.failure(framesCsv, e));
                 return PoolScopeCommand.BAD_INPUT;
             }
         }

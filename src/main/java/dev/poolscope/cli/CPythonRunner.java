@@ -11,10 +11,8 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.engine.TaskKind;
 import dev.poolscope.os.OsSampler;
-import dev.poolscope.trace.ChromeTrace;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TextReport;
-import dev.poolscope.trace.TraceCsv;
 import dev.poolscope.trace.TraceJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,20 +29,16 @@ import java.util.List;
  * and the main PID.
  */
 final class CPythonRunner {
-    /** Where to write the run's files; null for a file not asked for. */
-    record OutputPaths(Path trace, Path csv, Path chromeTrace, Path samplesCsv) {}
-
     private CPythonRunner() {}
 
-    static int program(Path program, List<String> args, CPythonOptions options, OutputPaths files) throws Exception {
+    static int program(Path program, List<String> args, CPythonOptions options, RunFiles files) throws Exception {
         if (!Files.isRegularFile(program)) {
-            System.err.println("poolscope run: --python: no such file: " + program);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput("--python: no such file: " + program);
         }
         return run(null, null, program, args, options, files);
     }
 
-    static int scenario(String name, RunConfig config, CPythonOptions options, OutputPaths files) throws Exception {
+    static int scenario(String name, RunConfig config, CPythonOptions options, RunFiles files) throws Exception {
         if (options.deadlineMs() == null && config.mode().usesPool()
                 && config.tasks().stream().anyMatch(t -> t.kind() == TaskKind.CRASH)) {
             // CPython's Pool never returns once a worker dies with a task: a deadline ends the run.
@@ -57,7 +51,7 @@ final class CPythonRunner {
     }
 
     private static int run(String name, RunConfig config, Path program, List<String> args, CPythonOptions options,
-                           OutputPaths files) throws Exception {
+                           RunFiles files) throws Exception {
         List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
         OsSampler os = new OsSampler(samples::add);
         CPythonRun run;
@@ -68,11 +62,11 @@ final class CPythonRunner {
                 run = program != null ? new CPythonService().start(program, args, options, listener)
                         : new CPythonService().startScenario(name, config, options, listener);
             } catch (PythonUnavailableException e) {
-                System.err.println(e.getMessage());
-                return PoolScopeCommand.BAD_INPUT;
+                throw new BadInput(pythonOption(options, program != null ? "--python" : "--engine cpython") + ": "
+                        + e.getMessage().replaceFirst("\\.$", ""));
             } catch (IOException e) {
-                System.err.println("poolscope run: cannot start Python: " + PoolScopeCommand.oneLine(e));
-                return PoolScopeCommand.BAD_INPUT;
+                throw new BadInput((program != null ? "--python" : "--engine cpython") + ": cannot start Python: "
+                        + PoolScopeCommand.oneLine(e));
             }
             signals.attach(run::stop);
             os.start(run.startNanos());
@@ -89,9 +83,7 @@ final class CPythonRunner {
         RunTrace result = CPythonTrace.of(run, sampled);
         System.out.print(TextReport.render(result));
         System.out.print(CPythonReport.render(run));
-        if (!write(result, new TraceJson.Origin("cpython", run.mainPid()), files)) {
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        files.write(result, new TraceJson.Origin("cpython", run.mainPid()));
         if (stoppedBy != null) {
             System.err.println("Stopped by " + stoppedBy.said + ": the program and all its processes were ended.");
             return stoppedBy.exitCode();
@@ -107,34 +99,8 @@ final class CPythonRunner {
                 ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
 
-    /** Writes the files asked for (the trace says which engine ran it); false after printing why one failed. */
-    static boolean write(RunTrace result, TraceJson.Origin origin, OutputPaths files) {
-        Path writing = null;
-        try {
-            if (files.trace() != null) {
-                writing = files.trace();
-                TraceJson.write(result, origin, files.trace());
-                System.err.println("wrote trace to " + files.trace());
-            }
-            if (files.csv() != null) {
-                writing = files.csv();
-                TraceCsv.write(result, files.csv());
-                System.err.println("wrote CSV to " + files.csv());
-            }
-            if (files.chromeTrace() != null) {
-                writing = files.chromeTrace();
-                ChromeTrace.write(result, files.chromeTrace());
-                System.err.println("wrote Chrome trace to " + files.chromeTrace());
-            }
-            if (files.samplesCsv() != null) {
-                writing = files.samplesCsv();
-                TraceCsv.writeSamples(result, files.samplesCsv());
-                System.err.println("wrote OS samples CSV to " + files.samplesCsv());
-            }
-            return true;
-        } catch (IOException e) {
-            System.err.println("poolscope run: " + OutputFiles.failure(writing, e));
-            return false;
-        }
+    /** The option a missing or unusable interpreter is about: the one asked for, or what needed python3 from the PATH. */
+    static String pythonOption(CPythonOptions options, String needsPython) {
+        return options.pythonExe() != null ? "--python-exe" : needsPython;
     }
 }

@@ -6,28 +6,25 @@ import dev.poolscope.sweep.SweepPlan;
 import dev.poolscope.sweep.SweepResult;
 import dev.poolscope.sweep.SweepRun;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "compare", description = "Runs a scenario once per value of one setting (--vary pool=2,4, chunksize=1,4, "
         + "mode=map,imap_unordered, start=together,asap, engine=java,cpython,dask) and prints the runs' timelines on one time scale and their statistics side by side.")
 final class CompareCommand implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ScenarioSource source;
+
     @Mixin
     SweepOptions options;
 
     @Override
     public Integer call() throws Exception {
-        SweepPlan plan;
-        try {
-            plan = options.plan(null, 1, false);
-        } catch (SweepOptions.BadInput e) {
-            System.err.println("poolscope compare: " + e.getMessage());
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        SweepPlan plan = options.plan(source, null, 1, false);
         String noPython = plan.pythonMissing();
         if (noPython != null) {
-            System.err.println("poolscope compare: skipped: " + noPython);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput("--vary engine: nothing was run: " + noPython.replaceFirst("\\.$", ""));
         }
         SweepResult result = SweepOptions.run(plan);
         if (result.runs().isEmpty()) {

@@ -27,7 +27,7 @@ import java.util.List;
 final class DaskRunner {
     private DaskRunner() {}
 
-    static int scenario(String name, RunConfig config, DaskOptions options, CPythonRunner.OutputPaths files) throws Exception {
+    static int scenario(String name, RunConfig config, DaskOptions options, RunFiles files) throws Exception {
         List<RunEvent> samples = Collections.synchronizedList(new ArrayList<>());
         OsSampler os = new OsSampler(samples::add);
         DaskRun run;
@@ -36,11 +36,10 @@ final class DaskRunner {
             try {
                 run = new DaskService().start(name, config, options, os.tap(RunListener.NONE));
             } catch (PythonUnavailableException e) {
-                System.err.println(e.getMessage());
-                return PoolScopeCommand.BAD_INPUT;
+                throw new BadInput((options.pythonExe() != null ? "--python-exe" : "--engine dask") + ": "
+                        + e.getMessage().replaceFirst("\\.$", ""));
             } catch (IOException e) {
-                System.err.println("poolscope run: cannot start Dask's driver: " + PoolScopeCommand.oneLine(e));
-                return PoolScopeCommand.BAD_INPUT;
+                throw new BadInput("--engine dask: cannot start Dask's driver: " + PoolScopeCommand.oneLine(e));
             }
             signals.attach(run::stop);
             os.start(run.startNanos());
@@ -52,8 +51,7 @@ final class DaskRunner {
         }
         os.close();
         if (run.failure() != null && run.lanes().isEmpty()) {
-            System.err.println("poolscope run: " + run.failure() + ".");
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput("--engine dask: " + run.failure());
         }
         List<RunEvent> all = new ArrayList<>(run.events());
         synchronized (samples) {
@@ -62,9 +60,7 @@ final class DaskRunner {
         RunTrace result = TraceBuilder.of(name, run.config(), all);
         System.out.print(TextReport.render(result));
         System.out.print(DaskReport.render(run));
-        if (!CPythonRunner.write(result, new TraceJson.Origin("dask", run.driverPid()), files)) {
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        files.write(result, new TraceJson.Origin("dask", run.driverPid()));
         if (stoppedBy != null) {
             System.err.println("Stopped by " + stoppedBy.said + ": the driver was ended" + (run.clusterStarted()
                     ? " with its local cluster." : "; the cluster it connected to keeps running."));

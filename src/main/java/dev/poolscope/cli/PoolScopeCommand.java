@@ -1,6 +1,5 @@
 package dev.poolscope.cli;
 
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,21 +25,32 @@ public final class PoolScopeCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** Runs the command line and returns the exit code; prints errors as one line, never a stack trace. */
+    /**
+     * Runs the command line and returns the exit code. Every problem is printed in one voice, one
+     * line each, never a stack trace: the command, then the option or file, then what is wrong and
+     * what to do ({@code poolscope run: --pool: must be between 1 and 64, got 0}).
+     */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new PoolScopeCommand());
         addHelpEverywhere(cli);
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cli.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
             String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(command + ": " + describe(ex));
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try '" + command + " --help' for more.");
+            ex.getCommandLine().getErr().println(command + ": " + UsageMessages.describe(ex, command + " --help"));
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": error: " + oneLine(ex));
+            String command = c.getCommandSpec().qualifiedName();
+            if (ex instanceof BadInput bad) {
+                bad.lines().forEach(line -> c.getErr().println(command + ": " + line));
+                return BAD_INPUT;
+            }
+            if (ex instanceof CommandLine.ParameterException p) {
+                c.getErr().println(command + ": " + UsageMessages.describe(p, command + " --help"));
+                return BAD_INPUT;
+            }
+            c.getErr().println(command + ": internal error, a bug in PoolScope (please report it with this line): "
+                    + ex.getClass().getSimpleName() + ": " + oneLine(ex));
             return BAD_INPUT;
         });
         return cli.execute(args);
@@ -55,17 +65,6 @@ public final class PoolScopeCommand implements Runnable {
             sub.getCommandSpec().versionProvider(command.getCommandSpec().versionProvider());
             addHelpEverywhere(sub);
         }
-    }
-
-    /** Picocli's message, except that an unknown command is called that, with the commands there are. */
-    private static String describe(CommandLine.ParameterException ex) {
-        CommandLine where = ex.getCommandLine();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !where.getSubcommands().isEmpty()
-                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + u.getUnmatched().get(0) + "'; the commands are "
-                    + String.join(", ", where.getSubcommands().keySet());
-        }
-        return ex.getMessage();
     }
 
     static String oneLine(Throwable e) {

@@ -5,6 +5,7 @@ import dev.poolscope.ui.export.RenderSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,8 +13,8 @@ import picocli.CommandLine.Option;
  * on JavaFX's headless Monocle platform; see {@link HeadlessRender}). This class only reads the
  * options, so the command line itself loads no JavaFX.
  */
-@Command(name = "render", description = {"Draws a saved trace as PNG, SVG or animated GIF (by the --out extension),",
-        "with no display: for CI, servers and tutorial build scripts."})
+@Command(name = "render", description = {"Draws a saved trace as a PNG, SVG or animated GIF (by the --out extension), with no display.",
+        "For CI, servers and tutorial build scripts."})
 final class RenderCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", required = true, description = "a trace JSON file (run --trace, or Save trace in the window)")
     Path trace;
@@ -21,11 +22,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "the picture: .png, .svg or .gif")
     Path out;
 
-    @Option(names = "--width", paramLabel = "W", defaultValue = "1200", description = "width in points (default ${DEFAULT-VALUE})")
-    int width;
-
-    @Option(names = "--height", paramLabel = "H", defaultValue = "520", description = "height in points (default ${DEFAULT-VALUE})")
-    int height;
+    @Mixin
+    PictureSize size;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "pixels per point: 2 for slides and retina (default 1)")
     double scale;
@@ -33,7 +31,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "MS", description = "draw the run as it stood MS ms after it started (default: the end); for a GIF, where it stops")
     Double atMs;
 
-    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light")
+    @Option(names = "--theme", paramLabel = "light|dark", defaultValue = "light",
+            description = "the window's light or dark colours (default ${DEFAULT-VALUE})")
     String theme;
 
     @Option(names = "--what", paramLabel = "timeline|full", defaultValue = "timeline",
@@ -61,26 +60,23 @@ final class RenderCommand implements Callable<Integer> {
     /** {@code run --png}: the finished run's timeline; false (and one line on stderr) when it cannot be written. */
     static boolean writePng(dev.poolscope.trace.RunTrace trace, String name, Path png, int width, int height) {
         RenderSpec spec = new RenderSpec(png, width, height, 1, null, false, false, 10, 1);
-        return HeadlessRender.render(trace, name, "the run", spec, System.err, System.err) == HeadlessRender.OK;
+        return HeadlessRender.render("poolscope run", trace, name, "--png", spec, System.err, System.err) == HeadlessRender.OK;
     }
 
     @Override
     public Integer call() {
         if (!theme.equals("light") && !theme.equals("dark")) {
-            System.err.println("poolscope: --theme: must be light or dark, got " + theme);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput("--theme: must be light or dark, got " + theme);
         }
         if (!what.equals("timeline") && !what.equals("full")) {
-            System.err.println("poolscope: --what: must be timeline or full, got " + what);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput("--what: must be timeline or full, got " + what);
         }
         String unwritable = OutputFiles.problem("--out", out);
         if (unwritable != null) {
-            System.err.println("poolscope render: " + unwritable);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput(unwritable);
         }
-        RenderSpec spec = new RenderSpec(out, width, height, scale, atMs, theme.equals("dark"), what.equals("full"),
+        RenderSpec spec = new RenderSpec(out, size.width, size.height, scale, atMs, theme.equals("dark"), what.equals("full"),
                 fps, speed);
-        return HeadlessRender.render(trace, spec, System.out, System.err);
+        return HeadlessRender.render("poolscope render", trace, spec, System.out, System.err);
     }
 }

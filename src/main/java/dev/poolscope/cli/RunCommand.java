@@ -12,18 +12,11 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.os.OsSampler;
 import dev.poolscope.engine.StartPolicy;
-import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
-import dev.poolscope.scenario.ScenarioException;
-import dev.poolscope.scenario.ScenarioFiles;
-import dev.poolscope.trace.ChromeTrace;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
 import dev.poolscope.trace.TextReport;
 import dev.poolscope.trace.TraceBuilder;
-import dev.poolscope.trace.TraceCsv;
-import dev.poolscope.trace.TraceJson;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,18 +25,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Runs a lesson or scenario file on real worker processes, or a Python program on CPython, and prints what happened.")
 final class RunCommand implements Callable<Integer> {
-    static final class Source {
-        @Option(names = "--lesson", paramLabel = "NAME", description = "a built-in lesson (see 'poolscope lessons')")
-        String lesson;
-
-        @Option(names = "--scenario", paramLabel = "FILE", description = "a scenario JSON file")
-        Path scenario;
-
+    /** A lesson, a scenario file, or a Python program. */
+    static final class Source extends ScenarioSource {
         @Option(names = "--python", paramLabel = "FILE", description = "a Python program to run on CPython and watch,"
                 + " as running it in a terminal would (stdin closed; its exit code is the command's)")
         Path python;
@@ -94,66 +83,35 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ARGS", description = "after --: the Python program's own arguments")
     List<String> programArgs = new ArrayList<>();
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "write the run as trace JSON")
-    Path trace;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "write one CSV row per task")
-    Path csv;
-
-    @Option(names = "--chrome-trace", paramLabel = "FILE", description = "write Chrome Trace Event JSON (Perfetto, chrome://tracing)")
-    Path chromeTrace;
-
-    @Option(names = "--samples-csv", paramLabel = "FILE", description = "write the workers' OS samples (CPU %%, state, memory), one CSV row each")
-    Path samplesCsv;
+    @Mixin
+    RunFiles files;
 
     @Option(names = "--png", paramLabel = "FILE", description = "draw the finished run's timeline as a PNG (no display needed)")
     Path png;
 
-    @Option(names = "--width", paramLabel = "W", defaultValue = "1200", description = "the PNG's width (default ${DEFAULT-VALUE})")
-    int pngWidth;
-
-    @Option(names = "--height", paramLabel = "H", defaultValue = "520", description = "the PNG's height (default ${DEFAULT-VALUE})")
-    int pngHeight;
+    @Mixin
+    PictureSize pngSize;
 
     @Override
     public Integer call() throws Exception {
-        String optionProblem = cpythonProblem();
-        if (optionProblem != null) {
-            System.err.println("poolscope run: " + optionProblem);
-            return PoolScopeCommand.BAD_INPUT;
-        }
+        checkEngineOptions();
         if (source.python != null) {
-            return outputProblem() ? PoolScopeCommand.BAD_INPUT
-                    : CPythonRunner.program(source.python, programArgs, cpythonOptions(), outputPaths());
+            files.check();
+            return CPythonRunner.program(source.python, programArgs, cpythonOptions(), files);
         }
-        Scenario scenario;
-        RunConfig config;
-        try {
-            scenario = source.lesson != null ? Lessons.load(source.lesson) : ScenarioFiles.read(source.scenario);
-            config = withOverrides(scenario.config());
-        } catch (ScenarioException e) {
-            e.problems().forEach(System.err::println);
-            return PoolScopeCommand.BAD_INPUT;
-        } catch (InvalidConfigException e) {
-            e.problems().forEach(p -> System.err.println("command line: " + p));
-            return PoolScopeCommand.BAD_INPUT;
-        }
-
-        for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
-                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv),
-                RenderCommand.pngProblem(png, pngWidth, pngHeight)}) {
-            if (problem != null) {
-                System.err.println("poolscope run: " + problem);
-                return PoolScopeCommand.BAD_INPUT;
-            }
+        Scenario scenario = source.load();
+        RunConfig config = withOverrides(scenario.name(), scenario.config());
+        files.check();
+        String pngProblem = RenderCommand.pngProblem(png, pngSize.width, pngSize.height);
+        if (pngProblem != null) {
+            throw new BadInput(pngProblem);
         }
 
         if ("cpython".equals(engine)) {
-            return CPythonRunner.scenario(scenario.name(), config, cpythonOptions(), outputPaths());
+            return CPythonRunner.scenario(scenario.name(), config, cpythonOptions(), files);
         }
         if ("dask".equals(engine)) {
-            return DaskRunner.scenario(scenario.name(), config, new DaskOptions(pythonExe, scheduler, 1, deadlineMs),
-                    outputPaths());
+            return DaskRunner.scenario(scenario.name(), config, new DaskOptions(pythonExe, scheduler, 1, deadlineMs), files);
         }
         System.err.printf("Running %s: %s, %d worker(s), %d task(s)...%n", scenario.name(), config.mode().id(),
                 config.slots(), config.tasks().size());
@@ -181,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
         }
         RunTrace result = TraceBuilder.of(scenario.name(), config, all);
         System.out.print(TextReport.render(result));
-        if (!writeFiles(result) || (png != null && !RenderCommand.writePng(result, scenario.name(), png, pngWidth, pngHeight))) {
+        files.write(result, null);
+        if (png != null && !RenderCommand.writePng(result, scenario.name(), png, pngSize.width, pngSize.height)) {
             return PoolScopeCommand.BAD_INPUT;
         }
         if (stoppedBy != null) {
@@ -197,68 +156,53 @@ final class RunCommand implements Callable<Integer> {
         return allOk(result.tasks()) ? PoolScopeCommand.OK : PoolScopeCommand.TASKS_FAILED;
     }
 
-    /** What is wrong with the CPython options given, in one line, or null. */
-    private String cpythonProblem() {
+    /** Refuses engine options that do not fit together or with the engine. */
+    private void checkEngineOptions() {
         if (engine != null && !engine.equals("java") && !engine.equals("cpython") && !engine.equals("dask")) {
-            return "--engine: must be java, cpython or dask, got " + engine;
+            throw new BadInput("--engine: must be java, cpython or dask, got " + engine);
         }
         if (scheduler != null && !"dask".equals(engine)) {
-            return "--scheduler: only with --engine dask";
+            throw new BadInput("--scheduler: only with --engine dask");
         }
         if (DaskOptions.schedulerProblem(scheduler) != null) {
-            return DaskOptions.schedulerProblem(scheduler);
+            throw new BadInput(DaskOptions.schedulerProblem(scheduler));
         }
         if (source.python != null && "dask".equals(engine)) {
-            return "--python runs a program on CPython: leave out --engine dask";
+            throw new BadInput("--engine dask: --python runs a program on CPython; leave out --engine dask");
         }
         if (source.python != null && "java".equals(engine)) {
-            return "--python runs on CPython: leave out --engine java";
+            throw new BadInput("--engine java: --python runs on CPython; leave out --engine java");
         }
         if (deadlineMs != null && deadlineMs < 1) {
-            return "--deadline: must be at least 1 ms, got " + deadlineMs;
+            throw new BadInput("--deadline: must be at least 1 ms, got " + deadlineMs);
         }
         if (startMethod != null && !CPythonOptions.START_METHODS.contains(startMethod)) {
-            return "--start-method: must be fork, spawn or forkserver, got " + startMethod;
+            throw new BadInput("--start-method: must be fork, spawn or forkserver, got " + startMethod);
         }
         boolean onCPython = source.python != null || "cpython".equals(engine);
         if (startMethod != null && !onCPython) {
-            return "--start-method: only with --python or --engine cpython";
+            throw new BadInput("--start-method: only with --python FILE or --engine cpython");
         }
         if (pythonExe != null && !onCPython && !"dask".equals(engine)) {
-            return "--python-exe: only with --python, --engine cpython or --engine dask";
+            throw new BadInput("--python-exe: only with --python FILE, --engine cpython or --engine dask");
         }
         if (source.python == null && !programArgs.isEmpty()) {
-            return "program arguments (" + String.join(" ", programArgs) + ") are only for --python FILE";
+            throw new BadInput("'" + String.join(" ", programArgs) + "': program arguments are only for --python FILE"
+                    + " (after --)");
         }
-        return null;
     }
 
     private CPythonOptions cpythonOptions() {
         return new CPythonOptions(pythonExe, deadlineMs, startMethod);
     }
 
-    private CPythonRunner.OutputPaths outputPaths() {
-        return new CPythonRunner.OutputPaths(trace, csv, chromeTrace, samplesCsv);
-    }
-
-    /** Prints the problem with an output file asked for, if any (checked before a run starts). */
-    private boolean outputProblem() {
-        for (String problem : new String[] {OutputFiles.problem("--trace", trace), OutputFiles.problem("--csv", csv),
-                OutputFiles.problem("--chrome-trace", chromeTrace), OutputFiles.problem("--samples-csv", samplesCsv)}) {
-            if (problem != null) {
-                System.err.println("poolscope run: " + problem);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private RunConfig withOverrides(RunConfig base) {
+    /** The scenario's configuration with the command line's settings; a bad one names its option. */
+    private RunConfig withOverrides(String scenarioName, RunConfig base) {
         RunConfig.Builder b = base.toBuilder();
         if (mode != null) {
             Mode m = Mode.fromId(mode);
             if (m == null) {
-                throw new InvalidConfigException(List.of("mode: must be one of " + Mode.ids() + ", got " + mode));
+                throw new BadInput("--mode: must be one of " + Mode.ids() + ", got " + mode);
             }
             b.mode(m);
         }
@@ -277,46 +221,27 @@ final class RunCommand implements Callable<Integer> {
         if (start != null) {
             StartPolicy p = StartPolicy.fromId(start);
             if (p == null) {
-                throw new InvalidConfigException(List.of("start: must be together or asap, got " + start));
+                throw new BadInput("--start: must be together or asap, got " + start);
             }
             b.startPolicy(p);
         }
-        return b.build();
-    }
-
-    private boolean writeFiles(RunTrace result) {
-        Path writing = null;
         try {
-            if (trace != null) {
-                writing = trace;
-                TraceJson.write(result, trace);
-                wrote("trace", trace);
-            }
-            if (csv != null) {
-                writing = csv;
-                TraceCsv.write(result, csv);
-                wrote("CSV", csv);
-            }
-            if (chromeTrace != null) {
-                writing = chromeTrace;
-                ChromeTrace.write(result, chromeTrace);
-                wrote("Chrome trace", chromeTrace);
-            }
-            if (samplesCsv != null) {
-                writing = samplesCsv;
-                TraceCsv.writeSamples(result, samplesCsv);
-                wrote("OS samples CSV", samplesCsv);
-            }
-            return true;
-        } catch (IOException e) {
-            System.err.println("poolscope run: " + OutputFiles.failure(writing, e));
-            return false;
+            return b.build();
+        } catch (InvalidConfigException e) {
+            throw new BadInput(e.problems().stream().map(p -> asOption(scenarioName, p)).toList());
         }
     }
 
-    /** On stderr, so the report on stdout stays clean when it is piped. */
-    private static void wrote(String what, Path file) {
-        System.err.println("wrote " + what + " to " + file);
+    /** The engine names a setting as the scenario file does ("maxTasksPerChild: ..."); here it is an option. */
+    static String asOption(String scenarioName, String problem) {
+        String[][] fieldToOption = {{"pool", "--pool"}, {"chunksize", "--chunksize"},
+                {"maxTasksPerChild", "--max-tasks-per-child"}, {"timeoutMs", "--timeout"}};
+        for (String[] f : fieldToOption) {
+            if (problem.startsWith(f[0] + ": ")) {
+                return f[1] + problem.substring(f[0].length());
+            }
+        }
+        return scenarioName + ": " + problem;
     }
 
     private static boolean allOk(List<TaskRecord> tasks) {

@@ -8,6 +8,7 @@ import dev.poolscope.sweep.SweepSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
         + "makespan, speedup, efficiency and the Karp-Flatt metric per value, with a verdict.",
         "Default pools: 1, 2, 4, ... up to twice the CPU count."})
 final class SweepCommand implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ScenarioSource source;
+
     @Mixin
     SweepOptions options;
 
@@ -34,26 +38,30 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepPlan plan;
-        try {
-            plan = options.plan(pools, repeat, true);
-        } catch (SweepOptions.BadInput e) {
-            System.err.println("poolscope sweep: " + e.getMessage());
-            return PoolScopeCommand.BAD_INPUT;
+        if (csv != null || json != null) {
+            String unwritable = csv != null ? OutputFiles.problem("--csv", csv) : null;
+            unwritable = unwritable != null ? unwritable : OutputFiles.problem("--json", json);
+            if (unwritable != null) {
+                throw new BadInput(unwritable);
+            }
         }
+        SweepPlan plan = options.plan(source, pools, repeat, true);
         SweepResult result = SweepOptions.run(plan);
         SweepSummary summary = result.summary();
         System.out.print(SweepReport.render(summary));
+        Path writing = csv;
         try {
             if (csv != null) {
                 SweepFiles.writeCsv(result, summary, csv);
+                System.err.println("wrote CSV to " + csv);
             }
+            writing = json;
             if (json != null) {
                 SweepFiles.writeJson(result, summary, json);
+                System.err.println("wrote JSON to " + json);
             }
         } catch (IOException e) {
-            System.err.println("poolscope sweep: cannot write: " + PoolScopeCommand.oneLine(e));
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput((writing == csv ? "--csv" : "--json") + ": " + OutputFiles.failure(writing, e));
         }
         if (result.cancelled()) {
             return StopOnSignals.lastExitCode();

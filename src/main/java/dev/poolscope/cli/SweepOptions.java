@@ -3,10 +3,7 @@ package dev.poolscope.cli;
 import dev.poolscope.engine.InvalidConfigException;
 import dev.poolscope.engine.PoolService;
 import dev.poolscope.engine.RunConfig;
-import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
-import dev.poolscope.scenario.ScenarioException;
-import dev.poolscope.scenario.ScenarioFiles;
 import dev.poolscope.sweep.Format;
 import dev.poolscope.sweep.SweepPlan;
 import dev.poolscope.sweep.SweepResult;
@@ -15,17 +12,14 @@ import dev.poolscope.sweep.SweepRunner;
 import dev.poolscope.sweep.SweepSetting;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code sweep} and {@code compare} share: the scenario, the setting to vary, and running
- * the plan with progress on stderr and a clean stop on Ctrl+C.
+ * What {@code sweep} and {@code compare} share (their mixin): the setting to vary, the pool, and
+ * running the plan with progress on stderr and a clean stop on Ctrl+C. The scenario itself is each
+ * command's own {@link ScenarioSource} group.
  */
 final class SweepOptions {
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    RunCommand.Source source;
-
     @Option(names = "--vary", paramLabel = "SETTING=V1,V2,...",
             description = "the setting to vary and its values: pool, chunksize, mode, start or engine (e.g. chunksize=1,2,4, start=together,asap, engine=java,cpython,dask)")
     String vary;
@@ -33,27 +27,12 @@ final class SweepOptions {
     @Option(names = "--pool", paramLabel = "N", description = "the pool size while another setting varies")
     Integer pool;
 
-    /** Thrown for bad input; the message is the one line to print. */
-    static final class BadInput extends Exception {
-        BadInput(String message) {
-            super(message);
-        }
-    }
-
-    Scenario scenario() throws BadInput {
-        try {
-            return source.lesson != null ? Lessons.load(source.lesson) : ScenarioFiles.read(source.scenario);
-        } catch (ScenarioException e) {
-            throw new BadInput(String.join("; ", e.problems()));
-        }
-    }
-
     /**
      * The plan from the options. {@code pools} is the sweep's own --pools list (null for compare),
      * which is the same as --vary pool=...
      */
-    SweepPlan plan(String pools, int repeats, boolean defaultPools) throws BadInput {
-        Scenario s = scenario();
+    SweepPlan plan(ScenarioSource source, String pools, int repeats, boolean defaultPools) {
+        Scenario s = source.load();
         SweepSetting setting = SweepSetting.POOL;
         List<String> values = List.of();
         if (vary != null) {
@@ -79,10 +58,18 @@ final class SweepOptions {
             RunConfig base = pool == null ? s.config() : s.config().toBuilder().pool(pool).build();
             return SweepPlan.of(s.name(), base, setting, values, repeats);
         } catch (InvalidConfigException e) {
-            throw new BadInput("--pool: " + e.problems().get(0));
+            throw new BadInput(e.problems().stream().map(p -> RunCommand.asOption(s.name(), p)).toList());
         } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
+            throw new BadInput(asOption(e.getMessage(), pools != null));
         }
+    }
+
+    /** The plan's problems name the setting ("chunksize: ..."); here that is a value of --vary (or --pools). */
+    private static String asOption(String problem, boolean poolsGiven) {
+        if (problem.startsWith("repeat: ")) {
+            return "--" + problem;
+        }
+        return poolsGiven ? "--pools: " + problem.replaceFirst("^pool: ", "") : "--vary: " + problem;
     }
 
     private static List<String> split(String list) {

@@ -13,7 +13,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -76,13 +75,13 @@ final class UiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (pool != null && (pool < 1 || pool > Limits.MAX_POOL)) {
-            throw bad("--pool: must be between 1 and " + Limits.MAX_POOL + ", got " + pool);
+            throw new BadInput("--pool: must be between 1 and " + Limits.MAX_POOL + ", got " + pool);
         }
         if (scale != null && !(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
-            throw bad("--scale: must be between " + MIN_SCALE + " and " + MAX_SCALE + ", got " + scale);
+            throw new BadInput("--scale: must be between " + MIN_SCALE + " and " + MAX_SCALE + ", got " + scale);
         }
         if (timeLimit != null && (timeLimit < 1 || timeLimit > Limits.MAX_MS)) {
-            throw bad("--time-limit: must be between 1 and " + Limits.MAX_MS + ", got " + timeLimit);
+            throw new BadInput("--time-limit: must be between 1 and " + Limits.MAX_MS + ", got " + timeLimit);
         }
         String lesson = source == null ? AppOptions.DEFAULT_LESSON : source.lesson;
         Path file = source == null ? null : source.file;
@@ -96,25 +95,46 @@ final class UiCommand implements Callable<Integer> {
                 Lessons.load(lesson);
             }
         } catch (ScenarioException e) {
-            e.problems().forEach(System.err::println);
-            return PoolScopeCommand.BAD_INPUT;
+            throw new BadInput(e.problems().stream().map(ScenarioSource::asOption).toList());
         }
         int width = size == null ? AppOptions.DEFAULT_WIDTH : size.width();
         int height = size == null ? AppOptions.DEFAULT_HEIGHT : size.height();
         AppOptions options = new AppOptions(file == null ? lesson : null, file == null ? null : file.toString(), scale,
                 pool, timeLimit, run, presenter, dark, width, height, maximized);
         String noDisplay = dev.poolscope.ui.Display.problem();
-        OptionalInt relaunched = noDisplay != null ? OptionalInt.empty() : WindowJvm.relaunch(originalArgs(spec));
-        return relaunched.isPresent() ? relaunched.getAsInt() : dev.poolscope.ui.app.Launcher.open(options);
+        if (noDisplay != null) {
+            System.err.println(spec.qualifiedName() + ": " + noDisplay);
+            return whenNoWindow();
+        }
+        OptionalInt relaunched = WindowJvm.relaunch(originalArgs(spec));
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
+        int code = dev.poolscope.ui.app.Launcher.open(options);
+        return code == PoolScopeCommand.OK ? code : whenNoWindow();
     }
+
+    /**
+     * The exit code when the window cannot open (its one line already printed): 2, except under
+     * {@code ./mvnw javafx:run} (pom.xml sets {@value #UNDER_JAVAFX_RUN}). The javafx plugin cannot be
+     * told that an exit code is expected, and answers any other than 0 with two copies of its own
+     * stack trace and Maven's failure banner: about 75 lines burying the one that says what to do.
+     */
+    private static int whenNoWindow() {
+        if (Boolean.getBoolean(UNDER_JAVAFX_RUN)) {
+            System.err.println("(from a clone without a display: ./mvnw -q package -DskipTests,"
+                    + " then java -jar target/poolscope.jar run --lesson work-log)");
+            return PoolScopeCommand.OK;
+        }
+        return PoolScopeCommand.BAD_INPUT;
+    }
+
+    /** The system property {@code ./mvnw javafx:run} gives the window's JVM (pom.xml). */
+    static final String UNDER_JAVAFX_RUN = "poolscope.underJavafxRun";
 
     /** The whole command line PoolScope was started with ("ui" in front when Main added it). */
     static java.util.List<String> originalArgs(CommandSpec spec) {
         return spec.root().commandLine().getParseResult().originalArgs();
-    }
-
-    private ParameterException bad(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     record Size(int width, int height) {}

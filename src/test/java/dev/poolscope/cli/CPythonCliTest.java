@@ -80,7 +80,7 @@ class CPythonCliTest extends InProcessCliTest {
         assertEquals(2, poolscope("run", "--lesson", "doubling", "--engine", "perl"));
         assertEquals("poolscope run: --engine: must be java, cpython or dask, got perl", err.strip());
         assertEquals(2, poolscope("run", "--lesson", "doubling", "--python-exe", "/usr/bin/python3"));
-        assertTrue(err.contains("--python-exe: only with --python, --engine cpython or --engine dask"), err);
+        assertTrue(err.contains("--python-exe: only with --python FILE, --engine cpython or --engine dask"), err);
         assertEquals(2, poolscope("run", "--python", dir.resolve("missing.py").toString()));
         assertTrue(err.contains("no such file"), err);
         assertEquals(2, poolscope("run", "--python", "assets/python/doubling.py", "--python-exe", dir.resolve("nope").toString()));

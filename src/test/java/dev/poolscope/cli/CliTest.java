@@ -114,13 +114,12 @@ class CliTest extends InProcessCliTest {
     void errorsNameTheCommandOnceAndPointToItsHelp() {
         assertEquals(2, poolscope("frobnicate"));
         assertTrue(err.startsWith("poolscope: unknown command 'frobnicate'; the commands are run, lessons"), err);
-        assertTrue(err.contains("Try 'poolscope --help' for more."), err);
+        assertTrue(err.contains("see 'poolscope --help'"), err);
         assertEquals(2, poolscope("runn"));
-        assertTrue(err.contains("Did you mean: poolscope run?"), err);
+        assertTrue(err.contains("(did you mean run?)"), err);
         assertEquals(2, poolscope("run", "--lesson", "doubling", "--pol", "2"));
-        assertTrue(err.startsWith("poolscope run: Unknown option") && err.contains("'--pol'"), err);
-        assertTrue(err.contains("Possible solutions: --pool"), err);
-        assertTrue(err.contains("Try 'poolscope run --help' for more."), err);
+        assertTrue(err.startsWith("poolscope run: --pol: unknown option (did you mean --pool?)"), err);
+        assertTrue(err.contains("see 'poolscope run --help'"), err);
         for (String[] args : new String[][] {{"frobnicate"}, {"run", "--bad"}, {"ui", "--bad"}, {"lessons", "x"}}) {
             poolscope(args);
             assertFalse(err.contains("poolscope poolscope"), err);
@@ -132,15 +131,15 @@ class CliTest extends InProcessCliTest {
         // Each of these is refused before any window could open: exit 2, one message naming the option.
         Map<List<String>, String> refused = new LinkedHashMap<>();
         refused.put(List.of("ui", "--pool", "0"), "--pool: must be between 1 and 64, got 0");
-        refused.put(List.of("ui", "--pool", "many"), "'--pool'");
+        refused.put(List.of("ui", "--pool", "many"), "--pool: must be a whole number, got 'many'");
         refused.put(List.of("ui", "--scale", "0"), "--scale: must be between 0.01 and 10.0, got 0.0");
         refused.put(List.of("ui", "--time-limit", "0"), "--time-limit: must be between 1 and 3600000, got 0");
         refused.put(List.of("ui", "--size", "12x"), "must be WIDTHxHEIGHT");
         refused.put(List.of("ui", "--size", "100x100"), "from 640x480");
         refused.put(List.of("ui", "--lesson", "no-such-lesson"), "unknown lesson 'no-such-lesson'");
         refused.put(List.of("ui", "--open", dir.resolve("missing.json").toString()), "missing.json: cannot read file");
-        refused.put(List.of("ui", "--lesson", "sleepy", "--open", "x.json"), "mutually exclusive");
-        refused.put(List.of("ui", "--frob"), "Unknown option: '--frob'");
+        refused.put(List.of("ui", "--lesson", "sleepy", "--open", "x.json"), "give only one of --lesson and --open");
+        refused.put(List.of("ui", "--frob"), "--frob: unknown option");
         for (Map.Entry<List<String>, String> r : refused.entrySet()) {
             assertEquals(2, poolscope(r.getKey().toArray(String[]::new)), r.getKey() + ": " + err);
             assertTrue(err.contains(r.getValue()), r.getKey() + " says " + r.getValue() + ": " + err);

@@ -87,6 +87,6 @@ class CompareEnginesCliTest {
     @Test
     void anUnknownEngineIsOneLineAndExitTwo() {
         assertEquals(2, poolscope("compare", "--lesson", "doubling", "--vary", "engine=java,perl"));
-        assertEquals("poolscope compare: engine: must be java, cpython or dask, got 'perl'", err.strip());
+        assertEquals("poolscope compare: --vary: engine: must be java, cpython or dask, got 'perl'", err.strip());
     }
 }

@@ -85,7 +85,7 @@ class SweepCliTest extends InProcessCliTest {
     void runTakesAStartPolicy() throws Exception {
         assertEquals(0, poolscope("run", "--scenario", sleeps(2, 20).toString(), "--pool", "2", "--start", "asap"), err);
         assertEquals(2, poolscope("run", "--scenario", sleeps(2, 20).toString(), "--start", "later"));
-        assertEquals("command line: start: must be together or asap, got later", err.trim());
+        assertEquals("poolscope run: --start: must be together or asap, got later", err.trim());
     }
 
     @Test

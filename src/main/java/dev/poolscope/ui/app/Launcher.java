@@ -14,7 +14,7 @@ public final class Launcher {
     public static int open(AppOptions options) {
         String noDisplay = Display.problem();
         if (noDisplay != null) {
-            System.err.println("poolscope: " + noDisplay);
+            System.err.println("poolscope ui: " + noDisplay);
             return 2;
         }
         try {
@@ -22,7 +22,7 @@ public final class Launcher {
             return 0;
         } catch (RuntimeException e) {
             // For example "Unable to open DISPLAY" when DISPLAY names a display that is not there.
-            System.err.println("poolscope: the window cannot open: " + rootMessage(e)
+            System.err.println("poolscope ui: the window cannot open: " + rootMessage(e)
                     + " (check DISPLAY, or use a command such as 'poolscope run')");
             return 2;
         }

@@ -23,38 +23,49 @@ public final class HeadlessRender {
 
     /** Renders a trace file. */
     public static int render(Path traceFile, RenderSpec spec, PrintStream out, PrintStream err) {
+        return render("poolscope", traceFile, spec, out, err);
+    }
+
+    /** Renders a trace file; {@code who} ("poolscope render") starts every message on {@code err}. */
+    public static int render(String who, Path traceFile, RenderSpec spec, PrintStream out, PrintStream err) {
         if (!spec.problems().isEmpty()) {
-            spec.problems().forEach(p -> err.println("poolscope: " + p));
+            spec.problems().forEach(p -> err.println(who + ": " + p));
             return BAD_INPUT;
         }
         RunTrace trace;
         try {
             trace = TraceJson.read(traceFile);
         } catch (IOException e) {
-            err.println("poolscope: " + e.getMessage());
+            err.println(who + ": " + e.getMessage());
             return BAD_INPUT;
         }
         String name = String.valueOf(traceFile.getFileName()).replaceFirst("\\.json$", "");
-        return render(trace, name, String.valueOf(traceFile), spec, out, err);
+        return render(who, trace, name, String.valueOf(traceFile), spec, out, err);
     }
 
     /** Renders a trace held in memory ({@code where} names it in messages). */
     public static int render(RunTrace trace, String name, String where, RenderSpec spec, PrintStream out,
                              PrintStream err) {
+        return render("poolscope", trace, name, where, spec, out, err);
+    }
+
+    /** As above; {@code who} ("poolscope run") starts every message on {@code err}. */
+    public static int render(String who, RunTrace trace, String name, String where, RenderSpec spec, PrintStream out,
+                             PrintStream err) {
         if (!spec.problems().isEmpty()) {
-            spec.problems().forEach(p -> err.println("poolscope: " + p));
+            spec.problems().forEach(p -> err.println(who + ": " + p));
             return BAD_INPUT;
         }
         ReplayRun run;
         try {
             run = ReplayRun.of(trace, name);
         } catch (IllegalArgumentException e) {
-            err.println("poolscope: " + where + ": " + e.getMessage());
+            err.println(who + ": " + where + ": " + e.getMessage());
             return BAD_INPUT;
         }
         long at = spec.atMs() == null ? run.endNs() : Math.round(spec.atMs() * 1_000_000);
         if (at > run.endNs()) {
-            err.println(String.format(Locale.ROOT, "poolscope: --at: %s ms is past the end of the run (%.3f ms)",
+            err.println(String.format(Locale.ROOT, "%s: --at: %s ms is past the end of the run (%.3f ms)", who,
                     fmt(spec.atMs()), run.endNs() / 1e6));
             return BAD_INPUT;
         }
@@ -64,13 +75,13 @@ public final class HeadlessRender {
             out.println(spec.out() + ": " + what);
             return OK;
         } catch (IllegalArgumentException e) {
-            err.println("poolscope: " + e.getMessage());
+            err.println(who + ": " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
-            err.println("poolscope: cannot write " + spec.out() + ": " + oneLine(e));
+            err.println(who + ": --out: cannot write " + spec.out() + ": " + oneLine(e));
             return BAD_INPUT;
         } catch (Exception e) {
-            err.println("poolscope: could not draw " + spec.out() + ": " + oneLine(e));
+            err.println(who + ": --out: could not draw " + spec.out() + ": " + oneLine(e));
             return BAD_INPUT;
         }
     }
