@@ -33,7 +33,7 @@ final class UiCommand implements Callable<Integer> {
                 description = "open a built-in lesson (default: " + AppOptions.DEFAULT_LESSON + "; see 'poolscope lessons')")
         String lesson;
 
-        @Option(names = "--open", paramLabel = "FILE", description = "open a scenario file, or a saved trace to replay")
+        @Option(names = "--open", paramLabel = "FILE", description = "open a scenario file, a Python program (.py; --run runs it on python3), or a saved trace to replay")
         Path file;
     }
 
@@ -87,7 +87,14 @@ final class UiCommand implements Callable<Integer> {
         Path file = source == null ? null : source.file;
         try {
             // Read once here so a missing lesson or a broken file is refused like 'run' refuses it.
-            if (file != null) {
+            if (file != null && file.getFileName() != null && file.getFileName().toString().endsWith(".py")) {
+                // A Python program: the window shows its source and --run runs it on python3.
+                if (!java.nio.file.Files.isReadable(file)) {
+                    System.err.println("--open: cannot read the Python program " + file
+                            + ": check the path (a program ends in .py)");
+                    return PoolScopeCommand.BAD_INPUT;
+                }
+            } else if (file != null) {
                 if (!isTrace(file)) {
                     ScenarioFiles.read(file);
                 }

@@ -9,23 +9,23 @@ import dev.poolscope.ui.WindowHost;
 import dev.poolscope.ui.config.ConfigModel;
 import dev.poolscope.ui.config.ConfigView;
 import dev.poolscope.ui.panels.RunPanels;
+import dev.poolscope.ui.lesson.ProgramShown;
+import dev.poolscope.ui.screen.FileDialog;
+import dev.poolscope.ui.screen.ScreenFit;
 import dev.poolscope.ui.timeline.Legend;
 import dev.poolscope.ui.timeline.Palette;
 import dev.poolscope.ui.timeline.TimelineView;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 
@@ -47,6 +47,8 @@ public final class MainWindow implements WindowHost {
     /** Save, open and replay traces; export pictures (see {@link TraceTools}). */
     private final TraceTools traces;
     private final ConfigView configView;
+    /** What the window shows and runs: the scenario being edited, or a Python program (its lesson view). */
+    private final ProgramShown program;
     private final SplitPane main;
     private final NotificationPane notice;
     private final javafx.beans.property.BooleanProperty settingsShown =
@@ -64,9 +66,11 @@ public final class MainWindow implements WindowHost {
     public MainWindow(Stage stage, AppOptions options, Preferences prefs) {
         this.stage = stage;
         this.scenarios = new ScenarioSupport(prefs);
+        panels.remember(prefs);
         List<String> lessons = safeLessonNames();
         configView = new ConfigView(config, lessons, this::loadLesson);
         configView.setPrefWidth(400);
+        program = new ProgramShown(config, this::showProblem);
         controller.onError(this::showError);
         chrome = new AppChrome(this);
 
@@ -77,6 +81,7 @@ public final class MainWindow implements WindowHost {
         SplitPane split = new SplitPane(center, panels);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
+        dev.poolscope.ui.panels.RunAreaSplit.install(split, panels, prefs);
         // The settings and the run area share a divider the user can move; the settings can be
         // hidden (Settings button, Ctrl+E), and presenter mode hides them to give the room to the run.
         main = new SplitPane(configView, split);
@@ -95,16 +100,18 @@ public final class MainWindow implements WindowHost {
         root.getStyleClass().addAll("poolscope", "theme-light");
         root.getStylesheets().addAll(css("app/app.css"), css("timeline/timeline.css"));
 
-        Scene scene = new Scene(root, options.width(), options.height());
+        // No larger than the screen it opens on, and inside it (see ScreenFit).
+        double[] size = ScreenFit.size(options.width(), options.height(), ScreenFit.bounds());
+        Scene scene = new Scene(root, size[0], size[1]);
         chrome.installShortcuts(scene);
         traces.install(scene);
         controller.measureLayoutOf(scene);
         stage.setScene(scene);
         AppIdentity.apply(stage);
-        stage.setMinWidth(Math.min(1280, options.width()));
-        stage.setMinHeight(Math.min(720, options.height()));
-        stage.setMaximized(options.maximized());
-        stage.titleProperty().bind(Bindings.concat("PoolScope \u2014 ", config.nameProperty()));
+        stage.setMinWidth(Math.min(1280, size[0]));
+        stage.setMinHeight(Math.min(720, size[1]));
+        ScreenFit.place(stage, size[0], size[1], options.maximized());
+        stage.titleProperty().bind(program.titleProperty());
         stage.setOnCloseRequest(e -> shutdown());
         applyStyle();
         apply(options);
@@ -157,6 +164,10 @@ public final class MainWindow implements WindowHost {
     // ---- actions (called by menus, buttons and shortcuts) ----------------------------------
 
     void run() {
+        if (program.program() != null) {
+            runPythonProgram(program.program());
+            return;
+        }
         RunConfig c = config.toRunConfig(true);
         if (c == null) {
             showError("Cannot run yet:" + problemLines());
@@ -187,6 +198,7 @@ public final class MainWindow implements WindowHost {
         try {
             Scenario s = ScenarioSupport.lesson(name);
             config.load(s.name(), s.description(), s.config());
+            showScenario();
             currentFile = null;
             legend.setTasks(s.config().tasks().stream().map(t -> t.name()).toList());
         } catch (ScenarioException e) {
@@ -195,21 +207,20 @@ public final class MainWindow implements WindowHost {
     }
 
     void openDialog() {
-        FileChooser fc = chooser("Open a scenario");
-        File f = fc.showOpenDialog(stage);
+        Path f = new FileDialog(stage, "Open a scenario or a Python program", FileDialog.Kind.OPEN, folderOfCurrent(),
+                "Scenarios and Python programs", "*.json;*.py", "PoolScope scenario", "*.json", "Python program", "*.py")
+                .showAndWait();
         if (f != null) {
-            open(f.toPath());
+            open(f);
         }
     }
 
     /** File > Run Python Program: the user picks a program, which runs on python3 as in a terminal. */
     void pythonProgramDialog() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Run a Python program");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Python programs", "*.py"));
-        File f = fc.showOpenDialog(stage);
+        Path f = new FileDialog(stage, "Run a Python program", FileDialog.Kind.OPEN, folderOfCurrent(),
+                "Python programs", "*.py").showAndWait();
         if (f != null) {
-            runPythonProgram(f.toPath());
+            runPythonProgram(f);
         }
     }
 
@@ -223,18 +234,54 @@ public final class MainWindow implements WindowHost {
     }
 
     /** Runs a Python program live on CPython (its own processes, the main process's lane on top). */
-    public boolean runPythonProgram(Path program) {
+    public boolean runPythonProgram(Path file) {
         notice.hide();
-        legend.setTasks(List.of());
-        return controller.startProgram(program, config.deadlineMs());
+        if (!file.equals(program.program())) {
+            showProgram(file);
+        }
+        legend.forProgram();
+        return controller.startProgram(file, config.deadlineMs());
+    }
+
+    /** Shows a Python program (its source where the settings are, its name in the title); Run runs it. */
+    private void showProgram(Path file) {
+        if (program.showProgram(file)) {
+            swapLeftPanel();
+        }
+    }
+
+    /** Back to the scenario being edited (a lesson or scenario file was loaded). */
+    private void showScenario() {
+        program.showScenario();
+        swapLeftPanel();
+    }
+
+    /** The settings place holds the scenario's settings, or the program's lesson view. */
+    private javafx.scene.Node leftPanel() {
+        return program.program() != null ? program.lessonView() : configView;
+    }
+
+    private void swapLeftPanel() {
+        javafx.scene.Node left = leftPanel();
+        if (!main.getItems().isEmpty() && main.getItems().get(0) != left
+                && (main.getItems().get(0) == configView || main.getItems().get(0) == program.lessonView())) {
+            double[] d = main.getDividerPositions();
+            main.getItems().set(0, left);
+            main.setDividerPositions(d);
+        }
     }
 
     /** Opens a scenario file (File > Open once a file is chosen, Open Recent, --open). */
     public void open(Path file) {
+        if (ProgramShown.isProgram(file)) {
+            showProgram(file);
+            return;
+        }
         try {
             Scenario s = scenarios.open(file);
             config.load(s.name(), s.description(), s.config());
             currentFile = file;
+            showScenario();
             legend.setTasks(s.config().tasks().stream().map(t -> t.name()).toList());
             chrome.refreshRecent();
         } catch (ScenarioException e) {
@@ -250,13 +297,14 @@ public final class MainWindow implements WindowHost {
         }
         Path target = currentFile;
         if (askForName || target == null) {
-            FileChooser fc = chooser("Save the scenario");
-            fc.setInitialFileName(config.name() + ".json");
-            File f = fc.showSaveDialog(stage);
+            FileDialog fd = new FileDialog(stage, "Save the scenario", FileDialog.Kind.SAVE, folderOfCurrent(),
+                    "PoolScope scenario", "*.json");
+            fd.setInitialName(config.name() + ".json");
+            Path f = fd.showAndWait();
             if (f == null) {
                 return;
             }
-            target = f.toPath();
+            target = f;
         }
         saveTo(target);
     }
@@ -283,14 +331,10 @@ public final class MainWindow implements WindowHost {
         }
     }
 
-    private FileChooser chooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PoolScope scenario (*.json)", "*.json"));
-        if (currentFile != null && currentFile.toAbsolutePath().getParent() != null) {
-            fc.setInitialDirectory(currentFile.toAbsolutePath().getParent().toFile());
-        }
-        return fc;
+    /** Where the file dialogs start: the folder of the file last opened or saved. */
+    private Path folderOfCurrent() {
+        Path p = program.program() != null ? program.program() : currentFile;
+        return p == null ? null : p.toAbsolutePath().getParent();
     }
 
     void togglePresenter() {
@@ -319,15 +363,16 @@ public final class MainWindow implements WindowHost {
     }
 
     private void showSettings(boolean show) {
-        if (show && !main.getItems().contains(configView)) {
-            main.getItems().add(0, configView);
+        javafx.scene.Node left = leftPanel();
+        if (show && !main.getItems().contains(left)) {
+            main.getItems().add(0, left);
             // At least the panel's preferred width (which grows in presenter mode), at most 45 %.
             double w = main.getWidth();
             double wanted = w > 0 ? Math.min(0.45, configView.getPrefWidth() / w) : settingsDivider;
             main.setDividerPositions(Math.max(settingsDivider, wanted));
-        } else if (!show && main.getItems().contains(configView)) {
+        } else if (!show && main.getItems().contains(left)) {
             settingsDivider = main.getDividerPositions()[0];
-            main.getItems().remove(configView);
+            main.getItems().remove(left);
         }
     }
 
@@ -350,9 +395,12 @@ public final class MainWindow implements WindowHost {
         if (presenter) {
             root.getStyleClass().add("presenter");
         }
-        timeline.setStyle(dark ? Palette.DARK : Palette.LIGHT, presenter ? 1.5 : 1.0);
-        panels.setLook(dark, presenter ? 1.25 : 1.0);
-        configView.setScale(presenter ? 1.45 : 1.0);
+        // Presenter text grows with the screen: a projected 1920x1080 reads like 1280x720.
+        double screen = presenter ? ScreenFit.presenterScale(ScreenFit.boundsOf(stage)) : 1.0;
+        root.setStyle(presenter ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 19 * screen) : "");
+        timeline.setStyle(dark ? Palette.DARK : Palette.LIGHT, presenter ? 1.5 * screen : 1.0);
+        panels.setLook(dark, presenter ? 1.25 * screen : 1.0);
+        configView.setScale(presenter ? 1.45 * screen : 1.0);
         chrome.syncToggles(presenter, dark);
     }
 

@@ -110,6 +110,10 @@ public final class TraceTools {
     }
 
     public void openDropped(Path file) {
+        if (dev.poolscope.ui.lesson.ProgramShown.isProgram(file)) {
+            openScenario.accept(file); // a Python program: the window shows it, Run runs it
+            return;
+        }
         try {
             open(TraceJson.read(file), file);
         } catch (IOException ex) {

@@ -1,13 +1,11 @@
 package dev.poolscope.ui.export;
 
-import java.io.File;
+import dev.poolscope.ui.screen.FileDialog;
 import java.nio.file.Path;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * Where the window asks the user for a file or folder. The window uses the platform's dialogs;
+ * Where the window asks the user for a file or folder. The window uses its own dialogs (they fit the screen);
  * tests answer with a path (a native dialog cannot be driven headless). Null means cancelled.
  */
 public interface FileAsker {
@@ -20,40 +18,25 @@ public interface FileAsker {
     /** A folder to write into. */
     Path folder(String title);
 
-    /** The platform's own dialogs, over {@code owner}. */
+    /** PoolScope's own dialogs over {@code owner}, sized to its screen (see {@link FileDialog}). */
     static FileAsker dialogs(Window owner) {
         return new FileAsker() {
             @Override
             public Path save(String title, String initialName, String... filters) {
-                FileChooser fc = chooser(title, filters);
-                fc.setInitialFileName(initialName);
-                return path(fc.showSaveDialog(owner));
+                FileDialog d = new FileDialog(owner, title, FileDialog.Kind.SAVE, null, filters);
+                d.setInitialName(initialName);
+                return d.showAndWait();
             }
 
             @Override
             public Path open(String title, String... filters) {
-                return path(chooser(title, filters).showOpenDialog(owner));
+                return new FileDialog(owner, title, FileDialog.Kind.OPEN, null, filters).showAndWait();
             }
 
             @Override
             public Path folder(String title) {
-                DirectoryChooser dc = new DirectoryChooser();
-                dc.setTitle(title);
-                return path(dc.showDialog(owner));
+                return new FileDialog(owner, title, FileDialog.Kind.FOLDER, null).showAndWait();
             }
         };
-    }
-
-    private static FileChooser chooser(String title, String... filters) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        for (int i = 0; i + 1 < filters.length; i += 2) {
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(filters[i], filters[i + 1]));
-        }
-        return fc;
-    }
-
-    private static Path path(File f) {
-        return f == null ? null : f.toPath();
     }
 }

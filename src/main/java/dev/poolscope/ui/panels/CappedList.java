@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
  * line starting with "…", "✖" or "◷" (truncation, crash, timeout) is styled as a marker.
  */
 final class CappedList extends VBox {
-    private static final PseudoClass MARKER = PseudoClass.getPseudoClass("marker");
+    static final PseudoClass MARKER = PseudoClass.getPseudoClass("marker");
     /** Longer lines are cut before they are kept: nobody reads 1,000 characters in a side panel. */
     static final int MAX_LINE_CHARS = 240;
     private final ObservableList<String> items = FXCollections.observableArrayList();
@@ -50,6 +50,24 @@ final class CappedList extends VBox {
     private static final int MAX_PINNED = 100;
     private String shownTitle;
     boolean autoScroll = true;
+    private int maxLineChars = MAX_LINE_CHARS;
+    /** Rows of their own height (wrapped lines): the list cannot count its rows from a fixed height. */
+    private boolean variableRows;
+
+    /**
+     * Rows that wrap their line (the console): {@code cells} makes them; lines up to
+     * {@code maxChars} are kept whole.
+     */
+    void useWrappedRows(javafx.util.Callback<ListView<String>, ListCell<String>> cells, int maxChars) {
+        view.setCellFactory(cells);
+        view.getStyleClass().add("wrapped-rows");
+        variableRows = true;
+        maxLineChars = maxChars;
+    }
+
+    ListView<String> view() {
+        return view;
+    }
 
     /** @param what what a line is ("lines", "results"), for the "… N earlier lines not shown" marker */
     CappedList(String name, String id, int cap, String what) {
@@ -104,7 +122,7 @@ final class CappedList extends VBox {
 
     /** Keeps a line (the oldest is dropped beyond the cap). Cheap: called per event. */
     void add(String line) {
-        lines.addLast(line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "\u2026" : line);
+        lines.addLast(line.length() > maxLineChars ? line.substring(0, maxLineChars) + "\u2026" : line);
         if (lines.size() > cap) {
             String old = lines.removeFirst();
             if (isNotice(old)) {
@@ -232,6 +250,19 @@ final class CappedList extends VBox {
      * so the list scrolls to the line that many rows above the end (no extra layout pass).
      */
     private void scrollToEnd() {
+        if (variableRows) {
+            // Rows differ in height: scroll to the last, then, once the rows are laid out, have the
+            // flow bring it fully into view at the bottom.
+            int last = items.size() - 1;
+            view.scrollTo(last);
+            javafx.application.Platform.runLater(() -> {
+                if (view.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                        && last < items.size()) {
+                    flow.scrollTo(last);
+                }
+            });
+            return;
+        }
         double row = view.getFixedCellSize();
         javafx.geometry.Insets in = view.getInsets();
         int fit = row > 0 ? (int) Math.floor((view.getHeight() - in.getTop() - in.getBottom()) / row) : 1;

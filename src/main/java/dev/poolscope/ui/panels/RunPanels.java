@@ -9,8 +9,7 @@ import dev.poolscope.trace.Stats;
 import dev.poolscope.ui.timeline.TimelineModel;
 import java.util.List;
 import java.util.function.LongSupplier;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.control.SplitPane;
 
 /**
  * The side panels under the timeline: queue, results (delivery order beside completion order),
@@ -20,7 +19,7 @@ import javafx.scene.layout.Priority;
  * in the same frame as the lists. So the panels cost the frame loop little however fast events
  * come, and a flood of output keeps at most {@link #CONSOLE_CAP} lines.
  */
-public final class RunPanels extends HBox {
+public final class RunPanels extends SplitPane {
     static final long LIST_EVERY_NS = 250_000_000L;
     /**
      * A list that got more than {@link #FAST_LINES} lines since its last refresh waits this long
@@ -52,29 +51,51 @@ public final class RunPanels extends HBox {
     private int queueCount;
     private int queueStamp = -1;
 
+    private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty();
+    private final PanelSplit split;
+
     public RunPanels() {
         getStyleClass().add("run-panels");
         getStylesheets().add(RunPanels.class.getResource("/dev/poolscope/ui/panels/panels.css").toExternalForm());
-        setSpacing(8);
-        // Widths: the results lists take what is left over (they hold the result and the PID);
-        // the queue ("#3 D") and the statistics keep their size, the console gives way first.
-        // Its rows are narrow ("#3 D"), its title is not ("Queue (10000)"): the title sets the width.
+        // Panels side by side with dividers the user moves (remembered, see PanelSplit). The queue's
+        // rows are narrow ("#3 D"), its title is not ("Queue (10000)"): the title sets its least width.
         queue.setListPrefWidth(84);
         queue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox.setHgrow(queue, Priority.NEVER);
-        for (CappedList l : List.of(delivered, completed)) {
-            l.setPrefWidth(200);
-            l.setMinWidth(120);
-            HBox.setHgrow(l, Priority.ALWAYS);
+        for (CappedList l : List.of(delivered, completed, console)) {
+            l.setMinWidth(80);
         }
-        console.setPrefWidth(160);
-        console.setMinWidth(120);
-        HBox.setHgrow(console, Priority.SOMETIMES);
-        stats.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        stats.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-        HBox.setHgrow(stats, Priority.NEVER);
-        getChildren().addAll(queue, delivered, completed, console, stats);
+        // Printed lines whole: rows wrap (as tall as their text), lines kept up to 4,000 characters.
+        console.useWrappedRows(v -> new ConsoleLines.Cell(v, this::laneOfPid, dark), 4000);
+        stats.setMinWidth(150);
+        split = new PanelSplit(this, List.of(queue, delivered, completed, console, stats), console, stats);
         lists = new CappedList[] {queue, delivered, completed, console};
+    }
+
+    /** Where the dividers are remembered (the window's preferences; tests give a throwaway node). */
+    public void remember(java.util.prefs.Preferences prefs) {
+        split.remember(prefs);
+    }
+
+    /** The lane a PID's lines belong to: the lane it is drawn on now, or -1. */
+    private int laneOfPid(long pid) {
+        TimelineModel r = run;
+        if (r != null) {
+            for (int i = 0; i < r.laneCount(); i++) {
+                if (r.lane(i).pid() == pid) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** "pool" (queue, results, console, statistics) or "process" (console first, for Process programs). */
+    public String layoutName() {
+        return split.layoutName();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty layoutProperty() {
+        return split.layoutProperty();
     }
 
     /**
@@ -98,6 +119,9 @@ public final class RunPanels extends HBox {
         java.util.Arrays.fill(countAtFlush, 0);
         lastAnyFlush = Long.MIN_VALUE / 2;
         queueStamp = -1;
+        // A Python program is shown as a Process program (the console and the lanes are the
+        // picture) until it starts Pool tasks; a scenario's run is a pool's.
+        split.use(run != null && run.laneOffset() == 1 ? PanelSplit.PROCESS : PanelSplit.POOL);
         if (run != null) {
             refreshQueue();
         }
@@ -109,6 +133,9 @@ public final class RunPanels extends HBox {
             return;
         }
         live.offer(e);
+        if (run.laneOffset() == 1 && PanelSplit.PROCESS.equals(split.layoutName()) && looksLikeAPool(e)) {
+            split.use(PanelSplit.POOL); // a Pool's tasks: the queue and the results matter again
+        }
         if (e instanceof RunEvent.ResultDelivered d) {
             delivered.add(line(d.index(), d.status(), d.status() == TaskStatus.OK ? d.result() : d.error(),
                     run.pid(d.index())));
@@ -118,7 +145,7 @@ public final class RunPanels extends HBox {
                 console.add("\u25F7 task " + run.name(f.index()) + " " + f.error());
             }
         } else if (e instanceof RunEvent.OutputLine o) {
-            console.add("[" + o.pid() + "] " + o.text());
+            console.add(ConsoleLines.encode(o.at(), o.pid(), o.text()));
         } else if (e instanceof RunEvent.OutputTruncated o) {
             console.add(truncationMarker(o));
         } else if (e instanceof RunEvent.RunNotice n) {
@@ -126,6 +153,20 @@ public final class RunPanels extends HBox {
         } else if (e instanceof RunEvent.WorkerExited x && x.kind() == ExitKind.CRASHED) {
             console.add("\u2716 worker W" + x.slot() + " PID " + x.pid() + " " + x.detail());
         }
+    }
+
+    /**
+     * Whether a program's event shows a Pool at work: a result delivered to the caller, or a
+     * process running a second task (a Process runs one target; a Pool's worker takes many).
+     */
+    private boolean looksLikeAPool(RunEvent e) {
+        if (e instanceof RunEvent.ResultDelivered) {
+            return true;
+        }
+        if (e instanceof RunEvent.TaskStarted s && s.slot() >= 0 && s.slot() + 1 < run.laneCount()) {
+            return run.lane(s.slot() + 1).taskIndexes().length > 1;
+        }
+        return false;
     }
 
     /** "… task A: 48,000 lines (48,000,000 bytes) not shown". */
@@ -241,7 +282,9 @@ public final class RunPanels extends HBox {
 
     /** Theme and text scale for what is drawn rather than styled. */
     public void setLook(boolean dark, double scale) {
+        this.dark.set(dark);
         stats.setLook(dark, scale);
+        console.view().refresh();
     }
 
     /**
@@ -267,7 +310,8 @@ public final class RunPanels extends HBox {
         return completed.items().stream().map(l -> l.replace("\t", "  ")).toList();
     }
 
+    /** The console as shown ("576.8 ms  [4278]  ID of main process: 4278"), for tests. */
     public List<String> consoleLines() {
-        return List.copyOf(console.items());
+        return console.items().stream().map(ConsoleLines::readable).toList();
     }
 }

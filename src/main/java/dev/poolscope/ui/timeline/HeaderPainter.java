@@ -40,7 +40,8 @@ final class HeaderPainter {
         g.setTextAlign(TextAlignment.LEFT);
         double mid = top + lh / 2;
         boolean twoRows = showsState(geo);
-        g.setFill(palette.text());
+        // The lane's colour: a PID in the console is written in it too.
+        g.setFill(Palette.lane(laneIndex, palette == Palette.DARK));
         g.setFont(lh < 16 * textScale ? small : bold);
         String name = lane.headerText(laneIndex);
         // Skipped when only the OS text at the right end is being repainted (generous width: no glyph is wider).

@@ -50,9 +50,36 @@ public final class Legend extends FlowPane {
         Region hand = swatch("");
         hand.getStyleClass().add("legend-handover");
         getChildren().add(item(hand, "new PID in the lane"));
+        getChildren().add(nowItem("now \u00b7 end: the last worker has exited"));
+    }
+
+    /**
+     * For a Python program: what its lanes show (calls of the main process, printed lines, the
+     * end), instead of a pool's task colours.
+     */
+    public void forProgram() {
+        getChildren().clear();
+        Region call = swatch("");
+        call.getStyleClass().add("legend-call");
+        getChildren().add(item(call, "a call (start, join\u2026)"));
+        Region line = swatch("");
+        line.getStyleClass().add("legend-printed");
+        getChildren().add(item(line, "\u203A printed line"));
+        Region group = swatch("");
+        group.getStyleClass().add("legend-group");
+        getChildren().add(item(group, "\u25B8 N calls: hover or zoom"));
+        Region crashed = swatch("");
+        crashed.getStyleClass().add("legend-crashed");
+        getChildren().add(item(crashed, "\u2716 failed"));
+        getChildren().add(nowItem("now \u00b7 end: all processes exited"));
+    }
+
+    private static Label nowItem(String text) {
         Region now = swatch("");
         now.getStyleClass().add("legend-now");
-        getChildren().add(item(now, "now"));
+        Label l = item(now, text);
+        l.setId("legendNow");
+        return l;
     }
 
     private static Region swatch(String style) {

@@ -28,6 +28,12 @@ final class MarkPainter {
     /** The x range a mark paints (line, span and its text). */
     double[] extent(TimelineGeometry geo, TimelineModel.Mark m, double[] out) {
         double x = geo.xOf(m.at());
+        if (labelled(m)) {
+            // A new call or line can regroup the labels before it: the lane repaints to its end.
+            out[0] = Math.min(x, firstLabelX) - 3;
+            out[1] = geo.width();
+            return out;
+        }
         double left = m.kind() == TimelineModel.Mark.Kind.INIT || m.kind() == TimelineModel.Mark.Kind.INIT_FAILED
                 ? Math.max(x, geo.headerWidth()) : x;
         double textW = markTextWidth(m);
@@ -41,13 +47,47 @@ final class MarkPainter {
     }
 
     private final double[] extent = new double[2];
-    private final double[] callRowEnds = new double[12];
+    /** Where the last lane laid out began its labels (a regrouping repaints from there). */
+    private double firstLabelX = Double.POSITIVE_INFINITY;
+
+    static boolean labelled(TimelineModel.Mark m) {
+        return m.kind() == TimelineModel.Mark.Kind.CALL || m.kind() == TimelineModel.Mark.Kind.OUTPUT;
+    }
+
+    /** A lane's calls and printed lines, in time order. */
+    static java.util.List<TimelineModel.Mark> labelledMarks(TimelineModel.Lane lane) {
+        java.util.List<TimelineModel.Mark> out = new java.util.ArrayList<>();
+        for (TimelineModel.Mark m : lane.marks()) {
+            if (labelled(m)) {
+                out.add(m);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(TimelineModel.Mark::at));
+        return out;
+    }
+
+    /** Rows of call labels a lane of height lh has (none below 28 px: ticks only). */
+    int labelRows(double lh) {
+        return lh > 28 * textScale ? Math.max(1, (int) ((lh - 6) / (13 * textScale))) : 0;
+    }
+
+    /** The lane's labels as they are drawn (see {@link CallLabels}); empty where the lane is too low for text. */
+    java.util.List<CallLabels.Placed> labels(TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, double top,
+                                             double lh) {
+        int rows = labelRows(lh);
+        if (rows == 0 || marks.isEmpty()) {
+            return java.util.List.of();
+        }
+        return CallLabels.layout(marks, m -> geo.xOf(m.at()), MarkPainter::markText, t -> measure(t, small),
+                geo.headerWidth(), geo.width(), top + 3 * textScale, 13 * textScale, rows);
+    }
 
     /** What a mark writes beside its line, and roughly how wide that is. */
     private static String markText(TimelineModel.Mark m) {
         return switch (m.kind()) {
             case CRASH -> "\u2716 worker killed";
             case TIMEOUT_KILL -> "\u25F7 killed: time limit";
+            case OUTPUT -> "\u203A " + m.text();
             default -> m.text();
         };
     }
@@ -86,18 +126,8 @@ final class MarkPainter {
     void draw(Pen g, TimelineGeometry geo, TimelineModel.Lane lane, double top, double lh,
                            double fromX, double toX) {
         double hw = geo.headerWidth();
-        // The main lane's call labels: each on the first row where it does not cover an earlier one.
-        int rows = Math.max(1, (int) ((lh - 6) / (13 * textScale)));
-        java.util.Arrays.fill(callRowEnds, Double.NEGATIVE_INFINITY);
+        java.util.List<TimelineModel.Mark> labelled = labelledMarks(lane);
         for (TimelineModel.Mark m : lane.marks()) {
-            int row = 0;
-            if (m.kind() == TimelineModel.Mark.Kind.CALL) {
-                double tx = markTextX(geo, m, geo.xOf(m.at()));
-                while (row < Math.min(rows, callRowEnds.length) - 1 && callRowEnds[row] > tx) {
-                    row++;
-                }
-                callRowEnds[row] = tx + markTextWidth(m) + 6;
-            }
             double x = geo.xOf(m.at());
             extent(geo, m, extent);
             boolean span = m.kind() == TimelineModel.Mark.Kind.INIT || m.kind() == TimelineModel.Mark.Kind.INIT_FAILED;
@@ -137,19 +167,16 @@ final class MarkPainter {
                     }
                 }
                 case CALL -> {
-                    // The main process's calls: a thin tick, its words on three staggered rows so
-                    // calls made a moment apart (two start()s) stay readable.
+                    // The main process's calls: a thin tick the lane's height (labels are drawn below).
                     g.setStroke(palette.text());
                     g.setLineWidth(1.5);
                     g.strokeLine(x, top + 2, x, top + lh - 2);
-                    if (lh > 28 * textScale) {
-                        double tx = markTextX(geo, m, x);
-                        double ty = top + (10 + row * 13) * textScale;
-                        g.setFill(palette.labelBox());
-                        g.fillRect(tx - 2, ty - 7 * textScale, markTextWidth(m) + 4, 13 * textScale);
-                        g.setFill(palette.text());
-                        g.fillText(m.text(), tx, ty + 3 * textScale);
-                    }
+                }
+                case OUTPUT -> {
+                    // A printed line: a short tick rising from the lane's bottom at the moment it was written.
+                    g.setStroke(palette.now());
+                    g.setLineWidth(2);
+                    g.strokeLine(x, top + lh * 0.55, x, top + lh - 2);
                 }
                 case CRASH, TIMEOUT_KILL -> {
                     boolean limit = m.kind() == TimelineModel.Mark.Kind.TIMEOUT_KILL;
@@ -175,6 +202,40 @@ final class MarkPainter {
                 }
                 default -> { }
             }
+        }
+        drawLabels(g, geo, labelled, top, lh, fromX, toX);
+    }
+
+    private void drawLabels(Pen g, TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, double top, double lh,
+                            double fromX, double toX) {
+        java.util.List<CallLabels.Placed> labels = labels(geo, marks, top, lh);
+        firstLabelX = labels.isEmpty() ? Double.POSITIVE_INFINITY : labels.get(0).x();
+        g.setFont(small);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (CallLabels.Placed p : labels) {
+            if (p.x() > p.tick() + 4 && p.x() >= fromX && p.tick() <= toX) {
+                // Shifted right of its tick to find room: a leader line joins them, under every label.
+                g.setStroke(palette.mutedText());
+                g.setLineWidth(1);
+                g.strokeLine(p.tick(), p.y() + p.h() / 2, p.x(), p.y() + p.h() / 2);
+            }
+        }
+        for (CallLabels.Placed p : labels) {
+            if (p.x() > toX || p.x() + p.w() < fromX) {
+                continue;
+            }
+            // A collapsed group keeps its words in its title (an SVG's <title>; the hover shows them).
+            g.begin(p.collapsed() ? "mark-group" : "mark", p.collapsed() ? CallLabels.words(marks, p) : p.text());
+            g.setFill(palette.labelBox());
+            g.fillRect(p.x(), p.y(), p.w(), p.h());
+            if (p.collapsed()) {
+                g.setStroke(palette.mutedText());
+                g.setLineWidth(1);
+                g.strokeRect(p.x() + 0.5, p.y() + 0.5, p.w() - 1, p.h() - 1);
+            }
+            g.setFill(marks.get(p.first()).kind() == TimelineModel.Mark.Kind.OUTPUT && !p.collapsed() ? palette.now() : palette.text());
+            g.fillText(p.text(), p.x() + 2, p.y() + p.h() / 2);
+            g.end();
         }
     }
 }

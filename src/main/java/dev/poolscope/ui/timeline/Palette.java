@@ -35,6 +35,22 @@ public record Palette(Color background, Color laneAlt, Color header, Color text,
             Color.web("#ff5cc6"), Color.web("#8c97a6"), Color.web("#ff4d4d"), Color.web("#6f7a89"),
             Color.web("#d2b0ff"), Color.web("#14171b"));
 
+    /** Lane colours, for text (a PID in the console, the lane's swatch): the main lane first. */
+    private static final Color[] LANES_LIGHT = {
+        Color.web("#1b1f24"), Color.web("#0061a8"), Color.web("#b34700"), Color.web("#007a58"),
+        Color.web("#9c3f7a"), Color.web("#6b5a00"), Color.web("#5b2c8f"), Color.web("#a8001e"),
+    };
+    private static final Color[] LANES_DARK = {
+        Color.web("#e8ebef"), Color.web("#6cb6ff"), Color.web("#ff9a57"), Color.web("#4fd6a6"),
+        Color.web("#f08fcf"), Color.web("#e0c95a"), Color.web("#c6a6ff"), Color.web("#ff7b8a"),
+    };
+
+    /** The colour of lane {@code i} (lane 0 is a program's main process), readable as text on the theme. */
+    public static Color lane(int i, boolean dark) {
+        Color[] c = dark ? LANES_DARK : LANES_LIGHT;
+        return c[Math.floorMod(i, c.length)];
+    }
+
     public static int taskColourCount() {
         return TASKS.length;
     }

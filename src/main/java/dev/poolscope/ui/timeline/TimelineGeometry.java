@@ -149,6 +149,29 @@ public final class TimelineGeometry {
         fit(totalNs);
     }
 
+    /** The shortest span a finished run is fitted to: a 3 ms program still fills the width. */
+    static final long MIN_FIT_SPAN_NS = 2_000_000L;
+
+    /**
+     * Fits what happened, [{@code fromNs}, {@code toNs}], rather than [0, end]: a program whose
+     * processes ran 50 ms after 150 ms of interpreter start-up is drawn on a 60 ms axis, not a 1 s
+     * one. When the quiet start is under a tenth of the whole, the axis starts at 0 as usual.
+     */
+    public void fitActivity(double fromNs, double toNs) {
+        double span = Math.max(MIN_FIT_SPAN_NS, (toNs - fromNs) * 1.08);
+        if (fromNs <= 0 || fromNs < 0.1 * toNs) {
+            set(0, Math.max(MIN_FIT_SPAN_NS, toNs * 1.08) / plotWidth());
+            return;
+        }
+        set(Math.max(0, fromNs - span * 0.03), span / plotWidth());
+    }
+
+    /** As {@link #fitActivity}, and back to following the run. */
+    public void resetFollow(double fromNs, double toNs) {
+        userControlled = false;
+        fitActivity(fromNs, toNs);
+    }
+
     /** Zooms by {@code factor} (>1 zooms in) keeping the time under {@code x} in place. */
     public void zoomAt(double x, double factor) {
         double anchor = nsAt(x);

@@ -19,7 +19,7 @@ public final class TimelineModel {
      * program's main lane) a call the program made on a child: start(), join(), is_alive().
      */
     public record Mark(Kind kind, long at, long endAt, long oldPid, long newPid, String text) {
-        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED, CALL }
+        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED, CALL, OUTPUT }
     }
 
     /** One lane (worker slot): its current process and what happened in it. */
@@ -64,6 +64,9 @@ public final class TimelineModel {
             }
             return headerText;
         }
+
+        /** Printed lines seen on this lane (ticks are drawn for the first {@link #MAX_PRINTED_TICKS}). */
+        private int printedTicks;
 
         private void touch(long from) {
             dirtyFrom = Math.min(dirtyFrom, from);
@@ -110,6 +113,8 @@ public final class TimelineModel {
         }
     }
 
+    /** A program printing thousands of lines gets ticks for its first lines only (the console has them all). */
+    static final int MAX_PRINTED_TICKS = 300;
     private String[] names;
     private long[] start;
     private long[] end;
@@ -233,7 +238,14 @@ public final class TimelineModel {
         } else if (e instanceof RunEvent.ProcessMark m && laneAt(m.slot()) != null) {
             Lane lane = laneAt(m.slot());
             lane.marks.add(new Mark(Mark.Kind.CALL, m.at(), m.at(), m.pid(), m.childPid(), m.text()));
-            lane.touch(m.at());
+            lane.touch(0); // the labels before it may regroup (see CallLabels)
+        } else if (e instanceof RunEvent.OutputLine o && laneAt(o.slot()) != null) {
+            // A printed line, as a tick on the lane of the process that wrote it (the first lines of each).
+            Lane lane = laneAt(o.slot());
+            if (lane.printedTicks++ < MAX_PRINTED_TICKS) {
+                lane.marks.add(new Mark(Mark.Kind.OUTPUT, o.at(), o.at(), o.pid(), -1, o.text()));
+                lane.touch(0);
+            }
         } else {
             return false;
         }
@@ -243,7 +255,7 @@ public final class TimelineModel {
     /** Applies one event; returns true when it changes the picture. */
     public boolean apply(RunEvent e) {
         if (e instanceof RunEvent.TaskAdded || e instanceof RunEvent.ProgramStarted || e instanceof RunEvent.ProgramExited
-                || e instanceof RunEvent.ProcessMark) {
+                || e instanceof RunEvent.ProcessMark || (laneOffset == 1 && e instanceof RunEvent.OutputLine)) {
             return applyProgram(e);
         }
         if (e instanceof RunEvent.TaskStarted s) {

@@ -425,6 +425,11 @@ final class TimelinePainter {
         }
     }
 
+    /** The labels of a lane's calls and printed lines as they are drawn, and the marks they stand for. */
+    java.util.List<CallLabels.Placed> callLabels(TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, int lane) {
+        return this.marks.labels(geo, marks, geo.laneTop(lane), geo.laneHeight());
+    }
+
     /** The x range a mark paints (line, span and its text). */
     double[] markExtent(TimelineGeometry geo, TimelineModel.Mark m, double[] out) {
         return marks.extent(geo, m, out);

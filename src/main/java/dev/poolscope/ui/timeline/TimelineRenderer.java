@@ -22,6 +22,10 @@ import java.util.Arrays;
  */
 public final class TimelineRenderer {
     private final TimelinePainter painter = new TimelinePainter();
+
+    TimelinePainter painter() {
+        return painter;
+    }
     private TimelineModel drawnRun;
     private long drawnVersion = -1;
     private long drawnTiles = -1;

@@ -95,8 +95,28 @@ public final class TimelineView extends Pane {
 
     /** Fits the whole run and follows it again. */
     public void fit() {
-        geo.resetFollow(lastNow);
+        if (run != null && run.isFinished()) {
+            geo.resetFollow(firstActivity(run), lastNow);
+        } else {
+            geo.resetFollow(lastNow);
+        }
         dirty = true;
+    }
+
+    /** When the first task started or the first mark was made (0 when nothing has happened). */
+    static double firstActivity(TimelineModel run) {
+        double first = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < run.taskCount(); i++) {
+            if (run.start(i) >= 0) {
+                first = Math.min(first, run.start(i));
+            }
+        }
+        for (int l = 0; l < run.laneCount(); l++) {
+            for (TimelineModel.Mark m : run.lane(l).marks()) {
+                first = Math.min(first, m.at());
+            }
+        }
+        return first == Double.POSITIVE_INFINITY ? 0 : first;
     }
 
     /** Draws a frame if needed; returns whether it drew. */
@@ -111,7 +131,7 @@ public final class TimelineView extends Pane {
         geo.resize(Math.ceil(getWidth()), Math.ceil(getHeight()), textScale);
         tiles.fit(geo.width(), geo.height(), geo.headerWidth());
         if (run != null && run.isFinished() && !geo.userControlled()) {
-            geo.fit(nowNs);
+            geo.fitActivity(firstActivity(run), nowNs);
         } else {
             geo.follow(nowNs);
         }
@@ -186,14 +206,46 @@ public final class TimelineView extends Pane {
         updateTip();
     }
 
+    /** A lane's call and printed-line labels as drawn now (lane 0 of a program is its main process). */
+    public java.util.List<CallLabels.Placed> callLabels(int lane) {
+        if (run == null || lane < 0 || lane >= run.laneCount()) {
+            return java.util.List.of();
+        }
+        return renderer.painter().callLabels(geo, MarkPainter.labelledMarks(run.lane(lane)), lane);
+    }
+
+    /** The words of the label or tick under a point: a group's every mark with its time. */
+    public String markWordsAt(double x, double y) {
+        int lane = geo.laneAt(y);
+        if (run == null || lane < 0 || x < geo.headerWidth()) {
+            return null;
+        }
+        java.util.List<TimelineModel.Mark> marks = MarkPainter.labelledMarks(run.lane(lane));
+        for (CallLabels.Placed p : callLabels(lane)) {
+            if (p.contains(x, y)) {
+                return CallLabels.words(marks, p);
+            }
+        }
+        StringBuilder near = new StringBuilder();
+        for (TimelineModel.Mark m : marks) {
+            if (Math.abs(geo.xOf(m.at()) - x) <= 3) {
+                near.append(near.length() == 0 ? "" : "\n").append(ms(m.at())).append("  ")
+                        .append(m.kind() == TimelineModel.Mark.Kind.OUTPUT ? "printed: " : "").append(m.text());
+            }
+        }
+        return near.length() == 0 ? null : near.toString();
+    }
+
     private void updateTip() {
         int task = taskAt(mouseX, mouseY);
         String os = OsStripPainter.hoverText(run, geo, mouseX, mouseY);
-        if (task < 0 && os == null) {
+        String marks = markWordsAt(mouseX, mouseY);
+        if (task < 0 && os == null && marks == null) {
             tip.setVisible(false);
             return;
         }
-        tip.setText(task < 0 ? os : os == null ? describe(task) : describe(task) + "\n" + os);
+        String text = marks != null ? marks : task < 0 ? os : os == null ? describe(task) : describe(task) + "\n" + os;
+        tip.setText(text);
         tip.autosize();
         double x = Math.min(mouseX + 14, getWidth() - tip.getWidth() - 4);
         double y = mouseY + 18 + tip.getHeight() > getHeight() ? mouseY - tip.getHeight() - 8 : mouseY + 18;
