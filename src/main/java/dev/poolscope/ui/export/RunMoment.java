@@ -26,7 +26,10 @@ public record RunMoment(String name, RunConfig config, List<RunEvent> events, lo
 
     /** The timeline model at this moment. */
     public TimelineModel live() {
-        TimelineModel live = new TimelineModel(config.tasks().stream().map(TaskSpec::name).toList(), config.slots());
+        // A Python program's run has its main process on lane 0 (its calls are marks there).
+        boolean program = events.stream().anyMatch(e -> e instanceof RunEvent.ProgramStarted);
+        TimelineModel live = new TimelineModel(program ? List.of() : config.tasks().stream().map(TaskSpec::name).toList(),
+                program ? 0 : config.slots(), program);
         for (RunEvent e : events) {
             live.apply(e);
         }

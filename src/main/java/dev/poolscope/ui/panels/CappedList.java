@@ -316,7 +316,9 @@ final class CappedList extends VBox {
     private final class Cell extends ListCell<String> {
         private final Label left = new Label();
         private final Label right = new Label();
-        private final javafx.scene.layout.HBox parts = new javafx.scene.layout.HBox(8, left, right);
+        /** A result line's PID: never shortened (the value before it gives way first). */
+        private final Label pid = new Label();
+        private final javafx.scene.layout.HBox parts = new javafx.scene.layout.HBox(8, left, right, pid);
         /** The whole line on hover: a narrow panel shortens it with "…". */
         private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
 
@@ -329,6 +331,8 @@ final class CappedList extends VBox {
             left.setMaxWidth(Double.MAX_VALUE);
             javafx.scene.layout.HBox.setHgrow(left, Priority.ALWAYS);
             right.setMinWidth(Control.USE_PREF_SIZE);
+            pid.setMinWidth(Control.USE_PREF_SIZE);
+            pid.getStyleClass().add("line-pid");
             parts.setMinWidth(0);
         }
 
@@ -338,7 +342,14 @@ final class CappedList extends VBox {
             int tab = empty || item == null ? -1 : item.indexOf('\t');
             if (tab >= 0) {
                 left.setText(item.substring(0, tab));
-                right.setText(item.substring(tab + 1));
+                String r = item.substring(tab + 1);
+                int p = r.lastIndexOf("  pid ");
+                // "= 100" may give way (its whole is in the tooltip); "pid 1234567" never does.
+                right.setMinWidth(p >= 0 ? 0 : Control.USE_PREF_SIZE);
+                right.setText(p >= 0 ? r.substring(0, p) : r);
+                pid.setText(p >= 0 ? r.substring(p + 2) : "");
+                pid.setVisible(p >= 0);
+                pid.setManaged(p >= 0);
                 setText(null);
                 setGraphic(parts);
             } else {

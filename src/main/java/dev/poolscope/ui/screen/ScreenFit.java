@@ -60,9 +60,13 @@ public final class ScreenFit {
             stage.setY(b.getMinY());
             stage.setWidth(b.getWidth());
             stage.setHeight(b.getHeight());
-            stage.setMaximized(true);
+            if (pretend == null) {
+                // Told to a window manager, where there is one (the bounds above hold where there is none).
+                stage.setMaximized(true);
+            }
             return;
         }
+        stage.setMaximized(false);
         double[] s = size(w, h, b);
         stage.setWidth(s[0]);
         stage.setHeight(s[1]);

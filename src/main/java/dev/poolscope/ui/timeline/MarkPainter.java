@@ -47,6 +47,14 @@ final class MarkPainter {
     }
 
     private final double[] extent = new double[2];
+    /** Marks the lesson view lit (a picked line's calls), drawn in the accent colour. */
+    private java.util.Set<TimelineModel.Mark> lit = java.util.Set.of();
+    private static final Color LIT = Color.web("#1565c0");
+
+    void highlight(java.util.Collection<TimelineModel.Mark> marks) {
+        lit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        lit.addAll(marks);
+    }
     /** Where the last lane laid out began its labels (a regrouping repaints from there). */
     private double firstLabelX = Double.POSITIVE_INFINITY;
 
@@ -168,8 +176,9 @@ final class MarkPainter {
                 }
                 case CALL -> {
                     // The main process's calls: a thin tick the lane's height (labels are drawn below).
-                    g.setStroke(palette.text());
-                    g.setLineWidth(1.5);
+                    boolean on = lit.contains(m);
+                    g.setStroke(on ? LIT : palette.text());
+                    g.setLineWidth(on ? 3 : 1.5);
                     g.strokeLine(x, top + 2, x, top + lh - 2);
                 }
                 case OUTPUT -> {
@@ -228,9 +237,13 @@ final class MarkPainter {
             g.begin(p.collapsed() ? "mark-group" : "mark", p.collapsed() ? CallLabels.words(marks, p) : p.text());
             g.setFill(palette.labelBox());
             g.fillRect(p.x(), p.y(), p.w(), p.h());
-            if (p.collapsed()) {
-                g.setStroke(palette.mutedText());
-                g.setLineWidth(1);
+            boolean on = false;
+            for (int k : p.members()) {
+                on |= lit.contains(marks.get(k));
+            }
+            if (p.collapsed() || on) {
+                g.setStroke(on ? LIT : palette.mutedText());
+                g.setLineWidth(on ? 2 : 1);
                 g.strokeRect(p.x() + 0.5, p.y() + 0.5, p.w() - 1, p.h() - 1);
             }
             g.setFill(marks.get(p.first()).kind() == TimelineModel.Mark.Kind.OUTPUT && !p.collapsed() ? palette.now() : palette.text());

@@ -425,6 +425,10 @@ final class TimelinePainter {
         }
     }
 
+    void highlight(java.util.Collection<TimelineModel.Mark> lit) {
+        marks.highlight(lit);
+    }
+
     /** The labels of a lane's calls and printed lines as they are drawn, and the marks they stand for. */
     java.util.List<CallLabels.Placed> callLabels(TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, int lane) {
         return this.marks.labels(geo, marks, geo.laneTop(lane), geo.laneHeight());

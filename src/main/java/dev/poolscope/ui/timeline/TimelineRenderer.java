@@ -26,6 +26,11 @@ public final class TimelineRenderer {
     TimelinePainter painter() {
         return painter;
     }
+
+    /** The next frame repaints everything (marks were lit or put out). */
+    void repaintAll() {
+        drawnVersion = -1;
+    }
     private TimelineModel drawnRun;
     private long drawnVersion = -1;
     private long drawnTiles = -1;

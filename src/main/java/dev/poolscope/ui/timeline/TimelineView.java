@@ -34,6 +34,45 @@ public final class TimelineView extends Pane {
     private double mouseY = -1;
     private long lastNow;
     private BiPredicate<Integer, Long> killer = (slot, pid) -> false;
+    private java.util.function.Consumer<TimelineModel.Mark> markClicked = m -> { };
+    private java.util.function.IntConsumer taskClicked = t -> { };
+
+    /** A click on a call's or printed line's label or tick (the lesson view lights its line). */
+    public void setOnMarkClicked(java.util.function.Consumer<TimelineModel.Mark> c) {
+        markClicked = c;
+    }
+
+    /** A click on a task's bar. */
+    public void setOnTaskClicked(java.util.function.IntConsumer c) {
+        taskClicked = c;
+    }
+
+    /** Lights these marks (their ticks and labels); an empty set puts them out. */
+    public void highlight(java.util.Collection<TimelineModel.Mark> marks) {
+        renderer.painter().highlight(marks);
+        renderer.repaintAll();
+        dirty = true;
+    }
+
+    /** The mark whose label or tick is under a point (a group's first), or null. */
+    public TimelineModel.Mark markAt(double x, double y) {
+        int lane = geo.laneAt(y);
+        if (run == null || lane < 0 || x < geo.headerWidth()) {
+            return null;
+        }
+        java.util.List<TimelineModel.Mark> marks = MarkPainter.labelledMarks(run.lane(lane));
+        for (CallLabels.Placed p : callLabels(lane)) {
+            if (p.contains(x, y)) {
+                return marks.get(p.first());
+            }
+        }
+        for (TimelineModel.Mark m : marks) {
+            if (Math.abs(geo.xOf(m.at()) - x) <= 3) {
+                return m;
+            }
+        }
+        return null;
+    }
 
     public TimelineView() {
         getStyleClass().add("timeline");
@@ -103,8 +142,15 @@ public final class TimelineView extends Pane {
         dirty = true;
     }
 
-    /** When the first task started or the first mark was made (0 when nothing has happened). */
+    /**
+     * Where a finished run's picture begins: for a Python program, when the first task started or
+     * the first mark was made (its interpreter's start-up, 100-250 ms, is not what the lesson is
+     * about); 0 for a pool of PoolScope's workers, whose start-up is part of the picture.
+     */
     static double firstActivity(TimelineModel run) {
+        if (run.laneOffset() == 0) {
+            return 0;
+        }
         double first = Double.POSITIVE_INFINITY;
         for (int i = 0; i < run.taskCount(); i++) {
             if (run.start(i) >= 0) {
@@ -174,6 +220,20 @@ public final class TimelineView extends Pane {
             }
         });
         setOnMouseReleased(e -> dragX = Double.NaN);
+        setOnMouseClicked(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || run == null) {
+                return;
+            }
+            TimelineModel.Mark m = markAt(e.getX(), e.getY());
+            if (m != null) {
+                markClicked.accept(m);
+            } else {
+                int t = taskAt(e.getX(), e.getY());
+                if (t >= 0) {
+                    taskClicked.accept(t);
+                }
+            }
+        });
         setOnMouseMoved(this::hover);
         setOnMouseExited(e -> tip.setVisible(false));
         setOnContextMenuRequested(e -> {
