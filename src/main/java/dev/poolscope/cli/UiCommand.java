@@ -90,9 +90,7 @@ final class UiCommand implements Callable<Integer> {
             if (file != null && file.getFileName() != null && file.getFileName().toString().endsWith(".py")) {
                 // A Python program: the window shows its source and --run runs it on python3.
                 if (!java.nio.file.Files.isReadable(file)) {
-                    System.err.println("--open: cannot read the Python program " + file
-                            + ": check the path (a program ends in .py)");
-                    return PoolScopeCommand.BAD_INPUT;
+                    throw new BadInput("--open: cannot read the Python program " + file + "; check the path");
                 }
             } else if (file != null) {
                 if (!isTrace(file)) {
