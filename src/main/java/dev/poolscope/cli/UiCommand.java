@@ -168,7 +168,7 @@ final class UiCommand implements Callable<Integer> {
     /** A saved trace opens as a replay (the window tells traces from scenarios the same way). */
     private static boolean isTrace(Path file) {
         try {
-            dev.poolscope.trace.TraceJson.read(file);
+            dev.poolscope.traceimport.AnyTrace.read(file);
             return true;
         } catch (java.io.IOException | RuntimeException e) {
             return false;

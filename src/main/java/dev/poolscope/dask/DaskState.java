@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolscope.cpython.EventChannel;
 import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.ExitKind;
+import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.engine.WorkerState;
@@ -223,7 +224,10 @@ final class DaskState implements EventChannel.Handler {
         lanes.add(lane);
         laneByAddress.put(address, lane);
         long at = at(m);
-        emit(new RunEvent.WorkerSpawned(at, slot, pid, generation));
+        // The lane model's host: null for this machine (a local cluster, or a worker on the loopback address).
+        String host = clusterStarted || lane.host.isEmpty() || lane.host.startsWith("127.") || lane.host.equals("localhost")
+                ? null : lane.host;
+        emit(new RunEvent.WorkerSpawned(at, slot, pid, generation, Lane.worker(address, host)));
         emit(new RunEvent.WorkerStateChanged(at, slot, pid, WorkerState.IDLE));
         if (generation > 0) {
             emit(new RunEvent.RunNotice(at, slot, pid, "Dask's nanny started worker " + address + " (PID " + pid

@@ -277,8 +277,8 @@ public final class TraceBuilder {
         WorkerTrack w = new WorkerTrack(slot, pid, generation, at, lane);
         workers.add(w);
         workerRecords.add(null);
-        if (pid >= 0) {
-            workerByPid.put(pid, workers.size() - 1);
+        if (pid >= 0 || slot >= 0) {
+            workerByPid.put(pid >= 0 ? pid : -1L - slot, workers.size() - 1);
         }
         if (slot >= 0 && slot < generationsSeen.length) {
             generationsSeen[slot] = Math.max(generationsSeen[slot], generation + 1);
@@ -288,7 +288,8 @@ public final class TraceBuilder {
     }
 
     private WorkerTrack worker(int slot, long pid, double at) {
-        Integer i = workerByPid.get(pid);
+        // A lane with no OS PID (an imported trace's, pid -1) is known by its slot.
+        Integer i = workerByPid.get(pid >= 0 ? pid : -1L - slot);
         return i != null ? workers.get(i) : spawned(slot, pid, nextGeneration(slot), at, laneOf(slot));
     }
 

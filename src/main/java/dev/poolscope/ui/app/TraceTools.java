@@ -115,7 +115,7 @@ public final class TraceTools {
             return;
         }
         try {
-            open(TraceJson.read(file), file);
+            open(dev.poolscope.traceimport.AnyTrace.read(file), file);
         } catch (IOException ex) {
             if (ex.getMessage() != null && ex.getMessage().contains("not a PoolScope trace")) {
                 openScenario.accept(file); // a scenario: the window opens it as one
@@ -128,7 +128,7 @@ public final class TraceTools {
     /** Whether a file is a PoolScope trace (so --open can take a trace as well as a scenario). */
     public boolean isTrace(Path file) {
         try {
-            TraceJson.read(file);
+            dev.poolscope.traceimport.AnyTrace.read(file);
             return true;
         } catch (IOException e) {
             return false;
@@ -138,7 +138,7 @@ public final class TraceTools {
     /** Opens a trace and shows its replay at the start; problems go to the message area. */
     public boolean openTrace(Path file) {
         try {
-            open(TraceJson.read(file), file);
+            open(dev.poolscope.traceimport.AnyTrace.read(file), file);
             return true;
         } catch (IOException e) {
             w.showProblem("Could not open the trace: " + e.getMessage());

@@ -1,7 +1,6 @@
 package dev.poolscope.ui.export;
 
 import dev.poolscope.trace.RunTrace;
-import dev.poolscope.trace.TraceJson;
 import dev.poolscope.ui.replay.ReplayRun;
 import dev.poolscope.ui.timeline.Palette;
 import java.io.IOException;
@@ -34,7 +33,7 @@ public final class HeadlessRender {
         }
         RunTrace trace;
         try {
-            trace = TraceJson.read(traceFile);
+            trace = dev.poolscope.traceimport.AnyTrace.read(traceFile);
         } catch (IOException e) {
             err.println(who + ": " + e.getMessage());
             return BAD_INPUT;

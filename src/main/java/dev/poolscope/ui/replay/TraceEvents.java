@@ -95,7 +95,9 @@ public final class TraceEvents {
 
     private void worker(WorkerRecord w) {
         long spawn = ns(w.spawnMs());
-        if (w.pid() >= 0) {
+        // An imported lane has no PID it could call one (-1), but it is a lane all the same.
+        boolean lane = w.pid() >= 0 || w.lane().kind() != dev.poolscope.engine.Lane.Kind.PROCESS;
+        if (lane) {
             add(spawn, SPAWN, new RunEvent.WorkerSpawned(spawn, w.slot(), w.pid(), w.generation(), w.lane()));
             add(spawn, SPAWN, new RunEvent.WorkerStateChanged(spawn, w.slot(), w.pid(), WorkerState.STARTING));
         }
@@ -113,7 +115,7 @@ public final class TraceEvents {
             ExitKind kind = ExitKind.valueOf(w.exit().toUpperCase(Locale.ROOT));
             add(exit, EXIT, new RunEvent.WorkerExited(exit, w.slot(), w.pid(), kind, w.exitCode(), w.signal(),
                     w.detail()));
-            if (w.pid() >= 0) {
+            if (lane) {
                 add(exit, EXIT, new RunEvent.WorkerStateChanged(exit, w.slot(), w.pid(),
                         kind == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED));
             }
@@ -125,10 +127,11 @@ public final class TraceEvents {
      * last (unless every task was done by then: the engine then lets the workers quit instead).
      */
     private void tasks(RunTrace trace, long lastTaskNs) {
+        // By process: a lane's processes in turn; lanes of other tools' traces, with no PIDs (-1), by lane.
         Map<Long, List<TaskRecord>> byPid = new HashMap<>();
         for (TaskRecord t : trace.tasks()) {
             if (t.startMs() != null) {
-                byPid.computeIfAbsent(t.pid(), p -> new ArrayList<>()).add(t);
+                byPid.computeIfAbsent(t.pid() >= 0 ? t.pid() : -1L - t.slot(), p -> new ArrayList<>()).add(t);
             } else if (t.status() != null) {
                 // Cancelled before it started: it ends with the run.
                 add(lastTaskNs, FINISH, finished(t, lastTaskNs));

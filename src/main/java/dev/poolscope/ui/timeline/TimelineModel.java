@@ -309,6 +309,10 @@ public final class TimelineModel {
             }
             lane.pid = w.pid();
             lane.what = w.lane();
+            if (lane.name == null && w.lane().name() != null && w.lane().kind() != dev.poolscope.engine.Lane.Kind.PROCESS) {
+                lane.name = w.lane().name(); // a Dask worker's address, an imported lane's name
+                lane.headerText = null;
+            }
             lane.generation = w.generation();
             lane.state = WorkerState.STARTING;
             lane.headerDirty = true;
