@@ -2,6 +2,7 @@ package dev.poolscope.traceimport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.trace.OsSample;
 import dev.poolscope.trace.RunTrace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,6 +106,16 @@ final class ChromeTraceImport {
                 case "i", "I", "n" -> lane(lanes, key, pid, tid, processNames, threadNames, sortIndex, osPids, ours)
                         .instants.add(new ImportedLanes.Instant(ts, "\u25c6 " + e.path("name").asText("instant")));
                 case "C" -> {
+                    if (ours && "os".equals(e.path("cat").asText())) {
+                        // our own export's OS samples of a worker: back on its lane's CPU strip
+                        ImportedLanes.Source s = lane(lanes, key, pid, tid, processNames, threadNames, sortIndex, osPids, true);
+                        double cpu = e.path("args").path("cpu").asDouble(0);
+                        double prev = s.samples.isEmpty() ? ts : s.samples.get(s.samples.size() - 1).atMs();
+                        double cpuMs = (s.samples.isEmpty() ? 0 : s.samples.get(s.samples.size() - 1).cpuMs()) + cpu / 100 * (ts - prev);
+                        long rssKb = e.path("args").has("rssMB") ? Math.round(e.path("args").path("rssMB").asDouble() * 1024) : -1;
+                        s.samples.add(new OsSample(ts, cpu, '?', rssKb, Math.round(cpuMs * 1000) / 1000.0));
+                        continue;
+                    }
                     var args = e.path("args").fields();
                     while (args.hasNext()) {
                         var a = args.next();

@@ -2,6 +2,7 @@ package dev.poolscope.traceimport;
 
 import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
+import dev.poolscope.trace.OsSample;
 import dev.poolscope.trace.OutputRecord;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.Stats;
@@ -37,6 +38,8 @@ final class ImportedLanes {
         boolean process;
         final List<Bar> bars = new ArrayList<>();
         final List<Instant> instants = new ArrayList<>();
+        /** What the OS saw of the process (only our own export has it). */
+        final List<OsSample> samples = new ArrayList<>();
 
         Source(String name) {
             this.name = name;
@@ -100,7 +103,7 @@ final class ImportedLanes {
                 List<Bar> row = r < rows.size() ? rows.get(r) : List.of();
                 double spawn = row.isEmpty() ? 0 : round(row.get(0).startMs() - origin);
                 workers.add(new WorkerRecord(slot, s.pid, 0, spawn, spawn, null, null, null, null, null, null, null, null,
-                        List.of(), s.process ? Lane.PROCESS : Lane.imported(laneName)));
+                        r == 0 ? s.samples : List.of(), s.process ? Lane.PROCESS : Lane.imported(laneName)));
                 for (Bar b : row) {
                     int index = tasks.size();
                     tasks.add(new TaskRecord(index, b.name(), b.kind(), index, slot, s.pid, round(b.startMs() - origin),

@@ -246,7 +246,7 @@ public final class TraceTools {
     }
 
     private void openTraceDialog() {
-        Path f = exports.asker().open("Open a trace", "PoolScope trace (*.json)", "*.json");
+        Path f = exports.asker().open("Open a trace", "PoolScope, Chrome Trace Event or Dask task stream JSON (*.json)", "*.json");
         if (f != null) {
             openTrace(f);
         }
