@@ -59,7 +59,7 @@ class ImportCliTest extends InProcessCliTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"traceEvents\": [{\"ph\": \"X\", \"name\": \"a\", \"ts\": 1}]}");
         Path png = dir.resolve("bad.png");
         assertEquals(2, poolscope("render", "--trace", bad.toString(), "--out", png.toString()));
-        assertEquals("poolscope: " + bad + ": traceEvents[0]: a X event needs a number dur (microseconds)", err.strip());
+        assertEquals("poolscope render: " + bad + ": traceEvents[0]: a X event needs a number dur (microseconds)", err.strip());
         assertFalse(Files.exists(png));
         assertEquals(2, poolscope("compare", "--trace", bad.toString(), "--trace", FIXTURES.resolve("viztracer.json").toString()));
         assertEquals(1, err.strip().lines().count(), err);
