@@ -53,11 +53,11 @@ final class DaskRunner {
         if (run.failure() != null && run.lanes().isEmpty()) {
             throw new BadInput("--engine dask: " + run.failure());
         }
-        List<RunEvent> all = new ArrayList<>(run.events());
+        List<RunEvent> sampled;
         synchronized (samples) {
-            all.addAll(samples);
+            sampled = List.copyOf(samples);
         }
-        RunTrace result = TraceBuilder.of(name, run.config(), all);
+        RunTrace result = TraceBuilder.of(name, run.info(), run.config(), run.events(), sampled);
         System.out.print(TextReport.render(result));
         System.out.print(DaskReport.render(run));
         files.write(result, new TraceJson.Origin("dask", run.driverPid()));

@@ -133,11 +133,11 @@ final class RunCommand implements Callable<Integer> {
             stoppedBy = signals.signal();
         }
         os.close();
-        List<RunEvent> all = new ArrayList<>(run.events());
+        List<RunEvent> sampled;
         synchronized (samples) {
-            all.addAll(samples); // after the events: samples join their process by PID
+            sampled = List.copyOf(samples);
         }
-        RunTrace result = TraceBuilder.of(scenario.name(), config, all);
+        RunTrace result = TraceBuilder.of(scenario.name(), run.info(), config, run.events(), sampled);
         System.out.print(TextReport.render(result));
         files.write(result, null);
         if (png != null && !RenderCommand.writePng(result, scenario.name(), png, pngSize.width, pngSize.height)) {

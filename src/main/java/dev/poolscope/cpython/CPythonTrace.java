@@ -25,9 +25,7 @@ public final class CPythonTrace {
     /** With events from beside the run, such as the OS sampler's, after the run's own. */
     public static RunTrace of(CPythonRun run, List<RunEvent> besides) {
         RunConfig config = run.config();
-        List<RunEvent> events = new ArrayList<>(run.events());
-        events.addAll(besides);
-        RunTrace t = TraceBuilder.of(run.name(), config, events);
+        RunTrace t = TraceBuilder.of(run.name(), run.info(), config, run.events(), besides);
         if (run.isScenario()) {
             return t;
         }
@@ -36,7 +34,6 @@ public final class CPythonTrace {
             tasks.add(new TaskRecord(r.index(), r.name(), PYTHON_KIND, r.chunk(), r.slot(), r.pid(), r.startMs(),
                     r.endMs(), r.status(), r.result(), r.error(), r.output(), r.outputTruncated()));
         }
-        return new RunTrace(t.scenario(), t.mode(), t.pool(), t.chunksize(), t.maxTasksPerChild(), t.stopped(),
-                t.finished(), t.makespanMs(), t.workers(), tasks, t.deliveryOrder(), t.output(), t.stats());
+        return t.withTasks(tasks);
     }
 }

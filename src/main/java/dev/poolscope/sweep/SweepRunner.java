@@ -115,7 +115,7 @@ public final class SweepRunner {
         }
         // Every engine runs the plan's scenario, so one builder makes every engine's trace, from the
         // run's own configuration: a Dask run's pool is the workers its cluster had.
-        RunTrace trace = TraceBuilder.of(plan.scenario(), h.config(), h.events());
+        RunTrace trace = TraceBuilder.of(plan.scenario(), h.info(), h.config(), h.events(), List.of());
         return new SweepRun(v, plan.values().get(v), repeat, config, trace, h.events(), (System.nanoTime() - t0) / 1e6);
     }
 

@@ -97,6 +97,15 @@ final class Fields {
         return v.doubleValue();
     }
 
+    /** A finite number, negative allowed (-1 for "unknown" in a few event fields). */
+    double signedNum(String field) throws Bad {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw bad(field, "expected a number, got " + kind(v));
+        }
+        return v.doubleValue();
+    }
+
     Double numOrNull(String field) throws Bad {
         return has(field) ? num(field) : null;
     }

@@ -1,5 +1,7 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunInfo;
 import java.util.List;
 
 /**
@@ -14,11 +16,16 @@ import java.util.List;
  * @param makespanMs      the same as {@code stats.makespanMs()}
  * @param deliveryOrder   task indexes in the order results reached the caller
  * @param output          every kept output line, in the order printed
+ * @param info            what the run was (engine, program, interpreter), or null when not known
+ *                        (a version-1 trace, a trace built without its run)
+ * @param events          the run's recorded events, in the order the live view was fed them: the
+ *                        trace itself, from which every field above is derived (empty for a
+ *                        version-1 trace, or a snapshot of a run still going)
  */
 public record RunTrace(String scenario, String mode, int pool, int chunksize, Integer maxTasksPerChild,
                        boolean stopped, boolean finished, double makespanMs, List<WorkerRecord> workers,
                        List<TaskRecord> tasks, List<Integer> deliveryOrder, List<OutputRecord> output,
-                       Stats stats) {
+                       Stats stats, RunInfo info, List<RunEvent> events) {
 
     public RunTrace {
         // List.copyOf returns an already-immutable list as it is, so snapshots pay nothing here.
@@ -26,6 +33,32 @@ public record RunTrace(String scenario, String mode, int pool, int chunksize, In
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         deliveryOrder = deliveryOrder == null ? List.of() : List.copyOf(deliveryOrder);
         output = output == null ? List.of() : List.copyOf(output);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** The summary alone: no run info, no recorded events. */
+    public RunTrace(String scenario, String mode, int pool, int chunksize, Integer maxTasksPerChild,
+                    boolean stopped, boolean finished, double makespanMs, List<WorkerRecord> workers,
+                    List<TaskRecord> tasks, List<Integer> deliveryOrder, List<OutputRecord> output, Stats stats) {
+        this(scenario, mode, pool, chunksize, maxTasksPerChild, stopped, finished, makespanMs, workers, tasks,
+                deliveryOrder, output, stats, null, List.of());
+    }
+
+    /** This trace, saying what run it is of. */
+    public RunTrace withInfo(RunInfo what) {
+        return new RunTrace(scenario, mode, pool, chunksize, maxTasksPerChild, stopped, finished, makespanMs, workers,
+                tasks, deliveryOrder, output, stats, what, events);
+    }
+
+    /** This trace with other tasks (the same run seen another way, e.g. a program's tasks as "python"). */
+    public RunTrace withTasks(List<TaskRecord> others) {
+        return new RunTrace(scenario, mode, pool, chunksize, maxTasksPerChild, stopped, finished, makespanMs, workers,
+                others, deliveryOrder, output, stats, info, events);
+    }
+
+    /** Whether the trace keeps its run's events (version 2), so a replay plays them as they were. */
+    public boolean recorded() {
+        return !events.isEmpty();
     }
 
     /** Worker slots: one per task in process mode, else the pool size. */

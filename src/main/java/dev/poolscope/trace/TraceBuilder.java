@@ -4,6 +4,7 @@ import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunInfo;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.WorkerState;
 import java.util.ArrayList;
@@ -50,6 +51,9 @@ public final class TraceBuilder {
     private int machineCpus;
     private double machineLoad1 = -1;
     private long lastAt;
+    /** Every event accepted, in order, when this builder records them (a finished snapshot keeps them). */
+    private List<RunEvent> recorded;
+    private List<RunEvent> recordedCopy;
 
     /** What is known of a task so far; its record is rebuilt from this when it changes. */
     private static final class TaskState {
@@ -81,8 +85,23 @@ public final class TraceBuilder {
         this.generationsSeen = new int[config.slots()];
     }
 
+    /**
+     * Keeps every event from now on, so the trace of the finished run carries them: the recorded
+     * events that a version-2 trace file saves and a replay plays. Returns this builder.
+     */
+    public TraceBuilder recording() {
+        if (recorded == null) {
+            recorded = new ArrayList<>();
+        }
+        return this;
+    }
+
     /** Records one event. O(1) amortised. */
     public void accept(RunEvent e) {
+        if (recorded != null) {
+            recorded.add(e);
+            recordedCopy = null;
+        }
         lastAt = Math.max(lastAt, e.at());
         double at = Ms.of(e.at());
         if (e instanceof RunEvent.TaskAdded a) {
@@ -173,16 +192,46 @@ public final class TraceBuilder {
         List<WorkerRecord> workerList = List.copyOf(workerRecords);
         Stats stats = StatsCalculator.of(taskList, Math.max(config.slots(), slotsSeen), Ms.of(now));
         stats = CpuStats.with(stats, taskList, workerList, machineCpus, machineLoad1);
+        // Only a finished run's trace carries the recorded events: copying them 4 times a second
+        // while a run goes would cost more than everything else here.
+        if (finished && recorded != null && recordedCopy == null) {
+            recordedCopy = List.copyOf(recorded);
+        }
         return new RunTrace(scenario, config.mode().id(), config.pool(), config.effectiveChunksize(),
                 config.maxTasksPerChild(), stopped, finished, stats.makespanMs(), workerList,
-                taskList, List.copyOf(delivery), List.copyOf(output), stats);
+                taskList, List.copyOf(delivery), List.copyOf(output), stats, null,
+                finished && recordedCopy != null ? recordedCopy : List.of());
     }
 
-    /** The trace of a finished run from its events (for the CLI, tests and saved event lists). */
+    /** The trace of a finished run from its events, which it keeps (for the CLI, tests and saved event lists). */
     public static RunTrace of(String scenarioName, RunConfig config, List<RunEvent> events) {
-        TraceBuilder b = new TraceBuilder(scenarioName, config);
+        TraceBuilder b = new TraceBuilder(scenarioName, config).recording();
         events.forEach(b::accept);
         return b.snapshot(b.lastAt);
+    }
+
+    /**
+     * The trace of a finished run that says what it was ({@code info}), from the run's own events
+     * and {@code besides} (the OS sampler's), merged by time as the live view is fed them: each
+     * of {@code besides} goes before the first run event later than it and every event before
+     * (a Python program's processes may report slightly out of order, so "later" is later than
+     * all so far).
+     */
+    public static RunTrace of(String scenarioName, RunInfo info, RunConfig config, List<RunEvent> events,
+                              List<RunEvent> besides) {
+        List<RunEvent> merged = new ArrayList<>(events.size() + besides.size());
+        List<RunEvent> extra = besides.stream().sorted(java.util.Comparator.comparingLong(RunEvent::at)).toList();
+        int next = 0;
+        long latest = Long.MIN_VALUE;
+        for (RunEvent e : events) {
+            latest = Math.max(latest, e.at());
+            while (next < extra.size() && extra.get(next).at() < latest) {
+                merged.add(extra.get(next++));
+            }
+            merged.add(e);
+        }
+        merged.addAll(extra.subList(next, extra.size()));
+        return of(scenarioName, config, merged).withInfo(info);
     }
 
     private void finishedTask(RunEvent.TaskFinished f, double at) {

@@ -1,9 +1,13 @@
 package dev.poolscope.trace;
 
 import dev.poolscope.engine.Lane;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunInfo;
 import dev.poolscope.files.AtomicFile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Saves and reads PoolScope's trace format (documented in the README, "Trace files").
+ * Saves and reads PoolScope's trace format (docs/trace-format.md). Version 2 keeps the run's
+ * recorded events ("events") beside the summary fields derived from them; version-1 files
+ * (summary only) still open.
  * Written field by field rather than by reflection so the documented field names and order
  * cannot drift with the records, times are rounded to 0.001 ms, and no NaN or Infinity can
  * slip into the file. {@link #read} accepts exactly what {@link #write} writes.
@@ -21,7 +27,7 @@ public final class TraceJson {
     /** The value of the "format" field; a file with another format is refused. */
     public static final String FORMAT = "poolscope-trace";
     /** The version written; files with a higher version are refused. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -66,11 +72,18 @@ public final class TraceJson {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
-            if (origin != null) {
-                g.writeStringField("engine", origin.engine());
-                if (origin.mainPid() != null) {
-                    g.writeNumberField("mainPid", origin.mainPid());
-                }
+            RunInfo info = t.info();
+            if (info != null || origin != null) {
+                g.writeStringField("engine", info != null ? info.engine() : origin.engine());
+            }
+            if (info != null && info.program() != null) {
+                g.writeStringField("program", info.program());
+            }
+            if (info != null && info.interpreter() != null) {
+                g.writeStringField("interpreter", info.interpreter());
+            }
+            if (origin != null && origin.mainPid() != null) {
+                g.writeNumberField("mainPid", origin.mainPid());
             }
             g.writeStringField("scenario", t.scenario());
             g.writeStringField("mode", t.mode());
@@ -107,6 +120,7 @@ public final class TraceJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            writeEvents(g, t.events());
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -167,8 +181,42 @@ public final class TraceJson {
         g.writeEndObject();
     }
 
+    /**
+     * The recorded events, one compact object a line (a run has tens of thousands: spread over
+     * seven lines each, as the pretty printer would, they would make the file hard to read).
+     */
+    private static void writeEvents(JsonGenerator g, List<RunEvent> events) throws IOException {
+        PrettyPrinter pretty = g.getPrettyPrinter();
+        g.writeFieldName("events");
+        g.setPrettyPrinter(ONE_EVENT_A_LINE);
+        g.writeStartArray();
+        for (RunEvent e : events) {
+            EventCodec.write(g, e);
+        }
+        g.writeEndArray();
+        g.setPrettyPrinter(pretty);
+    }
+
+    /** Compact objects, each array element on a line of its own. */
+    private static final PrettyPrinter ONE_EVENT_A_LINE = new MinimalPrettyPrinter() {
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(values > 0 ? "\n]" : "]");
+        }
+    };
+
     /** The lane model: "kind", then "tid" (threads only), "name" and "host" where known. */
-    private static void writeLane(JsonGenerator g, Lane lane) throws IOException {
+    static void writeLane(JsonGenerator g, Lane lane) throws IOException {
         g.writeStringField("kind", lane.kind().id());
         if (lane.tid() != null) {
             g.writeNumberField("tid", lane.tid());

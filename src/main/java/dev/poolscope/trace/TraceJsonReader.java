@@ -11,6 +11,8 @@ import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunInfo;
 import dev.poolscope.engine.TaskStatus;
 import dev.poolscope.files.JsonErrors;
 import java.io.IOException;
@@ -123,9 +125,23 @@ final class TraceJsonReader {
         }
         Stats stats = f.has("stats") ? stats(f.object("stats")) : StatsCalculator.of(tasks, slots, 0);
         Double makespan = f.numOrNull("makespanMs");
+        // Version 2: the recorded events (a version-1 file has none: replay then rebuilds them).
+        List<RunEvent> events = new ArrayList<>();
+        for (Fields e : f.array("events", false)) {
+            events.add(EventCodec.read(e, slots, n));
+        }
         return new RunTrace(f.stringOrNull("scenario"), mode.id(), pool, chunksize, f.intOrNull("maxTasksPerChild", 1),
                 f.bool("stopped"), f.boolOr("finished", true), makespan != null ? makespan : stats.makespanMs(),
-                workers, tasks, delivery, output, stats);
+                workers, tasks, delivery, output, stats, info(f), events);
+    }
+
+    /** What the run was: "engine", "program", "interpreter"; null when the file does not say (version 1). */
+    private static RunInfo info(Fields f) throws Fields.Bad {
+        String engine = f.stringOrNull("engine");
+        if (engine == null || engine.isBlank()) {
+            return null;
+        }
+        return new RunInfo(engine, f.stringOrNull("program"), f.stringOrNull("interpreter"));
     }
 
     private static TaskRecord task(Fields t, int position, int chunksize, int slots) throws Fields.Bad {
@@ -157,7 +173,7 @@ final class TraceJsonReader {
     }
 
     /** The lane model's fields; a worker of a trace written before lanes had kinds was a process. */
-    private static Lane lane(Fields w) throws Fields.Bad {
+    static Lane lane(Fields w) throws Fields.Bad {
         String id = w.stringOrNull("kind");
         Lane.Kind kind = id == null ? Lane.Kind.PROCESS : Lane.Kind.fromId(id);
         if (kind == null) {

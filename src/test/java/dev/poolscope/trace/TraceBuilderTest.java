@@ -147,7 +147,7 @@ class TraceBuilderTest {
             Thread.sleep(10);
             events = handle.events();
         }
-        TraceBuilder builder = new TraceBuilder("mid", config);
+        TraceBuilder builder = new TraceBuilder("mid", config).recording();
         events.forEach(builder::accept);
         RunTrace mid = builder.snapshot(System.nanoTime() - t0);
         List<TaskRecord> running = mid.tasks().stream().filter(TaskRecord::running).collect(Collectors.toList());

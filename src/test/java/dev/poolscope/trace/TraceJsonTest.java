@@ -122,7 +122,7 @@ class TraceJsonTest {
                 broken("stats slots missing", r -> ((ObjectNode) r.get("stats")).remove("slots"), null,
                         "stats.slots: expected an array"),
                 broken("other format", r -> r.put("format", "chrome"), null, "format: expected \"poolscope-trace\""),
-                broken("newer version", r -> r.put("version", 2), null, "version: version 2 is newer"),
+                broken("newer version", r -> r.put("version", 3), null, "version: version 3 is newer"),
                 broken("duplicate key", null, "{\"mode\":\"map\",\"mode\":\"imap\"}", "the field \"mode\" appears twice"));
     }
 

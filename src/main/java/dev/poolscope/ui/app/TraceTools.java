@@ -207,7 +207,11 @@ public final class TraceTools {
         }
         // The panels recorded every event the window showed (OS samples too); the engine's own list lacks those.
         RunTrace shown = panels.finishedTrace();
-        return shown != null ? shown : TraceBuilder.of(w.config().name(), h.config(), h.events());
+        // What the window was fed (the run's events and the OS samples) is what the trace keeps,
+        // summed up under the run's final configuration (a program's lanes and tasks as found).
+        String name = shown != null ? shown.scenario() : w.config().name();
+        List<RunEvent> fed = shown != null && shown.recorded() ? shown.events() : h.events();
+        return TraceBuilder.of(name, h.info(), h.config(), fed, List.of());
     }
 
     /** The moment the window shows, for exports; null when it shows no run. */

@@ -42,7 +42,7 @@ final class LiveStats {
     private RunTrace finalTrace;
 
     LiveStats(String scenarioName, RunConfig config, LongSupplier runNowNs) {
-        this.trace = new TraceBuilder(scenarioName, config);
+        this.trace = new TraceBuilder(scenarioName, config).recording();
         this.runNowNs = runNowNs;
         this.task = TIMER.scheduleWithFixedDelay(this::update, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
     }

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A saved run ready to be replayed: its trace, its events in time order ({@link TraceEvents})
- * and the configuration the window's models are built from. Any moment of the run is the
- * window's own {@link TimelineModel} fed the events up to that moment. Immutable; plain Java.
+ * A saved run ready to be replayed: its trace, its events and the configuration the window's
+ * models are built from. Any moment of the run is the window's own {@link TimelineModel} fed
+ * the events up to that moment. A version-2 trace keeps the events the live view was fed, and
+ * they are played as they were; only a version-1 trace (summary only) has them rebuilt from its
+ * records ({@link TraceEvents}). Immutable; plain Java.
  */
 public final class ReplayRun {
     private final String name;
@@ -26,21 +28,30 @@ public final class ReplayRun {
     private final long[] times;
     private final long endNs;
     private final long[] stepTimes;
+    /** A program's run: its main process has a lane above the others, tasks come as found. */
+    private final boolean ofProgram;
 
     private ReplayRun(String name, RunTrace trace, RunConfig config, List<RunEvent> events) {
         this.name = name;
         this.trace = trace;
         this.config = config;
         this.events = events;
+        this.ofProgram = trace.recorded() && trace.info() != null && trace.info().ofProgram();
         this.taskNames = trace.tasks().stream().map(TaskRecord::name).toList();
         this.times = new long[events.size()];
+        // A moment of the replay is a prefix of the events in the order the live view got them.
+        // A program's processes report on clocks read in each process, so an event may be a
+        // little earlier than one before it: a moment's time is the latest of the prefix.
+        long latest = 0;
         for (int i = 0; i < times.length; i++) {
-            times[i] = events.get(i).at();
+            latest = Math.max(latest, events.get(i).at());
+            times[i] = latest;
         }
         this.endNs = times.length == 0 ? 0 : times[times.length - 1];
         // Steps go from one thing the run did to the next, not through the OS samples (10 a second a worker).
-        this.stepTimes = events.stream().filter(e -> !(e instanceof RunEvent.WorkerSampled
-                || e instanceof RunEvent.MachineSampled)).mapToLong(RunEvent::at).distinct().toArray();
+        java.util.stream.IntStream steps = java.util.stream.IntStream.range(0, times.length).filter(i -> !(
+                events.get(i) instanceof RunEvent.WorkerSampled || events.get(i) instanceof RunEvent.MachineSampled));
+        this.stepTimes = steps.mapToLong(i -> times[i]).distinct().toArray();
     }
 
     /**
@@ -49,12 +60,13 @@ public final class ReplayRun {
      */
     public static ReplayRun of(RunTrace trace, String fallbackName) {
         String name = trace.scenario() == null || trace.scenario().isBlank() ? fallbackName : trace.scenario();
-        return new ReplayRun(name, trace, configOf(trace), TraceEvents.of(trace));
+        return new ReplayRun(name, trace, configOf(trace), trace.recorded() ? trace.events() : TraceEvents.of(trace));
     }
 
     /** The configuration the run had, as far as the models need it (names, kinds, slots, chunks). */
     static RunConfig configOf(RunTrace t) {
-        if (t.tasks().isEmpty()) {
+        boolean program = t.recorded() && t.info() != null && t.info().ofProgram();
+        if (t.tasks().isEmpty() && !program) {
             throw new IllegalArgumentException("tasks: the trace has no tasks to replay");
         }
         List<TaskSpec> specs = new ArrayList<>(t.tasks().size());
@@ -68,9 +80,11 @@ public final class ReplayRun {
         }
         Mode mode = Mode.fromId(t.mode());
         try {
-            return RunConfig.builder().mode(mode).pool(t.pool())
+            RunConfig.Builder b = RunConfig.builder().mode(mode).pool(t.pool())
                     .chunksize(mode == Mode.APPLY_ASYNC || mode == Mode.PROCESS ? null : t.chunksize())
-                    .maxTasksPerChild(t.maxTasksPerChild()).tasks(specs).build();
+                    .maxTasksPerChild(t.maxTasksPerChild()).tasks(specs);
+            // A program's run is one PoolScope watched: its tasks are what the program made.
+            return program ? b.buildObserved() : b.build();
         } catch (InvalidConfigException e) {
             throw new IllegalArgumentException(e.problems().get(0));
         }
@@ -131,7 +145,8 @@ public final class ReplayRun {
 
     /** A fresh timeline model with no events applied. */
     public TimelineModel newLive() {
-        return new TimelineModel(taskNames, config.slots());
+        // As the window made it live: a program's tasks and lanes arrive with its events.
+        return ofProgram ? new TimelineModel(List.of(), 0, true) : new TimelineModel(taskNames, config.slots());
     }
 
     /** The timeline model as it stood at {@code ns}: the window's TimelineModel fed the events up to then. */
