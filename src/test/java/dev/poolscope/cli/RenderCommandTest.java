@@ -50,7 +50,7 @@ class RenderCommandTest extends InProcessCliTest {
         String json = TraceJson.toJson(KnownTrace.trace());
         Files.writeString(truncated, json.substring(0, json.length() / 2));
         Path newer = dir.resolve("newer.json");
-        Files.writeString(newer, json.replace("\"version\" : 1", "\"version\" : 7"));
+        Files.writeString(newer, json.replace("\"version\" : " + dev.poolscope.trace.TraceJson.VERSION, "\"version\" : 7"));
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not json at all");
         return Stream.of(
