@@ -13,6 +13,7 @@ final class LessonsCommand implements Callable<Integer> {
         for (LessonInfo lesson : Lessons.all()) {
             System.out.printf("%-" + width + "s  %s%n", lesson.name(), lesson.summary());
         }
+        ThreadLessonsListing.print();
         return PoolScopeCommand.OK;
     }
 }

@@ -99,6 +99,12 @@ final class RunCommand implements Callable<Integer> {
             files.check();
             return CPythonRunner.program(source.python, programArgs, cpythonOptions(), files);
         }
+        if (source.lesson != null && dev.poolscope.cpython.PythonLessons.isProgram(source.lesson)) {
+            // A lesson that is a Python program (threads against processes): run as --python would run it.
+            files.check();
+            return CPythonRunner.program(dev.poolscope.cpython.PythonLessons.extract(source.lesson), programArgs,
+                    cpythonOptions(), files);
+        }
         Scenario scenario = source.load();
         RunConfig config = withOverrides(scenario.name(), scenario.config());
         files.check();

@@ -96,7 +96,7 @@ final class UiCommand implements Callable<Integer> {
                 if (!isTrace(file)) {
                     ScenarioFiles.read(file);
                 }
-            } else {
+            } else if (!dev.poolscope.cpython.PythonLessons.isProgram(lesson)) {
                 Lessons.load(lesson);
             }
         } catch (ScenarioException e) {

@@ -215,7 +215,8 @@ public final class CPythonRun implements RunHandle {
         }
         List<String> names = state.taskNames();
         int lanes = Math.max(1, Math.min(dev.poolscope.engine.Limits.MAX_POOL, state.laneCount()));
-        boolean process = !state.allPool() && names.size() == state.laneCount() && !names.isEmpty();
+        boolean process = !state.allPool() && !state.hasThreadLanes() && names.size() == state.laneCount()
+                && !names.isEmpty();
         RunConfig.Builder b = RunConfig.builder().mode(process ? Mode.PROCESS : Mode.MAP).pool(lanes)
                 .chunksize(process ? null : 1);
         names.forEach(n -> b.task(TaskSpec.of(n.isBlank() ? "task" : n, TaskKind.NOOP, 0)));

@@ -27,7 +27,8 @@ record ExitWords(ExitKind kind, Integer exitCode, Integer signal, String detail)
         }
         if (signal != null) {
             if (signal == 15 && "SIGTERM".equals(p.signalFromParent)) {
-                String who = !p.isPoolWorker() ? "by terminate()"
+                String who = p.executor ? "by its ProcessPoolExecutor (broken, or shut down)"
+                        : !p.isPoolWorker() ? "by terminate()"
                         : "by its Pool's terminate() (" + PoolMarks.cause(p.poolEnd == null ? "" : p.poolEnd) + ")";
                 return new ExitWords(ExitKind.TERMINATED, null, 15, "terminated " + who + ": SIGTERM");
             }
@@ -42,8 +43,9 @@ record ExitWords(ExitKind kind, Integer exitCode, Integer signal, String detail)
                     : "ended at once with exit code " + exit + " (os._exit or a crash), skipping Python's clean-up");
         }
         if ("maxtasks".equals(p.byeWhy)) {
-            return new ExitWords(ExitKind.RECYCLED, exit, null, "retired: maxtasksperchild=" + p.maxTasks
-                    + " reached, the Pool starts a fresh process");
+            return new ExitWords(ExitKind.RECYCLED, exit, null, p.executor
+                    ? "retired: max_tasks_per_child=" + p.maxTasks + " reached, the executor starts a fresh process"
+                    : "retired: maxtasksperchild=" + p.maxTasks + " reached, the Pool starts a fresh process");
         }
         if (exit != null && exit != 0) {
             return new ExitWords(ExitKind.NORMAL, exit, null, "exited with code " + exit

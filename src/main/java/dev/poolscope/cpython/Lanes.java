@@ -29,6 +29,7 @@ final class Lanes {
     }
 
     private final List<Lane> lanes = new ArrayList<>();
+    private int threadLanes;
 
     /**
      * The lane for a newly started process; sets its slot and generation. Returns the lane's
@@ -55,6 +56,17 @@ final class Lanes {
         p.slot = lane.slot;
         p.generation = lane.generations++;
         return before;
+    }
+
+    /** A new lane for a thread (see {@link ThreadLanes}); returns its slot. No process is placed in it. */
+    int addThreadLane() {
+        lanes.add(new Lane(lanes.size(), null));
+        threadLanes++;
+        return lanes.size() - 1;
+    }
+
+    boolean hasThreadLanes() {
+        return threadLanes > 0;
     }
 
     int count() {

@@ -15,6 +15,8 @@ final class PyProcess {
     String poolKey;
     String label;
     Integer maxTasks;
+    /** A ProcessPoolExecutor's worker (a pool worker whose death breaks the executor, not a Pool's). */
+    boolean executor;
     int ident = -1;
     long creator = -1;
     /** The lane, or -1 while its parent has not yet said it started it. */
@@ -79,6 +81,7 @@ final class PyProcess {
         poolKey = role.path("pool").asText(null);
         label = role.path("label").asText(null);
         maxTasks = role.path("maxtasks").isInt() ? role.path("maxtasks").asInt() : null;
+        executor = role.path("executor").asBoolean(false);
         JsonNode id = role.path("ident");
         ident = id.isArray() && id.size() > 0 ? id.get(id.size() - 1).asInt() : -1;
         if (role.path("line").isInt()) {

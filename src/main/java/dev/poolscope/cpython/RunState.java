@@ -42,6 +42,8 @@ final class RunState implements EventChannel.Handler {
     private final TaskBook book;
     private final Deliveries deliveries;
     private final Lanes lanes = new Lanes();
+    private final ThreadLanes threads;
+    private final ExecutorAnswers executors;
     private final Map<Long, PyProcess> procs = new HashMap<>();
     private final Map<Integer, Long> connectionPids = new HashMap<>();
     private final List<Long> childPids = new ArrayList<>();
@@ -62,6 +64,8 @@ final class RunState implements EventChannel.Handler {
         this.feed = feed;
         this.book = book;
         this.deliveries = new Deliveries(book, feed::add);
+        this.threads = new ThreadLanes(book, lanes, this::emit);
+        this.executors = new ExecutorAnswers(book, this::emit, this::afterGrace);
 Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }
 
@@ -74,6 +78,17 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             order.due(now()).forEach(this::emit);
         }
         Timers.after(OUTPUT_TICK_MS, this::outputTick);
+    }
+
+    /** Runs {@code r} under the lock once the exit grace has passed, unless the run has finished. */
+    private void afterGrace(Runnable r) {
+        Timers.after(EXIT_GRACE_MS, () -> {
+            synchronized (lock) {
+                if (!finished) {
+                    r.run();
+                }
+            }
+        });
     }
 
     private long at(JsonNode m) {
@@ -164,6 +179,12 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         }
     }
 
+    boolean hasThreadLanes() {
+        synchronized (lock) {
+            return lanes.hasThreadLanes();
+        }
+    }
+
     boolean allPool() {
         synchronized (lock) {
             return lanes.allPool();
@@ -183,6 +204,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
                 return;
             }
             stopping |= stopped;
+            executors.finish();
             for (PyProcess p : List.copyOf(procs.values())) {
                 release(p); // a task start still waiting for its submission: numbered as it came
             }
@@ -194,6 +216,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
                     exitNow(p);
                 }
             }
+            threads.finish(now());
             // Tasks queued that never ran: the Pool was terminated (or the run stopped) before them.
             for (int i = 0; i < book.size(); i++) {
                 TaskBook.Task t = book.get(i);
@@ -282,6 +305,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             case MARK -> processMark(p, m);
             case RESULT -> deliveries.told(p.pid, m, at(m));
             case QUEUED -> queued(p, m);
+            case XFAIL -> executors.failed(p.pid, m, at(m));
             case CHILD -> p.role(m.path("role"), m.path("creator").asLong(-1));
             case POOL -> poolMark(p, m);
             case EXIT -> mainSaidExit |= p.pid == mainPid;
@@ -395,6 +419,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             case READY -> emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
             case TASK0 -> taskStarted(p, m, at);
             case TASK1 -> taskEnded(p, m, at);
+            case THREAD, THREAD_END, TTASK0, TTASK1, TQUEUED, TMARK -> threads.handle(p.pid, slotOf(p), e.wire, m, at);
             case BYE -> {
                 p.byeCode = m.path("code").isInt() ? m.path("code").asInt() : 0;
                 p.byeWhy = m.path("why").asText(null);
@@ -526,6 +551,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         if (p.running >= 0) {
             lose(p, w, at);
         }
+        threads.processGone(p.pid, at, w.detail());
         emit(new RunEvent.WorkerExited(at, p.slot, p.pid, w.kind(), w.exitCode(), w.signal(), w.detail()));
         emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid,
                 w.kind() == ExitKind.CRASHED ? WorkerState.CRASHED : WorkerState.EXITED));
@@ -540,7 +566,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         boolean cancelled = !p.killedByPoolScope && w.kind() == ExitKind.TERMINATED;
         finishTask(index, p, cancelled ? TaskStatus.CANCELLED : TaskStatus.CRASHED, null,
                 (cancelled ? "cancelled: " : "lost: ") + "PID " + p.pid + " " + w.detail() + " while running it", at);
-        if (!cancelled && p.isPoolWorker() && !stopping) {
+        if (!cancelled && p.isPoolWorker() && !p.executor && !stopping) {
             p.lostTask = name;
             PyProcess successor = lanes.current(p.slot);
             emit(new RunEvent.RunNotice(at, p.slot, p.pid, "PID " + p.pid + " " + w.detail() + " while running " + name

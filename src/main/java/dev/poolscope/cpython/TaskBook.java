@@ -101,6 +101,11 @@ final class TaskBook {
         return byKey.containsKey(key);
     }
 
+    /** The index of a task the caller queued, or -1 when none has that key. */
+    int indexOf(long caller, int job, int chunk, int k) {
+        return byKey.getOrDefault(new Key(caller, job, chunk, k), -1);
+    }
+
     /** Records a task0 message; null when it cannot be placed (a scenario item out of range). */
     Started start(PyProcess p, JsonNode m) {
         int job = m.path("job").asInt(-1);

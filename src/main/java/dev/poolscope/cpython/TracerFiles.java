@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class TracerFiles {
     static final List<String> FILES = List.of("sitecustomize.py", "poolscope_tracer.py", "poolscope_pool.py",
-            "poolscope_pool_calls.py");
+            "poolscope_pool_calls.py", "poolscope_threads.py", "poolscope_futures.py");
     private static Path dir;
 
     private TracerFiles() {}

@@ -44,7 +44,21 @@ enum TracerMessage {
     /** Parent: it learned a child's exit code (negative: the signal that killed it). */
     REAPED("reaped"),
     /** Owner of a Pool: a step of the Pool's life (created, a call and its return, close, join, terminate). */
-    POOL("pool");
+    POOL("pool"),
+    /** A thread of the program's work, from inside as it begins: its TID, name and role (poolscope_threads). */
+    THREAD("thread"),
+    /** That thread ended. */
+    THREAD_END("thread_end"),
+    /** A thread: a task started on it (a Thread's target, a ThreadPool item, a ThreadPoolExecutor call). */
+    TTASK0("ttask0"),
+    /** A thread: its task ended (its result or error). */
+    TTASK1("ttask1"),
+    /** Caller: a ThreadPool or ThreadPoolExecutor call submitted, in submission order, before it runs. */
+    TQUEUED("tqueued"),
+    /** Caller: a call on a Thread object (start, join and its return, is_alive). */
+    TMARK("tmark"),
+    /** Owner of a ProcessPoolExecutor: a future it failed without running (BrokenProcessPool, or cancelled). */
+    XFAIL("xfail");
 
     private static final Map<String, TracerMessage> BY_WIRE = new HashMap<>();
 

@@ -31,17 +31,26 @@ import java.util.function.Consumer;
  * the PID, and stops sampling a PID (under the sampler's lock, which a tick holds while it sends)
  * before it queues that PID's WorkerExited. So every sample of a process lies between its spawn
  * and its exit in the queue, and no sample follows RunFinished.
+ *
+ * <p>Lanes are watched by slot: a thread lane (its {@code Lane.tid()}) is read from
+ * {@code /proc/PID/task/TID} and shares its process's PID, so a process's exit stops only its own
+ * lane's sampling, and a thread's exit only the thread's. A Python program's main process
+ * ({@link RunEvent.ProgramStarted}) is watched as slot -1: its total CPU, all its threads
+ * together, beside its thread lanes. Threads are read {@link #THREAD_HZ} times a second (a
+ * thread's CPU time in {@code schedstat} is exact to the nanosecond), processes {@link #HZ}.
  */
 public final class OsSampler implements AutoCloseable {
     /** Samples per second. */
     public static final int HZ = 10;
-    private static final long PERIOD_NS = 1_000_000_000L / HZ;
+    /** Samples per second of a thread lane (and of the main process, beside its threads). */
+    public static final int THREAD_HZ = 20;
+    private static final long PERIOD_NS = 1_000_000_000L / THREAD_HZ;
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final ProcessProbe probe;
     private final Consumer<RunEvent> sink;
-    /** Watched processes by PID; guarded by this. */
-    private final Map<Long, Watched> watched = new LinkedHashMap<>();
+    /** Watched lanes by slot (-1: a Python program's main process); guarded by this. */
+    private final Map<Integer, Watched> watched = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
     private long startNanos;
     private boolean closed;
@@ -52,12 +61,15 @@ public final class OsSampler implements AutoCloseable {
     private static final class Watched {
         final int slot;
         final long pid;
+        /** The OS thread id of a thread lane, or -1 for a process. */
+        final long tid;
         long lastAt;
         long lastCpu;
 
-        Watched(int slot, long pid, long spawnedAt) {
+        Watched(int slot, long pid, long tid, long spawnedAt) {
             this.slot = slot;
             this.pid = pid;
+            this.tid = tid;
             // A new process has used no CPU: the first sample measures from its spawn.
             this.lastAt = spawnedAt;
         }
@@ -84,13 +96,18 @@ public final class OsSampler implements AutoCloseable {
     public RunListener tap(RunListener next) {
         return e -> {
             if (e instanceof RunEvent.WorkerExited x) {
-                forget(x.pid());
+                forget(x.slot(), x.pid());
+            } else if (e instanceof RunEvent.ProgramExited x) {
+                forget(-1, x.pid());
             } else if (e instanceof RunEvent.RunFinished) {
                 close();
             }
             next.onEvent(e);
             if (e instanceof RunEvent.WorkerSpawned s) {
-                watch(s.slot(), s.pid(), s.at());
+                Long tid = s.lane().tid();
+                watch(s.slot(), s.pid(), tid == null ? -1 : tid, s.at());
+            } else if (e instanceof RunEvent.ProgramStarted p) {
+                watch(-1, p.pid(), -1, p.at());
             }
         };
     }
@@ -107,15 +124,28 @@ public final class OsSampler implements AutoCloseable {
 
     /** Watches a process from now on; {@code spawnedAt} is ns since the run started. */
     public synchronized void watch(int slot, long pid, long spawnedAt) {
+        watch(slot, pid, -1, spawnedAt);
+    }
+
+    /** Watches a lane from now on: a process ({@code tid} -1) or one thread of process {@code pid}. */
+    public synchronized void watch(int slot, long pid, long tid, long spawnedAt) {
         if (!closed && pid > 0) {
-            watched.put(pid, new Watched(slot, pid, spawnedAt));
+            Watched before = watched.put(slot, new Watched(slot, pid, tid, spawnedAt));
+            if (before != null && before.pid != pid && before.tid < 0) {
+                probe.forget(before.pid);
+            }
         }
     }
 
-    /** Stops watching a process; no sample of it is sent after this returns. */
-    public synchronized void forget(long pid) {
-        watched.remove(pid);
-        probe.forget(pid);
+    /** Stops watching the lane in {@code slot} if it still shows {@code pid}; no sample of it is sent after this returns. */
+    public synchronized void forget(int slot, long pid) {
+        Watched w = watched.get(slot);
+        if (w != null && w.pid == pid) {
+            watched.remove(slot);
+            if (w.tid < 0) {
+                probe.forget(pid);
+            }
+        }
     }
 
     /** Stops sampling for good; no sample is sent after this returns. Safe to call twice. */
@@ -130,7 +160,9 @@ public final class OsSampler implements AutoCloseable {
 
     /** PIDs being watched now (for tests). */
     public synchronized List<Long> watchedPids() {
-        return new ArrayList<>(watched.keySet());
+        List<Long> pids = new ArrayList<>();
+        watched.values().forEach(w -> pids.add(w.pid));
+        return pids;
     }
 
     /** One round: read every watched process and send its sample. Holds the lock while sending. */
@@ -145,13 +177,19 @@ public final class OsSampler implements AutoCloseable {
                 return;
             }
             lastTickAt = at;
+            boolean processTick = ticks % (THREAD_HZ / HZ) == 0;
+            boolean threads = watched.values().stream().anyMatch(w -> w.tid >= 0);
             for (Watched w : watched.values()) {
-                ProcessProbe.Reading r = probe.read(w.pid);
+                // The main process keeps its threads' pace, so its total lines up with theirs.
+                if (w.tid < 0 && !processTick && !(threads && w.slot < 0)) {
+                    continue;
+                }
+                ProcessProbe.Reading r = w.tid < 0 ? probe.read(w.pid) : probe.readThread(w.pid, w.tid);
                 if (r != null) {
                     sink.accept(sample(w, r, at));
                 }
             }
-            if (ticks++ % HZ == 0) {
+            if (ticks++ % THREAD_HZ == 0) {
                 sink.accept(new RunEvent.MachineSampled(at, MachineLoad.cpus(), MachineLoad.load1()));
             }
         } catch (RuntimeException e) {

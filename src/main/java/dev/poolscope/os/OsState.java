@@ -25,6 +25,19 @@ public final class OsState {
         };
     }
 
+    /**
+     * Words for a thread's state letter: a thread that is not running is "waiting". Under the
+     * GIL a thread waiting its turn sleeps in a short timed wait (state S), as one waiting on a
+     * lock, on I/O or in sleep() does: /proc cannot tell them apart, so neither can these words.
+     */
+    public static String describeThread(char state) {
+        return switch (state) {
+            case 'R' -> "running";
+            case 'S', 'D' -> "waiting (for the GIL, a lock, I/O or a sleep: the OS cannot tell which)";
+            default -> describe(state);
+        };
+    }
+
     /** Whether the process cannot run until someone lets it (SIGSTOP, a debugger). */
     public static boolean isStopped(char state) {
         return state == 'T' || state == 't';

@@ -17,6 +17,14 @@ public interface ProcessProbe {
     /** Reads a process; null when it is gone or cannot be read. Safe from any thread. */
     Reading read(long pid);
 
+    /**
+     * Reads one thread of a process (its CPU time alone, its own state letter); null when it is
+     * gone or the system cannot read threads. Safe from any thread.
+     */
+    default Reading readThread(long pid, long tid) {
+        return null;
+    }
+
     /** The caller no longer reads this process: drop what was kept for it. */
     default void forget(long pid) {}
 

@@ -69,7 +69,7 @@ public final class CpuStats {
         double cpu = 0;
         double time = 0;
         for (TaskRecord t : tasks) {
-            if (t.pid() == w.pid() && t.startMs() != null && t.endMs() != null) {
+            if (t.pid() == w.pid() && t.slot() == w.slot() && t.startMs() != null && t.endMs() != null) {
                 cpu += cpuMsWithin(w, t.startMs(), t.endMs());
                 time += t.endMs() - t.startMs();
             }

@@ -56,6 +56,9 @@ public final class TextReport {
             for (WorkerRecord w : t.workers()) {
                 if (w.slot() == s && w.pid() >= 0) {
                     pids.append(pids.length() == 0 ? "pid " : " -> ").append(w.pid());
+                    if (w.lane().tid() != null) { // a thread of that process
+                        pids.append(" thread tid ").append(w.lane().tid()).append(" (").append(ascii(String.valueOf(w.lane().name()), 40)).append(")");
+                    }
                 }
             }
             sb.append("  slot ").append(s).append("  ").append(pids.length() == 0 ? "no process" : pids).append('\n');

@@ -42,6 +42,7 @@ public final class TraceBuilder {
     private int slotsSeen;
     private final List<WorkerTrack> workers = new ArrayList<>();
     private final List<WorkerRecord> workerRecords = new ArrayList<>();
+    /** Worker records by lane and PID ({@link #laneKey}): the threads of one process share its PID. */
     private final Map<Long, Integer> workerByPid = new HashMap<>();
     private final int[] generationsSeen;
     private final List<Integer> delivery = new ArrayList<>();
@@ -161,7 +162,7 @@ public final class TraceBuilder {
 
     /** An OS sample joins its process's record; a sample of a process never seen spawning is dropped. */
     private void sampled(RunEvent.WorkerSampled s) {
-        Integer i = workerByPid.get(s.pid());
+        Integer i = workerByPid.get(laneKey(s.slot(), s.pid()));
         if (i == null) {
             return;
         }
@@ -327,7 +328,7 @@ public final class TraceBuilder {
         workers.add(w);
         workerRecords.add(null);
         if (pid >= 0 || slot >= 0) {
-            workerByPid.put(pid >= 0 ? pid : -1L - slot, workers.size() - 1);
+            workerByPid.put(laneKey(slot, pid), workers.size() - 1);
         }
         if (slot >= 0 && slot < generationsSeen.length) {
             generationsSeen[slot] = Math.max(generationsSeen[slot], generation + 1);
@@ -337,9 +338,13 @@ public final class TraceBuilder {
     }
 
     private WorkerTrack worker(int slot, long pid, double at) {
-        // A lane with no OS PID (an imported trace's, pid -1) is known by its slot.
-        Integer i = workerByPid.get(pid >= 0 ? pid : -1L - slot);
+        Integer i = workerByPid.get(laneKey(slot, pid));
         return i != null ? workers.get(i) : spawned(slot, pid, nextGeneration(slot), at, laneOf(slot));
+    }
+
+    /** One key per (slot, PID): a PID is one process's, but each of its thread lanes has a slot of its own. */
+    private static long laneKey(int slot, long pid) {
+        return ((long) slot << 32) ^ pid;
     }
 
     /** What a slot's lane is, from its latest process; a process lane when none was seen. */

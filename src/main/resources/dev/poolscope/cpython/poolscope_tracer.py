@@ -496,6 +496,9 @@ def _is_program_process(process):
 def _role_of(process):
     target = getattr(process, "_target", None)
     args = getattr(process, "_args", ())
+    executor = poolscope_futures.role_of(process, target, args)  # a ProcessPoolExecutor's worker
+    if executor is not None:
+        return executor
     pool = sys.modules.get("multiprocessing.pool")
     if pool is not None and target is getattr(pool, "worker", None) and len(args) >= 5:
         return {"kind": "pool", "pool": "%d:%d" % (os.getpid(), id(args[0])), "name": process.name,
@@ -590,3 +593,10 @@ _PATCHES = {
     "multiprocessing.popen_fork": _patch_popen,
     "multiprocessing.popen_forkserver": _patch_popen,
 }
+
+# Threads and ProcessPoolExecutor: in modules of their own, patched the same way.
+import poolscope_futures  # noqa: E402 (they use this module's helpers, defined above)
+import poolscope_threads  # noqa: E402
+poolscope_threads.join(_PATCHES, poolscope_threads.PATCHES)
+poolscope_threads.join(_PATCHES, poolscope_futures.PATCHES)
+KINDS = KINDS + poolscope_threads.KINDS + poolscope_futures.KINDS

@@ -69,7 +69,9 @@ final class AppChrome {
         settingsItem.setAccelerator(KeyCombination.keyCombination("Ctrl+E"));
         settingsItem.selectedProperty().bindBidirectional(w.settingsShownProperty());
         Menu view = new Menu("View", null, fit, settingsItem, presenterItem, darkItem);
-        return new MenuBar(file, runMenu, view, dev.poolscope.ui.sweep.AnalyzeMenu.create(w), AboutDialog.helpMenu(w.stage()));
+        Menu analyze = dev.poolscope.ui.sweep.AnalyzeMenu.create(w);
+        analyze.getItems().addAll(dev.poolscope.ui.compare.ThreadsVsProcesses.menuItems(new ThreadsHost(w), s -> { }));
+        return new MenuBar(file, runMenu, view, analyze, AboutDialog.helpMenu(w.stage()));
     }
 
     HBox toolBar() {

@@ -38,10 +38,22 @@ public final class CompareView extends ScrollPane {
     };
 
     public CompareView(List<ComparedRun> runs) {
+        this(runs, null);
+    }
+
+    /** With {@code verdict}, a sentence computed from the runs' measurements, above them (null: none). */
+    public CompareView(List<ComparedRun> runs, String verdict) {
         comparison = new Comparison(runs.stream().map(ComparedRun::label).toList(),
                 runs.stream().map(ComparedRun::trace).toList());
         VBox box = new VBox(10);
         box.getStyleClass().add("compare");
+        if (verdict != null) {
+            Label v = new Label(verdict);
+            v.setWrapText(true);
+            v.setId("compareVerdict");
+            v.getStyleClass().add("compare-verdict");
+            box.getChildren().add(v);
+        }
         double longest = 0;
         for (int i = 0; i < runs.size(); i++) {
             ComparedRun r = runs.get(i);

@@ -10,7 +10,12 @@ public final class CompareWindow {
     private CompareWindow() {}
 
     public static Stage open(Window owner, String title, List<ComparedRun> runs) {
-        CompareView view = new CompareView(runs);
+        return open(owner, title, runs, null);
+    }
+
+    /** As {@link #open(Window, String, List)}, with a verdict in words above the runs (null: none). */
+    public static Stage open(Window owner, String title, List<ComparedRun> runs, String verdict) {
+        CompareView view = new CompareView(runs, verdict);
         view.getStyleClass().addAll("poolscope", "theme-light");
         view.getStylesheets().addAll(css("app/app.css"), css("timeline/timeline.css"), css("compare/compare.css"));
         Stage stage = new Stage();

@@ -50,11 +50,18 @@ final class HeaderPainter {
         }
         os.drawHeader(g, geo, lane, twoRows ? mid - 9 * textScale : mid);
         if (twoRows) {
-            drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
+            double bw = drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
+            if (lane.what().kind() == dev.poolscope.engine.Lane.Kind.THREAD && lane.what().name() != null) {
+                // A thread lane's first row says TID and PID; its name goes beside the badge.
+                g.setFill(palette.text());
+                g.setFont(small);
+                g.fillText(lane.what().name(), 8 + bw + 6, mid + 10 * textScale);
+            }
         }
     }
 
-    private void drawBadge(Pen g, WorkerState state, boolean limit, double x, double cy) {
+    /** Draws the state badge; returns its width. */
+    private double drawBadge(Pen g, WorkerState state, boolean limit, double x, double cy) {
         String label = limit && state == WorkerState.EXITED ? "\u25F7 killed: limit" : switch (state) {
             case STARTING -> "\u25CC starting";
             case IDLE -> "\u25CB idle";
@@ -79,5 +86,6 @@ final class HeaderPainter {
         g.setFill(state == WorkerState.IDLE || state == WorkerState.STARTING ? Color.BLACK : Color.WHITE);
         g.setFont(small);
         g.fillText(label, x + 6, cy);
+        return bw;
     }
 }

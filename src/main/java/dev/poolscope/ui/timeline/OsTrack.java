@@ -34,6 +34,8 @@ public final class OsTrack {
     private String headerText = "";
     private char headerState = OsState.UNKNOWN;
     private long headerPid = -1;
+    /** A thread lane: a thread that is not running reads "waiting" (see {@link OsState#describeThread}). */
+    boolean thread;
 
     /** A lane's track: {@code lane} sets its turn to change the header (see above). */
     public OsTrack(int lane) {
@@ -72,8 +74,8 @@ public final class OsTrack {
         boolean stopChanged = OsState.isStopped(s.state()) != OsState.isStopped(headerState);
         if (newProcess || stopChanged || s.at() - headerAt >= HEADER_EVERY_NS) {
             // A change shows with its own sample's figure; a steady process with the half-second mean.
-            String text = text(s.state(), newProcess || stopChanged ? s.cpuPct()
-                    : meanCpu(s.pid(), s.at() - HEADER_EVERY_NS, s.at()));
+            double pct = newProcess || stopChanged ? s.cpuPct() : meanCpu(s.pid(), s.at() - HEADER_EVERY_NS, s.at());
+            String text = thread ? threadText(s.state(), pct) : text(s.state(), pct);
             headerState = s.state();
             // A new process starts its half seconds at its lane's turn.
             headerAt = newProcess ? s.at() - headerPhaseNs : s.at();
@@ -154,7 +156,7 @@ public final class OsTrack {
     public String describe(int i) {
         StringBuilder b = new StringBuilder();
         b.append("OS: PID ").append(pid[i]).append("  \u00b7  ").append(state[i]).append(' ')
-                .append(OsState.describe(state[i]))
+                .append(thread ? OsState.describeThread(state[i]) : OsState.describe(state[i]))
                 .append(String.format(Locale.ROOT, "  \u00b7  CPU %.0f%%", cpu[i]));
         if (rss[i] >= 0) {
             b.append(String.format(Locale.ROOT, "  \u00b7  %.1f MB", rss[i] / 1024.0));
@@ -180,6 +182,11 @@ public final class OsTrack {
      * "R 50%": the CPU in steps of 5 %, finer than a class can read off the strip anyway, so
      * the header is repainted only when the figure really moves.
      */
+    static String threadText(char state, double cpuPct) {
+        long shown = Math.round(cpuPct / 5) * 5;
+        return (state == 'R' ? "running " : state == 'S' || state == 'D' ? "waiting " : state + " ") + shown + "%";
+    }
+
     static String text(char state, double cpuPct) {
         long shown = Math.round(cpuPct / 5) * 5;
         return state == OsState.UNKNOWN ? shown + "%" : state + " " + shown + "%";

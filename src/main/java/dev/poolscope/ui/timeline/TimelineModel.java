@@ -59,8 +59,10 @@ public final class TimelineModel {
         String headerText(int index) {
             if (headerPid != pid || headerText == null) {
                 headerPid = pid;
-                headerText = (name != null ? name : "W" + (shownSlot >= 0 ? shownSlot : index)) + "  PID "
-                        + (pid < 0 ? "\u2014" : String.valueOf(pid));
+                String lane = what.kind() == dev.poolscope.engine.Lane.Kind.THREAD
+                        ? "TID " + what.tid() // the thread's name is drawn beside its badge
+                        : name != null ? name : "W" + (shownSlot >= 0 ? shownSlot : index);
+                headerText = lane + "  PID " + (pid < 0 ? "\u2014" : String.valueOf(pid));
             }
             return headerText;
         }
@@ -313,6 +315,7 @@ public final class TimelineModel {
                 lane.name = w.lane().name(); // a Dask worker's address, an imported lane's name
                 lane.headerText = null;
             }
+            lane.os.thread = w.lane().kind() == dev.poolscope.engine.Lane.Kind.THREAD;
             lane.generation = w.generation();
             lane.state = WorkerState.STARTING;
             lane.headerDirty = true;
@@ -332,7 +335,9 @@ public final class TimelineModel {
         } else if (e instanceof RunEvent.RunFinished f) {
             finishedAt = f.at();
             stopped = f.stopped();
-        } else if (e instanceof RunEvent.WorkerSampled s && s.slot() >= 0 && s.slot() + laneOffset < lanes.length) {
+        } else if (e instanceof RunEvent.WorkerSampled s && s.slot() + laneOffset >= 0
+                && s.slot() + laneOffset < lanes.length) {
+            // Slot -1: a Python program's main process, all its threads together, on the main lane.
             Lane lane = laneAt(s.slot());
             lane.osHeaderDirty |= lane.os.add(s, lane.pid);
             int last = lane.os.size() - 1;
