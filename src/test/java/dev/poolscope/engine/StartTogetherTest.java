@@ -93,21 +93,25 @@ class StartTogetherTest {
         assertEquals(TaskStatus.OK, r.finished(1).status());
     }
 
+    /**
+     * With real worker JVMs (which become ready tens to hundreds of ms apart): the first chunks go
+     * out only once all four are ready, and no lane starts a task before that. How close together
+     * the first tasks then start is a matter of speed, measured by {@code bench-start}, not here.
+     */
     @Test
     void realWorkersStartTheirFirstTasksTogether() throws Exception {
         RunResult r = RunResult.run(tasks(pool(4, Mode.MAP), 4).build());
         RunEvent.PoolReleased released = r.all(RunEvent.PoolReleased.class).get(0);
         assertEquals(4, released.ready(), "all four workers were ready when the first chunks went out");
+        Map<Integer, Long> ready = r.all(RunEvent.WorkerStateChanged.class).stream()
+                .filter(e -> e.state() == WorkerState.IDLE)
+                .collect(Collectors.toMap(RunEvent.WorkerStateChanged::slot, RunEvent::at, Math::min));
+        assertEquals(4, ready.size(), "each worker said it was ready");
+        assertTrue(ready.values().stream().allMatch(at -> at <= released.at()), ready + " vs " + released);
         Map<Integer, Long> firstStart = r.all(RunEvent.TaskStarted.class).stream()
                 .collect(Collectors.toMap(RunEvent.TaskStarted::slot, RunEvent::at, Math::min));
         assertEquals(4, firstStart.size(), "each of the four lanes ran a task");
         // Workers stamp their own starts on the engine's clock: none before the pool was released.
         assertTrue(firstStart.values().stream().allMatch(at -> at >= released.at()), firstStart + " vs " + released);
-        long spreadMs = (firstStart.values().stream().max(Long::compare).orElseThrow()
-                - firstStart.values().stream().min(Long::compare).orElseThrow()) / 1_000_000;
-        // Only each worker's wake-up apart: 13-79 ms seen at load average 22-40 on 2 cores, where
-        // JVM start-up skew alone is hundreds of ms. The bound is generous for a loaded box.
-        System.out.println("start together: first tasks of 4 lanes within " + spreadMs + " ms");
-        assertTrue(spreadMs < 300, "first tasks started " + spreadMs + " ms apart");
     }
 }

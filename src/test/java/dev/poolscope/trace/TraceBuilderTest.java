@@ -105,7 +105,7 @@ class TraceBuilderTest {
     }
 
     @Test
-    void snapshotsReuseRecordsThatDidNotChangeAndStayCheapWithManyTasks() {
+    void snapshotsReuseEveryRecordThatDidNotChange() {
         int n = 10_000;
         RunConfig.Builder b = RunConfig.builder().mode(Mode.IMAP_UNORDERED).pool(4).chunksize(1);
         for (int i = 0; i < n; i++) {
@@ -121,16 +121,14 @@ class TraceBuilderTest {
             builder.accept(new RunEvent.ResultDelivered(Events.ns(i + 1), i, TaskStatus.OK, null, null));
         }
         RunTrace first = builder.snapshot(Events.ns(n + 1));
-        long t0 = System.nanoTime();
-        RunTrace last = first;
-        for (int i = 0; i < 20; i++) {
-            last = builder.snapshot(Events.ns(n + 1));
+        RunTrace last = builder.snapshot(Events.ns(n + 1));
+        // What keeps a snapshot of a long run cheap (the window takes one each frame): nothing is rebuilt
+        // that did not change. How fast that is belongs in a benchmark (bench-ui), not in a unit test.
+        for (int i = 0; i < n; i++) {
+            assertSame(first.tasks().get(i), last.tasks().get(i), "task " + i + " is not rebuilt");
         }
-        double msEach = (System.nanoTime() - t0) / 1e6 / 20;
-        assertSame(first.tasks().get(123), last.tasks().get(123), "unchanged tasks are not rebuilt");
         assertEquals(first, last);
         assertEquals(n, last.deliveryOrder().size());
-        assertTrue(msEach < 100, "a snapshot of 10,000 tasks took " + msEach + " ms");
     }
 
     @Test
