@@ -9,13 +9,15 @@ import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.scenario.Lessons;
 import dev.poolscope.scenario.Scenario;
+import dev.poolscope.trace.RunTrace;
+import dev.poolscope.trace.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sweeps of the two lessons on real worker processes, with their tasks shortened so the test
- * stays quick. The bounds are wide on purpose: other tests and builds share the machine.
+ * stays quick. Each asserts what holds however loaded the machine is; speed is for benchmarks.
  */
 class SweepRealWorkersTest {
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
@@ -30,33 +32,51 @@ class SweepRealWorkersTest {
         return s.config().toBuilder().tasks(tasks).build();
     }
 
-    private static SweepSummary sweep(String lesson, long ms, String... pools) throws Exception {
+    private static SweepResult sweep(String lesson, long ms, String... pools) throws Exception {
         SweepPlan plan = SweepPlan.of(lesson, shortened(lesson, ms), SweepSetting.POOL, List.of(pools), 1);
         SweepResult result = new SweepRunner(new PoolService()).run(plan, null);
         assertTrue(result.allComplete(), "every run should finish with every task ok");
         assertEquals(0, PoolService.liveWorkerCount(), "no worker may outlive the sweep");
-        SweepSummary s = result.summary();
-        System.out.println(SweepReport.render(s));
-        return s;
+        return result;
     }
 
+    /**
+     * CPU work cannot go faster than the cores allow: 8 spins of 150 ms of CPU each need at least
+     * 1200 ms / min(4, CPUs) of wall time at pool 4, however idle or busy the machine (a busy one
+     * only makes it slower). A spin timed by the wall clock (the old bug) took 300 ms on 2 cores.
+     */
     @Test
-    void cpuBoundSpeedupAtFourWorkersIsCappedByTheCoreCount() throws Exception {
-        SweepSummary s = sweep("cpu-bound", 150, "1", "4");
-        double speedup = s.points().get(1).speedup();
-        // CPU work cannot go faster than the cores allow: at most min(4, CPUs). The slack is wide
-        // because on a machine busy with other work, 4 workers win a bigger share of the CPU than
-        // 1 does; a wall-clock spin (the old bug) gave 3.6 on 2 cores, which this still catches.
-        double cap = Math.min(4, CPUS) * 1.5;
-        assertTrue(speedup <= cap, "speedup at pool 4 was " + speedup + " with " + CPUS + " CPUs; cap " + cap);
-        assertTrue(speedup > 0.8, "pool 4 should not be much slower than pool 1: " + speedup);
+    void cpuBoundAtFourWorkersTakesAtLeastItsCpuWorkOverTheCores() throws Exception {
+        SweepResult result = sweep("cpu-bound", 150, "1", "4");
+        SweepPoint four = result.summary().points().get(1);
+        double floorMs = 8 * 150.0 / Math.min(4, CPUS);
+        assertTrue(four.medianMs() >= floorMs * 0.95, "pool 4 took " + four.medianMs() + " ms for 1200 ms of CPU work on "
+                + CPUS + " CPUs; it cannot take less than " + floorMs + " ms");
+        for (SweepRun run : result.runs()) {
+            run.trace().tasks().forEach(t -> assertTrue(t.durationMs() >= 150 * 0.95, "a 150 ms spin took " + t.durationMs()));
+        }
     }
 
+    /**
+     * Sleeping tasks do not compete for the cores: at pool 8 the 8 sleeps run on 8 workers at the
+     * same time (each starts before any ends), where pool 1 runs them one after another. How close
+     * the speedup comes to 8 depends on how soon a loaded machine wakes each worker: a benchmark's
+     * figure (see the README's sweep), not this test's.
+     */
     @Test
-    void sleepySpeedupAtEightWorkersIsCloseToEight() throws Exception {
-        SweepSummary s = sweep("sleepy", 500, "1", "8");
-        double speedup = s.points().get(1).speedup();
-        assertTrue(speedup >= 5.5 && speedup <= 8.5, "speedup at pool 8 was " + speedup + ", expected close to 8");
-        assertFalse(s.verdict().isBlank());
+    void sleepyAtEightWorkersRunsItsEightSleepsAtOnce() throws Exception {
+        SweepResult result = sweep("sleepy", 500, "1", "8");
+        RunTrace one = result.runs().stream().filter(r -> r.valueIndex() == 0).findFirst().orElseThrow().trace();
+        RunTrace eight = result.runs().stream().filter(r -> r.valueIndex() == 1).findFirst().orElseThrow().trace();
+        assertEquals(8, eight.tasks().stream().map(TaskRecord::slot).distinct().count(), "eight workers, one sleep each");
+        double lastStart = eight.tasks().stream().mapToDouble(TaskRecord::startMs).max().orElseThrow();
+        double firstEnd = eight.tasks().stream().mapToDouble(TaskRecord::endMs).min().orElseThrow();
+        assertTrue(lastStart < firstEnd, "all eight sleeps overlap: last start " + lastStart + ", first end " + firstEnd);
+        List<TaskRecord> serial = one.tasks().stream().sorted(java.util.Comparator.comparingDouble(TaskRecord::startMs)).toList();
+        for (int i = 1; i < serial.size(); i++) {
+            assertTrue(serial.get(i).startMs() >= serial.get(i - 1).endMs(), "pool 1 runs them one after another");
+        }
+        assertTrue(result.summary().points().get(1).speedup() > 1, "pool 8 is faster than pool 1");
+        assertFalse(result.summary().verdict().isBlank());
     }
 }
