@@ -55,10 +55,6 @@ public final class SweepRunner {
         }
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     /** Runs the plan; returns every run that finished (all of them unless cancelled). */
     public SweepResult run(SweepPlan plan, Listener listener) throws InterruptedException {
         Listener l = listener == null ? new Listener() {} : listener;

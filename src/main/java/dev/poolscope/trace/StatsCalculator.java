@@ -29,8 +29,7 @@ public final class StatsCalculator {
      * @param nowMs where a running task's time ends
      */
     public static Stats of(List<TaskRecord> tasks, int slots, double nowMs) {
-        double first = Double.POSITIVE_INFINITY;
-        double last = Double.NEGATIVE_INFINITY;
+        Makespan span = new Makespan();
         double total = 0;
         double longest = 0;
         List<Double> busy = new ArrayList<>();
@@ -44,8 +43,7 @@ public final class StatsCalculator {
             double start = t.startMs();
             double end = t.endMs() != null ? t.endMs() : Math.max(start, nowMs);
             double time = Math.max(0, end - start);
-            first = Math.min(first, start);
-            last = Math.max(last, end);
+            span.add(start, end);
             total += time;
             longest = Math.max(longest, time);
             if (t.slot() >= 0) {
@@ -55,7 +53,7 @@ public final class StatsCalculator {
                 busy.set(t.slot(), busy.get(t.slot()) + time);
             }
         }
-        double makespan = last >= first ? Ms.round3(last - first) : 0;
+        double makespan = span.ms();
         total = Ms.round3(total);
         double speedup = makespan > 0 ? total / makespan : 0;
         double efficiency = slots > 0 ? speedup / slots : 0;

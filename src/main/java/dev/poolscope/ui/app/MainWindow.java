@@ -352,16 +352,6 @@ public final class MainWindow implements WindowHost {
         return settingsShown;
     }
 
-    /** Shows or hides the settings panel (the Settings button does the same). */
-    public void setSettingsShown(boolean show) {
-        settingsShown.set(show);
-    }
-
-    /** Whether the settings panel is in the window (for tests). */
-    public boolean settingsVisible() {
-        return main.getItems().contains(configView);
-    }
-
     private void showSettings(boolean show) {
         javafx.scene.Node left = leftPanel();
         if (show && !main.getItems().contains(left)) {
@@ -379,14 +369,6 @@ public final class MainWindow implements WindowHost {
     void toggleDark() {
         dark = !dark;
         applyStyle();
-    }
-
-    boolean isPresenter() {
-        return presenter;
-    }
-
-    boolean isDark() {
-        return dark;
     }
 
     private void applyStyle() {

@@ -11,6 +11,7 @@ import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.engine.WorkerPriority;
 import dev.poolscope.os.OsSampler;
+import dev.poolscope.trace.Makespan;
 import dev.poolscope.ui.CurrentRun;
 import dev.poolscope.ui.panels.RunPanels;
 import dev.poolscope.ui.timeline.TimelineModel;
@@ -359,20 +360,18 @@ public final class RunController implements CurrentRun {
         });
     }
 
-    /** First task start to last task end, as the statistics panel computes and writes it. */
+    /** First task start to last task end, by the statistics' own rule ({@link Makespan}). */
     private String makespanText() {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
+        Makespan span = new Makespan();
         for (int i = 0; i < live.taskCount(); i++) {
-            if (live.start(i) >= 0) {
-                first = Math.min(first, live.start(i));
+            if (live.start(i) >= 0 && live.end(i) >= 0) {
+                span.add(live.start(i) / 1e6, live.end(i) / 1e6);
             }
-            last = Math.max(last, live.end(i));
         }
-        if (first == Long.MAX_VALUE || last < first) {
+        if (!span.any()) {
             return "\u2014";
         }
-        double ms = (last - first) / 1e6;
+        double ms = span.ms();
         return ms >= 10_000 ? String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000)
                 : String.format(java.util.Locale.ROOT, "%.0f ms", ms);
     }

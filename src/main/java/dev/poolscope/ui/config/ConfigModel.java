@@ -104,11 +104,6 @@ public final class ConfigModel {
         timeLimit.set(ms == null ? "" : ms);
     }
 
-    /** Sets the deadline field ("" for none), as typing would. */
-    public void setDeadline(String ms) {
-        deadline.set(ms == null ? "" : ms);
-    }
-
     /** The whole-run deadline in ms, or null for none (or while the field has a problem). */
     public Long deadlineMs() {
         List<String> found = new ArrayList<>();
@@ -137,11 +132,6 @@ public final class ConfigModel {
 
     public void setPool(int size) {
         pool.set(size);
-    }
-
-    /** Whether the pool's workers start together (the default) or each as soon as it is ready. */
-    public BooleanProperty startTogetherProperty() {
-        return startTogether;
     }
 
     public ObservableList<TaskRow> tasks() {

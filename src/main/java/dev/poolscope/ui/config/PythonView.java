@@ -71,10 +71,6 @@ public final class PythonView extends VBox {
         return onCPython;
     }
 
-    public String programText() {
-        return program.getText();
-    }
-
     private void refresh() {
         RunConfig config = model.toRunConfig(false);
         if (config == null) {

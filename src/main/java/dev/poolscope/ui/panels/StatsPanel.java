@@ -84,16 +84,6 @@ final class StatsPanel extends VBox {
         return load1 >= 0 ? text + String.format(Locale.ROOT, ", load %.2f", load1) : text;
     }
 
-    /** CPU utilization of a slot as shown, 0..1 of a core (NaN when not sampled; for tests). */
-    double shownCpuUtilization(int slot) {
-        return chart.shownCpu(slot);
-    }
-
-    /** Utilization of a slot as shown, 0..1 (for tests). */
-    double shownUtilization(int slot) {
-        return chart.shown(slot);
-    }
-
     private static void set(Label l, String text) {
         if (!text.equals(l.getText())) {
             l.setText(text);

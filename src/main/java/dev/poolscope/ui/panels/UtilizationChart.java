@@ -46,17 +46,6 @@ final class UtilizationChart extends Region {
         draw();
     }
 
-    /** CPU utilization of a slot as shown, 0..1 of a core (NaN when not sampled). */
-    double shownCpu(int slot) {
-        Double cpu = slot < slots.size() ? slots.get(slot).cpuUtilization() : null;
-        return cpu == null ? Double.NaN : cpu;
-    }
-
-    /** Utilization of a slot as shown, 0..1 (NaN when not shown). */
-    double shown(int slot) {
-        return slot < slots.size() ? slots.get(slot).utilization() : Double.NaN;
-    }
-
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());

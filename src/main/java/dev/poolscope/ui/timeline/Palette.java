@@ -51,10 +51,6 @@ public record Palette(Color background, Color laneAlt, Color header, Color text,
         return c[Math.floorMod(i, c.length)];
     }
 
-    public static int taskColourCount() {
-        return TASKS.length;
-    }
-
     public static Color task(int index) {
         return TASKS[Math.floorMod(index, TASKS.length)];
     }

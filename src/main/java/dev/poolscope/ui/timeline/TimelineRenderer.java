@@ -55,11 +55,6 @@ public final class TimelineRenderer {
         return painter.palette();
     }
 
-    /** Forgets what is on the tiles: the next frame repaints everything. */
-    public void invalidate() {
-        styleChanged = true;
-    }
-
     /** Tiles repainted (wholly or in part) by the last {@link #draw} (for tests and the frame benchmark). */
     public int tilesPainted() {
         return tilesPainted;
