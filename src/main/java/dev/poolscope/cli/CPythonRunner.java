@@ -5,6 +5,7 @@ import dev.poolscope.cpython.CPythonReport;
 import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.cpython.CPythonService;
 import dev.poolscope.cpython.CPythonTrace;
+import dev.poolscope.cpython.FailedProgramReport;
 import dev.poolscope.cpython.PythonUnavailableException;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.RunEvent;
@@ -81,8 +82,16 @@ final class CPythonRunner {
             sampled = List.copyOf(samples);
         }
         RunTrace result = CPythonTrace.of(run, sampled);
-        System.out.print(TextReport.render(result));
-        System.out.print(CPythonReport.render(run));
+        if (FailedProgramReport.applies(run)) {
+            // One line that says what failed where, before the traceback; no pool is claimed.
+            if (FailedProgramReport.oneLine(run) != null) {
+                System.err.println(FailedProgramReport.oneLine(run));
+            }
+            System.out.print(FailedProgramReport.render(run));
+        } else {
+            System.out.print(TextReport.render(result));
+            System.out.print(CPythonReport.render(run));
+        }
         files.write(result, new TraceJson.Origin("cpython", run.mainPid()));
         if (stoppedBy != null) {
             System.err.println("Stopped by " + stoppedBy.said + ": the program and all its processes were ended.");
