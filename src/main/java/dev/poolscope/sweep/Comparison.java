@@ -51,8 +51,9 @@ public final class Comparison {
         rows.add(row("makespan (ms)", f -> Format.ms(f.makespanMs())));
         rows.add(row("total task time (ms)", f -> Format.ms(f.totalBusyMs())));
         rows.add(row("mean task time (ms)", f -> Format.ms(f.meanTaskMs())));
-        rows.add(row("tasks at once (busy / makespan)", f -> Format.ratio(f.speedup())));
-        rows.add(row("efficiency", f -> Format.percent(f.efficiency())));
+        rows.add(row("run", f -> f.stopped() ? "stopped" : "finished"));
+        rows.add(row("tasks at once (busy / makespan)", f -> f.stopped() ? "-" : Format.ratio(f.concurrency())));
+        rows.add(row("workers busy", f -> f.stopped() ? "-" : Format.percent(f.busyShare())));
         rows.add(row("lower bound (ms)", f -> Format.ms(f.lowerBoundMs())));
         rows.add(row("workers ready by (ms)", f -> Format.ms(f.lastReadyMs())));
         rows.add(row("first tasks spread (ms)", f -> Format.ms(f.firstStartSpread())));
@@ -74,6 +75,12 @@ public final class Comparison {
         for (int i = 1; i < facts.size(); i++) {
             RunFacts b = facts.get(i);
             String who = labels.get(i);
+            if (a.stopped() || b.stopped()) {
+                // A stopped run did not do all its work: its times say nothing about how fast it was.
+                out.add((b.stopped() ? who : first) + " was stopped before every task ran (" + (b.stopped() ? b : a).okTasks()
+                        + " of " + (b.stopped() ? b : a).tasks() + " tasks ok), so the runs are not compared on speed.");
+                continue;
+            }
             double ratio = b.makespanMs() > 0 ? a.makespanMs() / b.makespanMs() : 0;
             String verdict = Math.abs(ratio - 1) <= SAME ? "about as fast (within 5 %)"
                     : ratio > 1 ? Format.ratio(ratio) + " times as fast" : Format.ratio(1 / ratio) + " times as slow";
@@ -85,9 +92,9 @@ public final class Comparison {
                         + " times as long): the same work ran " + (b.meanTaskMs() > a.meanTaskMs() ? "slower" : "faster")
                         + ".");
             }
-            if (Math.abs(b.efficiency() - a.efficiency()) > 0.10) {
-                out.add("The workers were busy " + Format.percent(b.efficiency()) + " of the makespan with " + who
-                        + " against " + Format.percent(a.efficiency()) + ".");
+            if (Math.abs(b.busyShare() - a.busyShare()) > 0.10) {
+                out.add("The workers were busy " + Format.percent(b.busyShare()) + " of the makespan with " + who
+                        + " against " + Format.percent(a.busyShare()) + ".");
             }
             if (Math.abs(b.firstStartSpread() - a.firstStartSpread()) > 5) {
                 out.add("The lanes' first tasks started within " + Format.ms(b.firstStartSpread()) + " ms of each other"

@@ -13,11 +13,14 @@ import java.util.Set;
  *
  * @param lastReadyMs      when the last first-generation worker reported ready
  * @param firstStartSpread how far apart the lanes' first task starts were (0 when they began together)
+ * @param concurrency      total task time / makespan: how many tasks ran at once on average
+ * @param busyShare        total task time / (slots x makespan): how busy the workers were
  * @param inputOrder       results reached the caller in input order
+ * @param stopped          the run was stopped (or cancelled) before every task ran: its figures are not rated
  */
-public record RunFacts(double makespanMs, double totalBusyMs, double meanTaskMs, double speedup, double efficiency,
+public record RunFacts(double makespanMs, double totalBusyMs, double meanTaskMs, double concurrency, double busyShare,
                        double lowerBoundMs, double lastReadyMs, double firstStartSpread, double lastEndMs,
-                       int chunks, int okTasks, int tasks, boolean inputOrder) {
+                       int chunks, int okTasks, int tasks, boolean inputOrder, boolean stopped) {
 
     public static RunFacts of(RunTrace t) {
         double lastReady = 0;
@@ -59,8 +62,9 @@ public record RunFacts(double makespanMs, double totalBusyMs, double meanTaskMs,
         }
         var st = t.stats();
         return new RunFacts(st.makespanMs(), st.totalBusyMs(), started == 0 ? 0 : st.totalBusyMs() / started,
-                st.speedup(), st.efficiency(), st.lowerBoundMs(), lastReady, hi >= lo ? hi - lo : 0, lastEnd,
-                chunks.size(), ok, t.tasks().size(), sorted(t.deliveryOrder()));
+                st.concurrency(), st.concurrency() / Math.max(1, t.slots()), st.lowerBoundMs(), lastReady,
+                hi >= lo ? hi - lo : 0, lastEnd, chunks.size(), ok, t.tasks().size(), sorted(t.deliveryOrder()),
+                t.stopped() || !t.finished());
     }
 
     private static boolean sorted(List<Integer> order) {

@@ -74,7 +74,7 @@ public final class Scaling {
                 karpFlatt = n > 1 && speedup > 0 ? karpFlatt(speedup, n) : null;
                 forFit.add(new double[] {slots, med});
             } else {
-                efficiency = median(list.stream().map(r -> r.trace().stats().efficiency()).toList());
+                efficiency = median(list.stream().map(Scaling::busyShare).toList());
             }
             double lowerBound = Math.max(longest, work / Math.max(1, slots));
             points.add(new SweepPoint(v, plan.values().get(v), plan.label(v), slots, list.size(), med,
@@ -86,6 +86,11 @@ public final class Scaling {
         AmdahlFit fit = pools ? AmdahlFit.of(forFit) : null;
         SweepSummary draft = new SweepSummary(plan, points, baseline, t0, p0, fit, cpus, work, longest, missing, "");
         return new SweepSummary(plan, points, baseline, t0, p0, fit, cpus, work, longest, missing, Verdict.of(draft));
+    }
+
+    /** How busy a run's workers were: total task time / (slots x makespan). */
+    static double busyShare(SweepRun run) {
+        return run.trace().stats().concurrency() / Math.max(1, run.config().slots());
     }
 
     /** e = (1/S - 1/n) / (1 - 1/n), for n > 1 workers relative to the baseline. */

@@ -73,8 +73,9 @@ public final class SweepFiles {
             ObjectNode o = runs.addObject().put("value", r.value()).put("repeat", r.repeat() + 1)
                     .put("makespanMs", r.makespanMs()).put("speedup", s.speedupOf(r))
                     .put("efficiency", s.efficiencyOf(r)).put("complete", r.complete());
-            // Each run is an ordinary trace, the same JSON `run --trace` writes.
-            o.set("trace", JSON.readTree(TraceJson.toJson(r.trace())));
+            // Each run is an ordinary trace, the same JSON `run --trace` writes, with its speedup
+            // against the sweep's baseline (stats.baselineMakespanMs names it).
+            o.set("trace", JSON.readTree(TraceJson.toJson(s.traceWithBaseline(r))));
         }
         return JSON.writeValueAsString(root);
     }

@@ -43,9 +43,15 @@ public record SweepSummary(SweepPlan plan, List<SweepPoint> points, String basel
     /** One run's efficiency, defined as for {@link SweepPoint#efficiency()}. */
     public double efficiencyOf(SweepRun run) {
         if (!scaling()) {
-            return run.trace().stats().efficiency();
+            return Scaling.busyShare(run);
         }
         return speedupOf(run) / ((double) run.config().slots() / Math.max(1, baselineSlots));
+    }
+
+    /** A run's trace with its speedup (and, in a pool sweep, efficiency) against this sweep's baseline. */
+    public dev.poolscope.trace.RunTrace traceWithBaseline(SweepRun run) {
+        Double workers = scaling() ? (double) run.config().slots() / Math.max(1, baselineSlots) : null;
+        return run.trace().withStats(run.trace().stats().withBaseline(baselineMs, workers));
     }
 
     /** The schedule bound at {@code slots} workers: max(longest task, total work / slots). */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Adds the operating system's side to a run's {@link Stats}: each slot's CPU utilization beside
- * its busy utilization, and the machine's CPU count and load.
+ * its busy utilization, the run's CPU use in cores (their sum), and the machine's CPU count and load.
  *
  * <p>CPU utilization of a slot = the CPU time its processes used between the first task start
  * and the last task end (the makespan window) / makespan, from the samples: a sample's cpuPct
@@ -29,6 +29,8 @@ public final class CpuStats {
         }
         double makespan = stats.makespanMs();
         List<SlotStats> slots = new ArrayList<>(stats.slots().size());
+        double cores = 0;
+        boolean anySampled = false;
         for (SlotStats s : stats.slots()) {
             Double cpu = null;
             if (makespan > 0) {
@@ -41,10 +43,13 @@ public final class CpuStats {
                     }
                 }
                 cpu = sampled ? Ms.round6(cpuMs / makespan) : null;
+                cores += cpuMs / makespan;
+                anySampled |= sampled;
             }
             slots.add(new SlotStats(s.slot(), s.busyMs(), s.utilization(), cpu));
         }
-        return new Stats(stats.makespanMs(), stats.totalBusyMs(), stats.speedup(), stats.efficiency(),
+        return new Stats(stats.makespanMs(), stats.totalBusyMs(), stats.concurrency(),
+                anySampled ? Ms.round6(cores) : null, stats.speedup(), stats.efficiency(), stats.baselineMakespanMs(),
                 stats.lowerBoundMs(), stats.longestTaskMs(), slots, machineCpus,
                 Double.isFinite(machineLoad1) ? machineLoad1 : -1);
     }

@@ -27,6 +27,12 @@ public record RunTrace(String scenario, String mode, int pool, int chunksize, In
                        List<TaskRecord> tasks, List<Integer> deliveryOrder, List<OutputRecord> output,
                        Stats stats, RunInfo info, List<RunEvent> events) {
 
+    /** The same trace with other statistics (a sweep's run, with its baseline). */
+    public RunTrace withStats(Stats other) {
+        return new RunTrace(scenario, mode, pool, chunksize, maxTasksPerChild, stopped, finished, makespanMs, workers,
+                tasks, deliveryOrder, output, other);
+    }
+
     public RunTrace {
         // List.copyOf returns an already-immutable list as it is, so snapshots pay nothing here.
         workers = workers == null ? List.of() : List.copyOf(workers);

@@ -11,13 +11,13 @@ import java.util.List;
  * <li>makespanMs = from the first task start to the last task end. This is the part the pool
  *     size affects; worker start-up is reported separately (WorkerRecord.readyMs);</li>
  * <li>totalBusyMs = the sum of task times;</li>
- * <li>speedup = totalBusyMs / makespanMs (how many tasks ran at once on average);</li>
- * <li>efficiency = speedup / slots, where slots is the pool size (one per task in process mode);</li>
+ * <li>concurrency = totalBusyMs / makespanMs (how many tasks ran at once on average; not a
+ *     speedup, which needs a measured baseline: {@link Stats#withBaseline});</li>
  * <li>utilization of a slot = the time of the tasks that ran in it / makespanMs;</li>
  * <li>lowerBoundMs = max(longest task, totalBusyMs / slots): no schedule on this many slots
  *     can finish sooner.</li>
  * </ul>
- * A zero makespan gives speedup, efficiency and utilization 0: never NaN or Infinity.
+ * A zero makespan gives concurrency and utilization 0: never NaN or Infinity.
  * Times are rounded to 0.001 ms, ratios to 6 decimals.
  */
 public final class StatsCalculator {
@@ -55,15 +55,13 @@ public final class StatsCalculator {
         }
         double makespan = span.ms();
         total = Ms.round3(total);
-        double speedup = makespan > 0 ? total / makespan : 0;
-        double efficiency = slots > 0 ? speedup / slots : 0;
+        double concurrency = makespan > 0 ? total / makespan : 0;
         double lowerBound = Math.max(longest, slots > 0 ? total / slots : total);
         List<SlotStats> perSlot = new ArrayList<>(busy.size());
         for (int s = 0; s < busy.size(); s++) {
             double b = Ms.round3(busy.get(s));
             perSlot.add(new SlotStats(s, b, makespan > 0 ? Ms.round6(b / makespan) : 0));
         }
-        return new Stats(makespan, total, Ms.round6(speedup), Ms.round6(efficiency), Ms.round3(lowerBound),
-                Ms.round3(longest), perSlot);
+        return Stats.measured(makespan, total, Ms.round6(concurrency), Ms.round3(lowerBound), Ms.round3(longest), perSlot);
     }
 }

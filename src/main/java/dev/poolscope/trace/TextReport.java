@@ -116,10 +116,37 @@ public final class TextReport {
     private static void statistics(StringBuilder sb, RunTrace t) {
         Stats s = t.stats();
         int slots = Math.max(1, t.slots());
+        if (t.stopped() || !t.finished()) {
+            // Not every task ran: the figures below cover what did, and nothing is rated.
+            sb.append("  the run was ").append(t.stopped() ? "stopped" : "still going")
+                    .append(" before every task ran: no concurrency, speedup or bound is rated\n");
+            stat(sb, "makespan", Ms.text(s.makespanMs()) + " ms", "first task start to last task end, of the tasks that ran");
+            stat(sb, "total busy", Ms.text(s.totalBusyMs()) + " ms", "sum of task times, of the tasks that ran");
+            osStatistics(sb, s);
+            return;
+        }
+        if ("process".equals(t.mode())) {
+            ProcessFacts.render(sb, t);
+            osStatistics(sb, s);
+            return;
+        }
         stat(sb, "makespan", Ms.text(s.makespanMs()) + " ms", "first task start to last task end");
         stat(sb, "total busy", Ms.text(s.totalBusyMs()) + " ms", "sum of task times");
-        stat(sb, "speedup", String.format(Locale.ROOT, "%.2f", s.speedup()), "total busy / makespan");
-        stat(sb, "efficiency", percent(s.efficiency()), "speedup / " + slots + " slots");
+        stat(sb, "concurrency", String.format(Locale.ROOT, "%.2f", s.concurrency()),
+                "tasks running at once on average (total busy / makespan); not a speedup");
+        if (s.cpuCores() != null) {
+            stat(sb, "CPU use", String.format(Locale.ROOT, "%.2f cores", s.cpuCores()),
+                    "CPU time of the workers within the makespan / makespan");
+        }
+        if (s.speedup() != null) {
+            stat(sb, "speedup", String.format(Locale.ROOT, "%.2f", s.speedup()),
+                    "baseline makespan " + Ms.text(s.baselineMakespanMs()) + " ms / this makespan");
+            if (s.efficiency() != null) {
+                stat(sb, "efficiency", percent(s.efficiency()), "speedup / workers");
+            }
+        } else {
+            stat(sb, "speedup", "-", "not measured: it needs a baseline run (a sweep measures one: poolscope sweep)");
+        }
         stat(sb, "lower bound", Ms.text(s.lowerBoundMs()) + " ms",
                 "max(longest task " + Ms.text(s.longestTaskMs()) + " ms, total busy / " + slots + " slots)");
         StringBuilder line = new StringBuilder("  utilization  ");

@@ -126,12 +126,24 @@ public final class TraceJson {
         }
     }
 
+    private static void nullable(JsonGenerator g, String name, Double value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, Ms.round6(value));
+        }
+    }
+
     private static void writeStats(JsonGenerator g, Stats s) throws IOException {
         g.writeObjectFieldStart("stats");
         g.writeNumberField("makespanMs", Ms.round3(s.makespanMs()));
         g.writeNumberField("totalBusyMs", Ms.round3(s.totalBusyMs()));
-        g.writeNumberField("speedup", Ms.round6(s.speedup()));
-        g.writeNumberField("efficiency", Ms.round6(s.efficiency()));
+        g.writeNumberField("concurrency", Ms.round6(s.concurrency()));
+        nullable(g, "cpuCores", s.cpuCores());
+        // Speedup only against a measured baseline, which is named beside it; otherwise null.
+        nullable(g, "speedup", s.speedup());
+        nullable(g, "efficiency", s.efficiency());
+        nullable(g, "baselineMakespanMs", s.baselineMakespanMs());
         g.writeNumberField("lowerBoundMs", Ms.round3(s.lowerBoundMs()));
         g.writeNumberField("longestTaskMs", Ms.round3(s.longestTaskMs()));
         g.writeArrayFieldStart("slots");

@@ -214,7 +214,12 @@ final class TraceJsonReader {
         }
         Integer cpus = s.intOrNull("machineCpus", 1);
         Double load = s.numOrNull("machineLoad1");
-        return new Stats(s.num("makespanMs"), s.num("totalBusyMs"), s.num("speedup"), s.num("efficiency"),
+        // Before "concurrency" was named, a trace called busy / makespan "speedup": it was never one.
+        Double concurrency = s.numOrNull("concurrency");
+        Double baseline = s.numOrNull("baselineMakespanMs");
+        return new Stats(s.num("makespanMs"), s.num("totalBusyMs"), concurrency != null ? concurrency : s.num("speedup"),
+                s.numOrNull("cpuCores"), baseline != null ? s.numOrNull("speedup") : null,
+                baseline != null ? s.numOrNull("efficiency") : null, baseline,
                 s.num("lowerBoundMs"), s.num("longestTaskMs"), slots, cpus == null ? 0 : cpus, load == null ? -1 : load);
     }
 

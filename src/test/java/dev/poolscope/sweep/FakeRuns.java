@@ -18,8 +18,7 @@ final class FakeRuns {
         for (int i = 0; i < config.tasks().size(); i++) {
             tasks.add(new TaskRecord(i, "t" + i, "sleep", i, 0, 1, 0.0, longest, "ok", null, null, null, false));
         }
-        double speedup = totalBusy / makespan;
-        Stats stats = new Stats(makespan, totalBusy, speedup, speedup / config.slots(), Math.max(longest,
+        Stats stats = Stats.measured(makespan, totalBusy, totalBusy / makespan, Math.max(longest,
                 totalBusy / config.slots()), longest, List.<SlotStats>of());
         RunTrace trace = new RunTrace(plan.scenario(), config.mode().id(), config.pool(), config.effectiveChunksize(),
                 null, false, true, makespan, List.of(), tasks, List.of(), List.of(), stats);

@@ -1,6 +1,7 @@
 package dev.poolscope.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,11 @@ class StatsCalculatorTest {
                 2, 300);
         assertEquals(300, s.makespanMs());
         assertEquals(500, s.totalBusyMs());
-        assertEquals(5.0 / 3, s.speedup(), 1e-6);
-        assertEquals(5.0 / 6, s.efficiency(), 1e-6);
+        assertEquals(5.0 / 3, s.concurrency(), 1e-6);
+        // One run measures no speedup: busy / makespan is how many tasks ran at once, not a speedup.
+        assertNull(s.speedup());
+        assertNull(s.efficiency());
+        assertNull(s.baselineMakespanMs());
         assertEquals(300, s.lowerBoundMs(), "max(300, 500 / 2)");
         assertEquals(300, s.longestTaskMs());
         assertEquals(2, s.slots().size());
@@ -35,8 +39,8 @@ class StatsCalculatorTest {
         Stats s = Events.example().stats();
         assertEquals(300, s.makespanMs());
         assertEquals(500, s.totalBusyMs());
-        assertEquals(5.0 / 3, s.speedup(), 1e-6);
-        assertEquals(5.0 / 6, s.efficiency(), 1e-6);
+        assertEquals(5.0 / 3, s.concurrency(), 1e-6);
+        assertNull(s.speedup());
         assertEquals(300, s.lowerBoundMs());
         assertEquals(200.0 / 300, s.slots().get(0).utilization(), 1e-6);
     }
@@ -46,8 +50,7 @@ class StatsCalculatorTest {
         Stats s = StatsCalculator.of(List.of(task(0, 0, 0.0, 100.0), task(1, 0, 100.0, 200.0),
                 task(2, 0, 200.0, 300.0)), 2, 0);
         assertEquals(150, s.lowerBoundMs(), "max(100, 300 / 2)");
-        assertEquals(1.0, s.speedup(), 1e-9);
-        assertEquals(0.5, s.efficiency(), 1e-9);
+        assertEquals(1.0, s.concurrency(), 1e-9);
         assertEquals(0, s.slots().get(1).utilization());
     }
 
@@ -57,8 +60,8 @@ class StatsCalculatorTest {
                 StatsCalculator.of(List.of(task(0, 0, 10.0, 10.0), task(1, 1, 10.0, 10.0)), 2, 10),
                 StatsCalculator.of(List.of(task(0, -1, null, null)), 0, 0))) {
             assertEquals(0, s.makespanMs());
-            assertEquals(0, s.speedup());
-            assertEquals(0, s.efficiency());
+            assertEquals(0, s.concurrency());
+            assertNull(s.speedup());
             s.slots().forEach(slot -> assertEquals(0, slot.utilization()));
             assertTrue(Double.isFinite(s.lowerBoundMs()));
         }
@@ -86,6 +89,17 @@ class StatsCalculatorTest {
         Stats s = StatsCalculator.of(List.of(task(0, 0, 0.1, 0.2), task(1, 0, 0.2, 0.3)), 1, 0);
         assertEquals(0.2, s.makespanMs());
         assertEquals(0.2, s.totalBusyMs());
-        assertEquals(1.0, s.speedup());
+        assertEquals(1.0, s.concurrency());
+    }
+
+    @Test
+    void speedupAndEfficiencyComeOnlyWithAMeasuredBaselineNamedBesideThem() {
+        Stats s = StatsCalculator.of(List.of(task(0, 0, 0.0, 100.0), task(1, 1, 0.0, 300.0)), 2, 300);
+        Stats against = s.withBaseline(450, 2.0);
+        assertEquals(1.5, against.speedup(), 1e-9, "450 / 300");
+        assertEquals(0.75, against.efficiency(), 1e-9, "1.5 / 2 workers");
+        assertEquals(450, against.baselineMakespanMs());
+        assertEquals(s.concurrency(), against.concurrency());
+        assertNull(s.withBaseline(450, null).efficiency(), "the pool did not change: no efficiency");
     }
 }

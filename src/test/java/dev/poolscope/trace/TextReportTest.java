@@ -1,6 +1,7 @@
 package dev.poolscope.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.poolscope.engine.RunEvent;
@@ -57,8 +58,9 @@ class TextReportTest {
         assertTrue(report.contains("slot 0  |" + "A".repeat(20) + "!".repeat(20) + ".".repeat(20) + "|"), report);
         assertTrue(report.contains("slot 1  |" + "B".repeat(60) + "|"), report);
         assertTrue(report.contains("makespan         300.0 ms"), report);
-        assertTrue(report.contains("1.67"), report);
-        assertTrue(report.contains("83.3 %"), report);
+        assertTrue(report.contains("concurrency          1.67   tasks running at once on average"), report);
+        assertTrue(report.contains("speedup                 -   not measured"), report);
+        assertFalse(report.contains("efficiency"), report);
         assertTrue(report.contains("slot 0 66.7 %, slot 1 100.0 %"), report);
         assertTrue(report.contains("    2  C     crashed    error: worker 101 exited with code 3"), report);
         assertTrue(report.contains("[pid 101] A: hello, \"world\""), report);

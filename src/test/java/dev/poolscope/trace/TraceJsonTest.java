@@ -80,7 +80,10 @@ class TraceJsonTest {
             assertTrue(root.get("output").get(0).has(field), "output[0]." + field);
         }
         assertEquals(300.0, root.get("makespanMs").asDouble());
-        assertEquals(1.666667, root.get("stats").get("speedup").asDouble());
+        assertEquals(1.666667, root.get("stats").get("concurrency").asDouble());
+        // A single run: speedup is null, and so is the baseline it would need.
+        assertTrue(root.get("stats").get("speedup").isNull(), root.get("stats").toString());
+        assertTrue(root.get("stats").get("baselineMakespanMs").isNull());
     }
 
     @Test

@@ -11,15 +11,17 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Makespan, speedup, efficiency, the lower bound and each worker's utilization, live. Value
+ * Makespan, concurrency (tasks at once), CPU use in cores, speedup (only against a measured
+ * baseline, so a single run shows none), the lower bound and each worker's utilization, live. Value
  * labels are never cut ("620 …"): their column keeps its preferred width. The utilization sits
  * beside the values as one small column chart, so the panel needs little height.
  */
 final class StatsPanel extends VBox {
     private final Label makespan = value("statMakespan");
     private final Label busy = value("statBusy");
+    private final Label concurrency = value("statConcurrency");
+    private final Label cpuCores = value("statCpuCores");
     private final Label speedup = value("statSpeedup");
-    private final Label efficiency = value("statEfficiency");
     private final Label lowerBound = value("statLowerBound");
     private final Label machine = value("statMachine");
     private final UtilizationChart chart = new UtilizationChart();
@@ -33,10 +35,13 @@ final class StatsPanel extends VBox {
         grid.setVgap(2);
         grid.addRow(0, name("Makespan"), makespan);
         grid.addRow(1, name("Busy time (sum)"), busy);
-        grid.addRow(2, name("Speedup"), speedup);
-        grid.addRow(3, name("Efficiency"), efficiency);
-        grid.addRow(4, name("Lower bound"), lowerBound);
-        grid.addRow(5, name("Machine"), machine);
+        grid.addRow(2, name("Tasks at once"), concurrency);
+        grid.addRow(3, name("CPU use"), cpuCores);
+        grid.addRow(4, name("Speedup"), speedup);
+        speedup.setTooltip(new javafx.scene.control.Tooltip("Speedup needs a measured baseline: a sweep's pool-1 point "
+                + "(Sweep pool sizes). One run alone cannot tell it."));
+        grid.addRow(5, name("Lower bound"), lowerBound);
+        grid.addRow(6, name("Machine"), machine);
         grid.setMinWidth(Region.USE_PREF_SIZE);
         Label util = name("Utilization: busy / CPU");
         util.setTooltip(new javafx.scene.control.Tooltip("Per worker: the time it had a task (blue, upper figure) and "
@@ -59,8 +64,9 @@ final class StatsPanel extends VBox {
     void clear() {
         makespan.setText("\u2014");
         busy.setText("\u2014");
+        concurrency.setText("\u2014");
+        cpuCores.setText("\u2014");
         speedup.setText("\u2014");
-        efficiency.setText("\u2014");
         lowerBound.setText("\u2014");
         machine.setText(machineText(dev.poolscope.os.MachineLoad.cpus(), -1));
         chart.show(java.util.List.of());
@@ -69,8 +75,9 @@ final class StatsPanel extends VBox {
     void show(Stats s) {
         set(makespan, ms(s.makespanMs()));
         set(busy, ms(s.totalBusyMs()));
-        set(speedup, String.format(Locale.ROOT, "%.2f\u00d7", s.speedup()));
-        set(efficiency, String.format(Locale.ROOT, "%.0f %%", s.efficiency() * 100));
+        set(concurrency, String.format(Locale.ROOT, "%.2f", s.concurrency()));
+        set(cpuCores, s.cpuCores() == null ? "\u2014" : String.format(Locale.ROOT, "%.2f cores", s.cpuCores()));
+        set(speedup, s.speedup() == null ? "needs a baseline" : String.format(Locale.ROOT, "%.2f\u00d7", s.speedup()));
         set(lowerBound, ms(s.lowerBoundMs()));
         if (s.machineCpus() > 0) {
             set(machine, machineText(s.machineCpus(), s.machineLoad1()));
