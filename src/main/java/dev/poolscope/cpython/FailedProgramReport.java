@@ -48,7 +48,7 @@ public final class FailedProgramReport {
         }
         lines.sort(Comparator.comparingLong(RunEvent.OutputLine::at));
         for (RunEvent.OutputLine o : lines) {
-            sb.append(String.format(Locale.ROOT, "  %s%n", CPythonReport.ascii(o.text())));
+            sb.append(String.format(Locale.ROOT, "  [pid %d] main: %s%n", o.pid(), CPythonReport.ascii(o.text())));
         }
         if (lines.isEmpty()) {
             sb.append("  (none)\n");
