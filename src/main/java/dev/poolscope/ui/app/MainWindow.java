@@ -71,6 +71,7 @@ public final class MainWindow implements WindowHost {
         configView = new ConfigView(config, lessons, this::loadLesson);
         configView.setPrefWidth(400);
         program = new ProgramShown(config, this::showProblem);
+        program.link(timeline, controller::live, () -> controller.runningProperty().get(), controller::showStill);
         controller.onError(this::showError);
         chrome = new AppChrome(this);
 
@@ -102,6 +103,11 @@ public final class MainWindow implements WindowHost {
 
         // No larger than the screen it opens on, and inside it (see ScreenFit).
         double[] size = ScreenFit.size(options.width(), options.height(), ScreenFit.bounds());
+        if (options.presenter() && options.width() == AppOptions.DEFAULT_WIDTH
+                && options.height() == AppOptions.DEFAULT_HEIGHT) {
+            // Presenter mode with no size asked for: the whole screen, whose size its text follows.
+            size = new double[] {ScreenFit.bounds().getWidth(), ScreenFit.bounds().getHeight()};
+        }
         Scene scene = new Scene(root, size[0], size[1]);
         chrome.installShortcuts(scene);
         traces.install(scene);
@@ -459,6 +465,11 @@ public final class MainWindow implements WindowHost {
     @Override
     public ConfigModel config() {
         return config;
+    }
+
+    /** What the window shows: a scenario, or a Python program with its lesson view. */
+    public ProgramShown program() {
+        return program;
     }
 
     public TraceTools traces() {

@@ -22,6 +22,7 @@ public final class ProgramShown {
     private final LessonView lesson = new LessonView();
     private final StringBinding title;
     private final Consumer<String> problems;
+    private LessonLinks links;
 
     public ProgramShown(ConfigModel config, Consumer<String> problems) {
         this.problems = problems;
@@ -73,5 +74,17 @@ public final class ProgramShown {
 
     public LessonView lessonView() {
         return lesson;
+    }
+
+    /** Ties the source to the window's picture (see {@link LessonLinks}). */
+    public void link(dev.poolscope.ui.timeline.TimelineView timeline,
+                     java.util.function.Supplier<dev.poolscope.ui.timeline.TimelineModel> run,
+                     java.util.function.BooleanSupplier running, LessonLinks.Cursor cursor) {
+        links = new LessonLinks(lesson, timeline, run, running, cursor);
+    }
+
+    /** The links, once {@link #link} made them (tests). */
+    public LessonLinks links() {
+        return links;
     }
 }

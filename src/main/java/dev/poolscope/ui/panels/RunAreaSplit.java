@@ -10,7 +10,7 @@ import javafx.scene.control.SplitPane;
  */
 public final class RunAreaSplit {
     private static final double POOL = 0.68;
-    private static final double PROCESS = 0.52;
+    private static final double PROCESS = 0.57;
 
     private RunAreaSplit() {}
 

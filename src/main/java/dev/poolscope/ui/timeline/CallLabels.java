@@ -17,6 +17,8 @@ import java.util.function.ToDoubleFunction;
 public final class CallLabels {
     /** Space kept between two labels on a row. */
     static final double GAP = 6;
+    /** How far right of its tick a printed line's label may go. */
+    static final double LINE_SHIFT = 60;
 
     /**
      * A label as placed: its box (x, y, w, h, in the timeline's pixels), its text, the x of its
@@ -100,7 +102,8 @@ public final class CallLabels {
                     bestRow = r;
                 }
             }
-            if (bestRow >= 0 && bestX - x <= maxShift) {
+            // A printed line's words stay near their tick, or are left to the hover and the console.
+            if (bestRow >= 0 && bestX - x <= Math.min(maxShift, LINE_SHIFT)) {
                 taken.get(bestRow).add(new double[] {bestX, bestX + w + GAP});
                 placed.add(new Placed(k, 1, bestX, top + bestRow * rowH, w, rowH, text, tick, new int[] {k}));
             }

@@ -90,12 +90,16 @@ final class MarkPainter {
                 geo.headerWidth(), geo.width(), top + 3 * textScale, 13 * textScale, rows);
     }
 
+    private static final java.util.regex.Pattern LINE_SUFFIX = java.util.regex.Pattern.compile("\\s*\\(line \\d+\\)\\s*$");
+
     /** What a mark writes beside its line, and roughly how wide that is. */
     private static String markText(TimelineModel.Mark m) {
         return switch (m.kind()) {
             case CRASH -> "\u2716 worker killed";
             case TIMEOUT_KILL -> "\u25F7 killed: time limit";
             case OUTPUT -> "\u203A " + m.text();
+            // On the lane the call's words only: its "(line 12)" is in the hover and the lesson view.
+            case CALL -> LINE_SUFFIX.matcher(m.text()).replaceFirst("");
             default -> m.text();
         };
     }
