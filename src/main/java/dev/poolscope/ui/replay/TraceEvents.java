@@ -17,8 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The engine's events of a run, rebuilt from its saved trace, so a replay feeds the window's
- * own models (timeline, panels, statistics) exactly as the live run did. Plain Java.
+ * The engine's events of a run, rebuilt from a trace that keeps none: a version-1 file, or a
+ * trace imported from another tool. (A version-2 trace keeps the events the live view was fed,
+ * and {@link ReplayRun} plays those; nothing is rebuilt.) The window's own models (timeline,
+ * panels, statistics) are then fed as the live run fed them, as far as a summary can tell. Plain Java.
  *
  * <p>What a trace does not keep is derived the way the engine decides it: a worker is busy from
  * a chunk's first task to its last and idle between chunks; a result reaches the caller, in the
