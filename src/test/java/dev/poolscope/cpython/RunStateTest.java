@@ -1,0 +1,139 @@
+package dev.poolscope.cpython;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolscope.engine.EventLog;
+import dev.poolscope.engine.RunEvent;
+import dev.poolscope.engine.RunListener;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java side of the tracer protocol (docs/tracer-protocol.md): recorded message sequences, in
+ * the orders the connections can be read in, turned into engine events. No Python runs here.
+ */
+class RunStateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAIN = 100;
+    private static final long W1 = 101;
+    private static final long W2 = 102;
+    /** Run time zero; every message time below is T0 + ms * 1e6. */
+    private static final long T0 = 1_000_000_000L;
+
+    private final EventLog feed = new EventLog(RunListener.NONE, "test");
+    private final RunState state = new RunState(T0, feed, TaskBook.forProgram());
+
+    private static JsonNode m(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long t(double ms) {
+        return T0 + (long) (ms * 1e6);
+    }
+
+    /** Connection 0 is the main process, 1 and 2 its Pool's workers. */
+    private void poolOfTwo() {
+        state.mainStarted(MAIN, "p.py", "python3");
+        state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
+        for (long w : List.of(W1, W2)) {
+            state.onMessage(0, m("{\"e\":\"started\",\"child\":" + w + ",\"t\":" + t(1) + ",\"role\":{\"kind\":\"pool\","
+                    + "\"pool\":\"100:7\",\"ident\":[" + (w - 100) + "]}}"));
+            int c = (int) (w - 100);
+            state.onMessage(c, m("{\"e\":\"hello\",\"pid\":" + w + "}"));
+            state.onMessage(c, m("{\"e\":\"child\",\"creator\":100,\"role\":{\"kind\":\"pool\",\"pool\":\"100:7\"}}"));
+            state.onMessage(c, m("{\"e\":\"ready\",\"t\":" + t(2) + "}"));
+        }
+    }
+
+    private <T extends RunEvent> List<T> all(Class<T> type) {
+        return feed.snapshot().stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+    }
+
+    @Test
+    void aWorkersTaskStartReadBeforeTheCallersSubmissionIsNumberedAsSubmitted() {
+        poolOfTwo();
+        // Worker 2 starts item 3 (chunk 3) before the caller's "queued" is read from its connection.
+        state.onMessage(2, m("{\"e\":\"task0\",\"t\":" + t(10) + ",\"job\":0,\"chunk\":3,\"k\":0}"));
+        state.onMessage(2, m("{\"e\":\"task1\",\"t\":" + t(11) + ",\"ok\":true,\"result\":\"8\"}"));
+        assertEquals(List.of(), all(RunEvent.TaskStarted.class), "it waits for its submission");
+        state.onMessage(0, m("{\"e\":\"queued\",\"t\":" + t(9) + ",\"job\":0,\"chunksize\":1,"
+                + "\"names\":[\"f(1)\",\"f(2)\",\"f(3)\",\"f(4)\",\"f(5)\"]}"));
+        state.onMessage(1, m("{\"e\":\"task0\",\"t\":" + t(10) + ",\"job\":0,\"chunk\":0,\"k\":0}"));
+        List<RunEvent.TaskStarted> started = all(RunEvent.TaskStarted.class);
+        assertEquals(List.of(3, 0), started.stream().map(RunEvent.TaskStarted::index).toList());
+        assertEquals(List.of("f(1)", "f(2)", "f(3)", "f(4)", "f(5)"), state.taskNames());
+        assertEquals("8", all(RunEvent.TaskFinished.class).get(0).result());
+        assertEquals(3, all(RunEvent.TaskFinished.class).get(0).index());
+    }
+
+    @Test
+    void linesReadOutOfOrderAreListedInTheOrderWritten() {
+        poolOfTwo();
+        state.onMessage(0, m("{\"e\":\"out\",\"t\":" + t(30) + ",\"fd\":1,\"text\":\"main, last\"}"));
+        state.onMessage(2, m("{\"e\":\"out\",\"t\":" + t(20) + ",\"fd\":1,\"text\":\"worker 2, second\"}"));
+        state.onMessage(1, m("{\"e\":\"out\",\"t\":" + t(10) + ",\"fd\":1,\"text\":\"worker 1, first\"}"));
+        state.finish(false);
+        List<RunEvent.OutputLine> lines = all(RunEvent.OutputLine.class);
+        assertEquals(List.of("worker 1, first", "worker 2, second", "main, last"),
+                lines.stream().map(RunEvent.OutputLine::text).toList());
+        assertEquals(List.of(W1, W2, MAIN), lines.stream().map(RunEvent.OutputLine::pid).toList());
+        assertEquals(10_000_000L, lines.get(0).at(), "the time it was written, in run time");
+    }
+
+    @Test
+    void theExitOfTheInterpreterMakesExitCode137AnExitCode() {
+        state.mainStarted(MAIN, "p.py", "python3");
+        state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
+        assertTrue(!state.mainSaidExit());
+        state.onMessage(0, m("{\"e\":\"exit\",\"t\":" + t(5) + "}"));
+        assertTrue(state.mainSaidExit());
+    }
+
+    @Test
+    void theMainProcessFailureNamesTheProgramsLine() {
+        state.mainStarted(MAIN, "p09.py", "python3");
+        state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
+        state.onMessage(0, m("{\"e\":\"error\",\"t\":" + t(5) + ",\"type\":\"NameError\",\"message\":\"name 'f' is not"
+                + " defined\",\"line\":3,\"file\":\"/x/p09.py\",\"program\":true}"));
+        assertEquals("p09.py line 3: NameError: name 'f' is not defined",
+                state.failure().oneLine(java.nio.file.Path.of("/x/p09.py")));
+    }
+
+    @Test
+    void poolLifeMessagesAreMarksOnTheMainLaneWithTheProgramsLine() {
+        poolOfTwo();
+        state.onMessage(0, m("{\"e\":\"pool\",\"t\":" + t(3) + ",\"what\":\"created\",\"pool\":\"100:7\",\"processes\":2,"
+                + "\"pids\":[101,102],\"line\":6}"));
+        state.onMessage(0, m("{\"e\":\"pool\",\"t\":" + t(4) + ",\"what\":\"call\",\"call\":\"map\",\"pool\":\"100:7\","
+                + "\"items\":5,\"line\":7}"));
+        state.onMessage(0, m("{\"e\":\"pool\",\"t\":" + t(50) + ",\"what\":\"returned\",\"call\":\"map\",\"pool\":\"100:7\","
+                + "\"count\":5,\"line\":7}"));
+        state.onMessage(0, m("{\"e\":\"pool\",\"t\":" + t(51) + ",\"what\":\"terminate\",\"pool\":\"100:7\",\"cause\":\"gc\","
+                + "\"line\":9}"));
+        state.onMessage(0, m("{\"e\":\"signal\",\"t\":" + t(52) + ",\"child\":101,\"sig\":\"SIGTERM\"}"));
+        state.onMessage(0, m("{\"e\":\"reaped\",\"t\":" + t(53) + ",\"child\":101,\"code\":-15}"));
+        state.onClosed(1);
+        List<String> marks = all(RunEvent.ProcessMark.class).stream().map(RunEvent.ProcessMark::text).toList();
+        assertEquals(List.of("Pool(2) created: worker PIDs 101, 102 (line 6)", "map(5 items) called (line 7)",
+                "map() returned 5 results (line 7)",
+                "terminate(): the Pool object was garbage-collected (no with-block, no close()) (line 9)"), marks);
+        RunEvent.WorkerExited exit = all(RunEvent.WorkerExited.class).get(0);
+        assertTrue(exit.detail().contains("garbage-collected"), exit.detail());
+    }
+
+    @Test
+    void aKindThisPoolScopeDoesNotKnowIsIgnored() {
+        poolOfTwo();
+        int before = feed.snapshot().size();
+        state.onMessage(1, m("{\"e\":\"from-a-newer-tracer\",\"t\":" + t(5) + "}"));
+        assertEquals(before, feed.snapshot().size());
+    }
+}
