@@ -11,6 +11,7 @@ import dev.poolscope.engine.RunHandle;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.os.OsSampler;
+import dev.poolscope.supervisor.ProcessLimit;
 import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.scenario.Scenario;
 import dev.poolscope.trace.RunTrace;
@@ -145,6 +146,11 @@ final class RunCommand implements Callable<Integer> {
         }
         RunTrace result = TraceBuilder.of(scenario.name(), run.info(), config, run.events(), sampled);
         System.out.print(TextReport.render(result));
+        if (all.stream().anyMatch(e -> e instanceof RunEvent.WorkerExited x && x.detail() != null
+                && x.detail().contains(ProcessLimit.REACHED))) {
+            System.err.println("poolscope run: " + ProcessLimit.describe() + " while starting " + config.slots()
+                    + " workers: the run went on with those that started (a smaller --pool, or a higher ulimit -u, avoids it).");
+        }
         files.write(result, null);
         if (png != null && !RenderCommand.writePng(result, scenario.name(), png, pngSize.width, pngSize.height)) {
             return PoolScopeCommand.BAD_INPUT;

@@ -1,5 +1,7 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.supervisor.ProcessLimit;
+
 /**
  * Why a worker process ended, in one word and in words. The rule: a worker PoolScope ended
  * itself (the run was stopped, a task ran past its time limit, it broke the protocol, it was
@@ -40,6 +42,10 @@ final class ExitClassifier {
                     : new Verdict(ExitKind.NORMAL, "exited normally");
         }
         String tail = w.ready ? "" : w.stderrTail();
+        if (!w.ready && ProcessLimit.isHit(tail)) {
+            // The JVM's own words ("[warning][os,thread] Failed to start thread ...") say no more than this.
+            return new Verdict(ExitKind.CRASHED, "died during start-up: " + ProcessLimit.describe());
+        }
         return new Verdict(ExitKind.CRASHED, (w.ready ? "" : "died during start-up, ") + exit.describe()
                 + (tail.isEmpty() ? "" : ": " + tail));
     }
@@ -48,11 +54,20 @@ final class ExitClassifier {
      * Why a worker process could not be started: a Ctrl+C that killed the JDK's spawn helper
      * ("Failed to exec spawn helper: pid: N, signal: 2") is the user's stop, like {@link #CTRL_C}.
      */
-    static Verdict startFailure(String message, boolean stopping) {
+    static Verdict startFailure(Throwable e, boolean stopping) {
+        String message = e.getMessage();
         if (stopping || (message != null && message.contains("signal: " + SIGINT))) {
             return new Verdict(ExitKind.TERMINATED, stopping ? STOPPED : CTRL_C);
         }
+        if (ProcessLimit.isHit(e)) {
+            return limitReached();
+        }
         return new Verdict(ExitKind.CRASHED, "could not start a worker process: " + message);
+    }
+
+    /** A slot PoolScope could not start a worker for, or whose worker could not start its threads: the limit. */
+    static Verdict limitReached() {
+        return new Verdict(ExitKind.CRASHED, "not started: " + ProcessLimit.describe());
     }
 
     /** The reason given when a task runs past its limit and its worker is killed. */

@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.supervisor.ProcessLimit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -27,6 +28,8 @@ final class Slots {
     private final Set<WorkerProcess> live = new LinkedHashSet<>();
     private final List<Long> pids = new ArrayList<>();
     private int pendingSpawns;
+    /** The user's process limit stopped a start: no slot tries again, the run goes on with the workers it has. */
+    private boolean limitReached;
 
     Slots(PoolRun run, WorkerLauncher launcher, int count, int runNumber) {
         this.run = run;
@@ -52,6 +55,7 @@ final class Slots {
 
     /** On the spawner thread. */
     private void spawn(int slot) {
+        boolean refused;
         synchronized (run.lock) {
             if (run.isEnding()) {
                 // Stopping or finishing: a process started now would only be killed again.
@@ -59,14 +63,24 @@ final class Slots {
                 run.checkAllGone();
                 return;
             }
+            refused = slot >= roomFor() || limitReached;
+            if (refused) {
+                pendingSpawns--;
+                run.spawnFailed(slot, ExitClassifier.limitReached());
+            }
+        }
+        if (refused) {
+            run.act(); // giving the slot up may have released the pool: its first chunks go out now
+            return;
         }
         Process process;
         try {
             process = launcher.start();
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError e) {
             synchronized (run.lock) {
                 pendingSpawns--;
-                run.spawnFailed(slot, ExitClassifier.startFailure(e.getMessage(), run.isStopping()));
+                limitReached |= ProcessLimit.isHit(e);
+                run.spawnFailed(slot, ExitClassifier.startFailure(e, run.isStopping()));
             }
             run.act();
             return;
@@ -85,7 +99,52 @@ final class Slots {
         if (init != null) {
             w.sendInitializer(init);
         }
-        w.startThreads(run.reports);
+        try {
+            w.startThreads(run.reports);
+        } catch (OutOfMemoryError e) {
+            // No thread to read it: end it here and tell its exit ourselves.
+            synchronized (run.lock) {
+                limitReached = true;
+                w.killReason = ExitClassifier.limitReached().detail();
+            }
+            process.destroyForcibly();
+            run.reports.onExit(w, ExitInfo.of(waitUninterruptibly(process)));
+        }
+    }
+
+    private static int waitUninterruptibly(Process process) {
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                // the exit must still be told
+            }
+        }
+    }
+
+    /**
+     * How many slots the user's process limit leaves room for, asked once before the first start:
+     * a worker JVM runs about 19 threads and the run reads it with 2 more, and Linux counts each.
+     * Starting only those is what keeps a limit from showing up as failed thread starts, the
+     * JVM's own warnings and dead workers. Lock held.
+     */
+    private int roomFor() {
+        if (room < 0) {
+            long left = ProcessLimit.room();
+            room = left < 0 ? Integer.MAX_VALUE : (int) Math.max(1, (left - RUN_THREADS_MARGIN) / THREADS_PER_WORKER);
+        }
+        return room;
+    }
+
+    /** Threads one worker costs the user's process limit (measured: 19 in the worker JVM; 2 readers and the JDK's process reaper here). */
+    private static final int THREADS_PER_WORKER = 22;
+    /** Threads this JVM may still start for the run (events, timers, the OS sampler, the report; the JIT and GC add threads under load). */
+    private static final int RUN_THREADS_MARGIN = 32;
+    private int room = -1;
+
+    /** A worker died at start-up of the process limit: no slot tries again. Lock held. */
+    void limitReached() {
+        limitReached = true;
     }
 
     /**
@@ -99,7 +158,9 @@ final class Slots {
             dispatch.failUnstartable(slot, detail);
             return;
         }
-        if (wasReady || !startupFailed(slot)) {
+        if (limitReached) {
+            startupFailures[slot] = MAX_STARTUP_FAILURES;
+        } else if (wasReady || !startupFailed(slot)) {
             scheduleSpawn(slot);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.poolscope.engine;
 
+import dev.poolscope.supervisor.ProcessLimit;
 import dev.poolscope.supervisor.Timers;
 
 /**
@@ -121,6 +122,9 @@ final class WorkerReports implements WorkerProcess.Callbacks {
             run.dispatch.offerIdle();
             // A worker that was asked to quit needs no replacement: a retiring one already has its successor.
             boolean unplanned = v.kind() != ExitKind.NORMAL && v.kind() != ExitKind.RECYCLED && !w.quitSent;
+            if (v.detail().contains(ProcessLimit.REACHED)) {
+                run.slots.limitReached();
+            }
             if (unplanned && !run.isEnding() && run.slots.isCurrent(w)) {
                 run.slots.replace(w.slot, w.ready, v.detail(), run.dispatch);
             }
