@@ -146,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunTrace result = TraceBuilder.of(scenario.name(), run.info(), config, run.events(), sampled);
         System.out.print(TextReport.render(result));
-        if (all.stream().anyMatch(e -> e instanceof RunEvent.WorkerExited x && x.detail() != null
+        if (run.events().stream().anyMatch(e -> e instanceof RunEvent.WorkerExited x && x.detail() != null
                 && x.detail().contains(ProcessLimit.REACHED))) {
             System.err.println("poolscope run: " + ProcessLimit.describe() + " while starting " + config.slots()
                     + " workers: the run went on with those that started (a smaller --pool, or a higher ulimit -u, avoids it).");
