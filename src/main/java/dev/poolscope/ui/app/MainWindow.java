@@ -181,7 +181,7 @@ public final class MainWindow implements WindowHost {
         }
         notice.hide();
         legend.setTasks(c.tasks().stream().map(t -> t.name()).toList());
-        controller.start(config.name(), c, configView.python().onCPythonProperty().get(), config.deadlineMs());
+        controller.start(config.name(), c, configView.python().engine(), configView.python().scheduler(), config.deadlineMs());
     }
 
     void stop() {

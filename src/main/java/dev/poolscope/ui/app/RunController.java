@@ -130,6 +130,21 @@ public final class RunController implements CurrentRun {
 
     /** As {@link #start(String, RunConfig, boolean)}, stopping the whole run after {@code deadlineMs} (null: none). */
     public boolean start(String scenarioName, RunConfig config, boolean onCPython, Long deadlineMs) {
+        return start(scenarioName, config, onCPython ? "cpython" : "java", null, deadlineMs);
+    }
+
+    /**
+     * Starts a run on the engine named: "java", "cpython" or "dask" ({@code scheduler} the Dask
+     * cluster's address, null for a local cluster started with the run).
+     */
+    public boolean start(String scenarioName, RunConfig config, String engine, String scheduler, Long deadlineMs) {
+        boolean onCPython = "cpython".equals(engine);
+        boolean onDask = "dask".equals(engine);
+        String badScheduler = onDask ? dev.poolscope.dask.DaskOptions.schedulerProblem(scheduler) : null;
+        if (badScheduler != null) {
+            errors.accept(badScheduler.replaceFirst("^--scheduler", "Dask scheduler"));
+            return false;
+        }
         if (running.get()) {
             return false;
         }
@@ -141,7 +156,11 @@ public final class RunController implements CurrentRun {
         OsSampler sampler = new OsSampler(q::add);
         RunHandle started;
         try {
-            started = onCPython
+            started = onDask
+                    ? new dev.poolscope.dask.DaskService().start(scenarioName, config,
+                            dev.poolscope.dask.DaskOptions.defaults().withScheduler(scheduler).withDeadlineMs(deadlineMs),
+                            sampler.tap(q::add))
+                    : onCPython
                     ? new CPythonService().startScenario(scenarioName, config,
                             CPythonOptions.defaults().withDeadlineMs(deadlineMs), sampler.tap(q::add))
                     : service.start(config, sampler.tap(q::add));
@@ -151,7 +170,7 @@ public final class RunController implements CurrentRun {
             return false;
         }
         show(started, q, sampler, new TimelineModel(names, config.slots()), scenarioName, config,
-                onCPython ? null : started, deadlineMs);
+                onCPython || onDask ? null : started, deadlineMs);
         String interpreter = handle.info().interpreter();
         status.set(interpreter != null ? "Starting " + interpreter + " on the scenario's program\u2026"
                 : "Starting " + config.slots() + " workers\u2026");

@@ -19,12 +19,15 @@ import javafx.scene.layout.VBox;
 /**
  * The scenario as the Python program it stands for, beside the task table: what the CPython
  * engine runs, readable as a slide, copyable, runnable with plain python3. Above it, which
- * engine Run uses: PoolScope's Java workers or CPython's own multiprocessing.
+ * engine Run uses: PoolScope's Java workers, CPython's own multiprocessing, or Dask (the same
+ * run_task and TASKS submitted to a local cluster or to the scheduler typed in).
  */
 public final class PythonView extends VBox {
     private final ConfigModel model;
     private final TextArea program = new TextArea();
     private final BooleanProperty onCPython = new SimpleBooleanProperty(false);
+    private final BooleanProperty onDask = new SimpleBooleanProperty(false);
+    private final javafx.scene.control.TextField scheduler = new javafx.scene.control.TextField();
 
     public PythonView(ConfigModel model) {
         this.model = model;
@@ -33,13 +36,25 @@ public final class PythonView extends VBox {
         ToggleGroup engine = new ToggleGroup();
         RadioButton java = new RadioButton("PoolScope's workers");
         RadioButton cpython = new RadioButton("CPython's multiprocessing");
+        RadioButton dask = new RadioButton("Dask");
         java.setId("engineJava");
         cpython.setId("engineCPython");
+        dask.setId("engineDask");
         java.setToggleGroup(engine);
         cpython.setToggleGroup(engine);
+        dask.setToggleGroup(engine);
         java.setSelected(true);
         onCPython.bind(cpython.selectedProperty());
-        HBox engines = new HBox(10, new Label("Run on:"), java, cpython);
+        onDask.bind(dask.selectedProperty());
+        scheduler.setId("daskScheduler");
+        scheduler.setPromptText("local cluster (or tcp://HOST:PORT)");
+        scheduler.setPrefColumnCount(20);
+        scheduler.disableProperty().bind(dask.selectedProperty().not());
+        scheduler.setTooltip(new javafx.scene.control.Tooltip("Empty: a local Dask cluster of one worker per pool slot,"
+                + " started and ended with the run. A scheduler's address: its workers are the lanes, and PoolScope"
+                + " leaves that cluster running."));
+        HBox engines = new HBox(10, new Label("Run on:"), java, cpython, dask, scheduler);
+        engines.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         program.setId("pythonProgram");
         program.setEditable(false);
@@ -69,6 +84,17 @@ public final class PythonView extends VBox {
     /** Whether Run uses CPython's multiprocessing rather than PoolScope's own workers. */
     public BooleanProperty onCPythonProperty() {
         return onCPython;
+    }
+
+    /** The engine Run uses: "java", "cpython" or "dask". */
+    public String engine() {
+        return onDask.get() ? "dask" : onCPython.get() ? "cpython" : "java";
+    }
+
+    /** The Dask scheduler's address typed in, or null for a local cluster. */
+    public String scheduler() {
+        String s = scheduler.getText();
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private void refresh() {

@@ -43,7 +43,11 @@ public final class AnalyzeMenu {
         engines.setId("compareEnginesMenuItem");
         engines.setOnAction(e -> a.compareEngines());
         engines.disableProperty().bind(Bindings.isNotEmpty(w.config().problems()));
-        Menu menu = new Menu("Analyze", null, sweep, engines, pin, unpin);
+        MenuItem withDask = new MenuItem("Compare Java, CPython and Dask");
+        withDask.setId("compareDaskMenuItem");
+        withDask.setOnAction(e -> a.compareEngines(SweepSetting.JAVA, SweepSetting.CPYTHON, SweepSetting.DASK));
+        withDask.disableProperty().bind(Bindings.isNotEmpty(w.config().problems()));
+        Menu menu = new Menu("Analyze", null, sweep, engines, withDask, pin, unpin);
         menu.setId("analyzeMenu");
         menu.setOnShowing(e -> pin.setDisable(!a.pinning.canPin()));
         menu.setUserData(a);
@@ -66,9 +70,14 @@ public final class AnalyzeMenu {
      * python3 the sweep window says so in one line and runs nothing.
      */
     public Stage compareEngines() {
+        return compareEngines(SweepSetting.JAVA, SweepSetting.CPYTHON);
+    }
+
+    /** The scenario once on each engine named (java, cpython, dask), one above the other. */
+    public Stage compareEngines(String... engines) {
         Stage stage = openSweep();
         if (stage != null && stage.getUserData() instanceof SweepView view) {
-            view.setPlan(SweepSetting.ENGINE.id(), SweepSetting.JAVA + ", " + SweepSetting.CPYTHON, 1);
+            view.setPlan(SweepSetting.ENGINE.id(), String.join(", ", engines), 1);
             view.start();
         }
         return stage;

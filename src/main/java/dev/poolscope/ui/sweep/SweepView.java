@@ -177,7 +177,7 @@ public final class SweepView extends BorderPane {
         }
         String noPython = plan.pythonMissing();
         if (noPython != null) {
-            message.setText("\u26A0 Skipped: engine=cpython needs Python. " + noPython);
+            message.setText("\u26A0 Skipped: " + noPython); // says which engine and how to get it
             message.setVisible(true);
             return;
         }
