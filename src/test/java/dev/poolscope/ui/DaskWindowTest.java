@@ -37,7 +37,7 @@ class DaskWindowTest extends WindowTest {
             int index = i;
             TimelineModel.Lane lane = fx(() -> live.lane(index));
             assertEquals(Lane.Kind.WORKER, lane.what().kind());
-            assertTrue(lane.name().startsWith("tcp://127.0.0.1:"), lane.name());
+            assertTrue(lane.what().name().startsWith("tcp://127.0.0.1:"), lane.what().name());
             assertTrue(driver.handle().pids().contains(lane.pid()), "the lane's PID is a Dask worker's");
             pids.add(lane.pid());
         }

@@ -311,8 +311,10 @@ public final class TimelineModel {
             }
             lane.pid = w.pid();
             lane.what = w.lane();
-            if (lane.name == null && w.lane().name() != null && w.lane().kind() != dev.poolscope.engine.Lane.Kind.PROCESS) {
-                lane.name = w.lane().name(); // a Dask worker's address, an imported lane's name
+            if (lane.name == null && w.lane().name() != null && w.lane().kind() == dev.poolscope.engine.Lane.Kind.LANE) {
+                // An imported lane has only its name (its PID, if any, follows it). A Dask worker keeps
+                // "W0  PID 1234": its address is too long for the header and is in the lane's hover.
+                lane.name = w.lane().name();
                 lane.headerText = null;
             }
             lane.os.thread = w.lane().kind() == dev.poolscope.engine.Lane.Kind.THREAD;

@@ -338,7 +338,17 @@ public final class TimelineView extends Pane {
         long end = run.end(t);
         StringBuilder sb = new StringBuilder();
         sb.append("Task ").append(run.name(t)).append("  (#").append(t).append(')');
-        sb.append("\nPID ").append(run.pid(t)).append("  \u00b7  worker W").append(run.slot(t));
+        // What the lane is: an imported lane has no PID to show; a Dask worker has its address.
+        int laneIndex = run.slot(t) + run.laneOffset();
+        dev.poolscope.engine.Lane what = laneIndex >= 0 && laneIndex < run.laneCount() ? run.lane(laneIndex).what() : null;
+        if (what != null && what.kind() == dev.poolscope.engine.Lane.Kind.LANE) {
+            sb.append("\n").append(run.pid(t) >= 0 ? "PID " + run.pid(t) + "  \u00b7  " : "").append("lane ").append(what.name());
+        } else {
+            sb.append("\nPID ").append(run.pid(t)).append("  \u00b7  worker W").append(run.slot(t));
+            if (what != null && what.kind() == dev.poolscope.engine.Lane.Kind.WORKER && what.name() != null) {
+                sb.append("  \u00b7  ").append(what.name()).append(what.host() != null ? " on " + what.host() : "");
+            }
+        }
         if (run.chunk(t) >= 0) {
             sb.append("  \u00b7  chunk ").append(run.chunk(t));
         }
