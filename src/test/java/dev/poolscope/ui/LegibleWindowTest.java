@@ -334,6 +334,28 @@ class LegibleWindowTest {
         }
     }
 
+    @Test
+    void consoleLinesAreListedByWriteTimeWhateverArrivedFirst() throws Exception {
+        RunConfig config = RunConfig.builder().mode(Mode.MAP).pool(1).chunksize(1)
+                .task(TaskSpec.of("t", TaskKind.SLEEP, 1)).build();
+        TimelineModel model = new TimelineModel(List.of(), 0, true);
+        // The child's line (written at 579.1 ms) reaches PoolScope after main's later ones.
+        List<RunEvent> events = List.of(
+                new RunEvent.ProgramStarted(0, 4000, "p.py", "python3"),
+                new RunEvent.OutputLine(576_800_000L, -1, -1, 4000, "ID of process p1: 4001"),
+                new RunEvent.OutputLine(590_000_000L, -1, -1, 4000, "Both processes finished execution!"),
+                new RunEvent.OutputLine(579_100_000L, 0, 0, 4001, "ID of process running worker1: 4001"));
+        List<String> lines = fx(() -> {
+            events.forEach(model::apply);
+            window.panels().reset(model, "p.py", config, () -> 600_000_000L);
+            events.forEach(window.panels()::accept);
+            window.panels().flush(System.nanoTime(), true);
+            return window.panels().consoleLines();
+        });
+        assertEquals(List.of("576.8 ms  [4000]  ID of process p1: 4001", "579.1 ms  [4001]  ID of process running worker1: 4001",
+                "590.0 ms  [4000]  Both processes finished execution!"), lines);
+    }
+
     /** Lets the window's frame loop draw (two pulses). */
     static final class WaitForFrames {
         static void twice() throws Exception {

@@ -51,6 +51,15 @@ final class CappedList extends VBox {
     private String shownTitle;
     boolean autoScroll = true;
     private int maxLineChars = MAX_LINE_CHARS;
+    /** A line's place in time (-1: none), when lines are kept in that order (the console); null: as they come. */
+    private java.util.function.ToLongFunction<String> order;
+    /** A line went back among earlier ones since the last flush: the shown items are rebuilt. */
+    private boolean reordered;
+
+    /** Keeps the lines in the order of {@code key} (-1 for a line that keeps its place), not of arrival. */
+    void orderBy(java.util.function.ToLongFunction<String> key) {
+        order = key;
+    }
     /** Rows of their own height (wrapped lines): the list cannot count its rows from a fixed height. */
     private boolean variableRows;
 
@@ -122,7 +131,13 @@ final class CappedList extends VBox {
 
     /** Keeps a line (the oldest is dropped beyond the cap). Cheap: called per event. */
     void add(String line) {
-        lines.addLast(line.length() > maxLineChars ? line.substring(0, maxLineChars) + "\u2026" : line);
+        String kept = line.length() > maxLineChars ? line.substring(0, maxLineChars) + "\u2026" : line;
+        long key = order == null ? -1 : order.applyAsLong(kept);
+        if (key >= 0 && !lines.isEmpty() && order.applyAsLong(lines.peekLast()) > key) {
+            insertInOrder(kept, key);
+        } else {
+            lines.addLast(kept);
+        }
         if (lines.size() > cap) {
             String old = lines.removeFirst();
             if (isNotice(old)) {
@@ -139,6 +154,21 @@ final class CappedList extends VBox {
         total++;
         added++;
         changed = true;
+    }
+
+    /**
+     * A line that reached the list after lines written later than it (another process's line
+     * delayed on the way) goes back to its place among them; a line with no key (a notice) stays
+     * where it is and is not passed.
+     */
+    private void insertInOrder(String line, long key) {
+        ArrayDeque<String> later = new ArrayDeque<>();
+        while (!lines.isEmpty() && order.applyAsLong(lines.peekLast()) > key) {
+            later.addFirst(lines.removeLast());
+        }
+        lines.addLast(line);
+        lines.addAll(later);
+        reordered = true;
     }
 
     void clear() {
@@ -176,7 +206,9 @@ final class CappedList extends VBox {
         int skip = skip(headerSize);
         int newLines = added - addedAtFlush;
         boolean sameHeader = headerSize == shownHeader && pinnedAtFlush == pinnedAdded;
-        if (!blankRows && sameHeader && newLines <= lines.size() - skip && items.size() >= headerSize) {
+        boolean moved = reordered;
+        reordered = false;
+        if (!blankRows && !moved && sameHeader && newLines <= lines.size() - skip && items.size() >= headerSize) {
             if (headerSize > 0) {
                 items.set(0, marker(skip));
             }

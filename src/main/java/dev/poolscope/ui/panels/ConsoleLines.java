@@ -11,8 +11,9 @@ import javafx.scene.text.TextFlow;
 /**
  * The console's lines: each printed line whole (wrapped, never cut), after the time its process
  * wrote it and that process's PID in the colour of its lane, in the order the run model gives
- * them. A line is kept as one string, "time␟pid␟text", so the capped list can store it as it
- * stores every other line; the cell takes it apart.
+ * them (a line that arrives late goes back to its place by write time). A line is kept as one
+ * string, "ns␟pid␟text", so the capped list can store it as it stores every other line; the
+ * cell takes it apart.
  */
 final class ConsoleLines {
     private static final char SEP = '\u001F';
@@ -20,7 +21,20 @@ final class ConsoleLines {
     private ConsoleLines() {}
 
     static String encode(long atNs, long pid, String text) {
-        return time(atNs) + SEP + pid + SEP + text;
+        return Long.toString(atNs) + SEP + pid + SEP + text;
+    }
+
+    /** When a line was written (ns of the run), or -1 for a notice. */
+    static long writtenAt(String line) {
+        int a = line.indexOf(SEP);
+        if (a <= 0) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(line, 0, a, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** "576.8 ms", "12.34 s": the run's clock when the line was written. */
@@ -39,7 +53,11 @@ final class ConsoleLines {
     static String[] parts(String line) {
         int a = line.indexOf(SEP);
         int b = a < 0 ? -1 : line.indexOf(SEP, a + 1);
-        return b < 0 ? null : new String[] {line.substring(0, a), line.substring(a + 1, b), line.substring(b + 1)};
+        if (b < 0) {
+            return null;
+        }
+        long at = writtenAt(line);
+        return new String[] {at < 0 ? line.substring(0, a) : time(at), line.substring(a + 1, b), line.substring(b + 1)};
     }
 
     /**

@@ -66,6 +66,7 @@ public final class RunPanels extends SplitPane {
         }
         // Printed lines whole: rows wrap (as tall as their text), lines kept up to 4,000 characters.
         console.useWrappedRows(v -> new ConsoleLines.Cell(v, this::laneOfPid, dark), 4000);
+        console.orderBy(ConsoleLines::writtenAt);
         stats.setMinWidth(150);
         split = new PanelSplit(this, List.of(queue, delivered, completed, console, stats), console, stats);
         lists = new CappedList[] {queue, delivered, completed, console};
