@@ -20,9 +20,16 @@ public final class CoresVerdict {
     static final double CLEARLY_MORE = 0.4;
     /** Cores below which a run's lanes mostly waited. */
     static final double WAITING = 0.3;
+    /** Share of samples in state R above which a run's lanes wanted a core most of the time. */
+    static final double HELD_BACK = 0.5;
 
-    /** One run's figures: lanes of its kind, cores used together (null when not sampled), makespan. */
-    public record Figures(int lanes, String kind, Double cores, double makespanMs, int machineCpus, double load1) {
+    /**
+     * One run's figures: lanes of its kind, cores used together (null when not sampled), makespan,
+     * and the share of its lanes' samples in state R (running, or ready and waiting for a core):
+     * work that waited shows S, work held back by other programs R with little CPU.
+     */
+    public record Figures(int lanes, String kind, Double cores, double makespanMs, int machineCpus, double load1,
+                          double runnable) {
         String words(boolean inTotal) {
             String n = lanes + " " + kind + (lanes == 1 ? "" : kind.endsWith("s") ? "es" : "s");
             String cpu = cores == null ? "(CPU not sampled)"
@@ -44,6 +51,16 @@ public final class CoresVerdict {
         Set<Integer> slots = byThreads ? threads : processes;
         double cores = 0;
         boolean sampled = false;
+        int samples = 0;
+        int runnable = 0;
+        for (WorkerRecord w : t.workers()) {
+            if (slots.contains(w.slot())) {
+                for (OsSample s : w.samples()) {
+                    samples++;
+                    runnable += s.state() == 'R' ? 1 : 0;
+                }
+            }
+        }
         for (SlotStats s : t.stats().slots()) {
             if (slots.contains(s.slot()) && s.cpuUtilization() != null) {
                 cores += s.cpuUtilization();
@@ -51,7 +68,7 @@ public final class CoresVerdict {
             }
         }
         return new Figures(slots.size(), byThreads ? "thread" : "process", sampled ? cores : null, t.makespanMs(),
-                t.stats().machineCpus(), t.stats().machineLoad1());
+                t.stats().machineCpus(), t.stats().machineLoad1(), samples == 0 ? 0 : (double) runnable / samples);
     }
 
     /** The verdict for a threads run and a processes run of the same work. */
@@ -71,6 +88,13 @@ public final class CoresVerdict {
             return "The threads used more than one core at once: this Python ran them in parallel (a free-threaded"
                     + " build, without the GIL).";
         }
+        double load = Math.max(threads.load1(), processes.load1());
+        String loadWords = load >= 0 ? String.format(Locale.ROOT, " (load %.1f)", load) : "";
+        if (processes.runnable() >= HELD_BACK && processes.cores() < threads.cores() + CLEARLY_MORE) {
+            return "The processes were ready to run most of the time but got little CPU: other programs kept the"
+                    + " cores busy" + loadWords + ", so this run cannot show the difference. Run both again on a"
+                    + " quieter machine.";
+        }
         if (threads.cores() < WAITING && processes.cores() < WAITING) {
             return "Neither used much CPU: the work waited, and waiting needs no core, so the threads did as well as"
                     + " the processes.";
@@ -82,9 +106,7 @@ public final class CoresVerdict {
         if (cpus == 1) {
             return "With one CPU, processes cannot run at once either: neither can use more than one core.";
         }
-        double load = Math.max(threads.load1(), processes.load1());
         return "This time the processes used little more CPU than the threads: either the work waited rather than"
-                + " computed (waiting needs no core), or other programs kept the cores busy"
-                + (load >= 0 ? String.format(Locale.ROOT, " (load %.1f)", load) : "") + ".";
+                + " computed (waiting needs no core), or other programs kept the cores busy" + loadWords + ".";
     }
 }

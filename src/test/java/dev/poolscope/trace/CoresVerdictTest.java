@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The threads-vs-processes verdict from hand-made runs: four lanes each running one 1 s task
- * at a chosen CPU %, sampled every 100 ms, as threads of one PID or as four processes. Two
+ * The threads-vs-processes verdict from hand-made runs: four lanes each running one task at a
+ * chosen CPU % in a chosen state (R: wanting a core, S: waiting), sampled every 100 ms, as threads of one PID or as four processes. Two
  * threads' lanes with the same PID stay two lanes (records are by slot and PID).
  */
 class CoresVerdictTest {
@@ -35,13 +35,18 @@ class CoresVerdictTest {
     @Test
     void processesHeldToOneCoreReadAsABusyMachineOrWaitingWork() {
         String busy = CoresVerdict.of(run(true, 25, 4000), run(false, 30, 3000));
-        assertTrue(busy.contains("other programs kept the cores busy (load 3.5)"), busy);
-        String waiting = CoresVerdict.of(run(true, 1, 1000), run(false, 1, 1000));
+        assertTrue(busy.contains("ready to run most of the time but got little CPU: other programs kept the cores"
+                + " busy (load 3.5)"), busy);
+        String waiting = CoresVerdict.of(run(true, 1, 1000, 'S'), run(false, 1, 1000, 'S'));
         assertTrue(waiting.contains("waiting needs no core, so the threads did as well as the processes"), waiting);
     }
 
     /** Four lanes, each one task over [100, 100 + ms] at {@code pct} % CPU throughout, on 2 CPUs at load 3.5. */
     private static RunTrace run(boolean threads, double pct, double ms) {
+        return run(threads, pct, ms, 'R');
+    }
+
+    private static RunTrace run(boolean threads, double pct, double ms, char state) {
         Events e = new Events();
         for (int slot = 0; slot < 4; slot++) {
             long pid = threads ? 1000 : 2000 + slot;
@@ -49,7 +54,7 @@ class CoresVerdictTest {
                     threads ? Lane.thread(1001 + slot, "spin-" + slot) : Lane.PROCESS));
             e.start(100, slot, slot, pid);
             for (double at = 200; at <= 100 + ms; at += 100) {
-                e.list.add(new RunEvent.WorkerSampled(Events.ns(at), slot, pid, pct, 'R', 1000, (at - 100) * pct / 100));
+                e.list.add(new RunEvent.WorkerSampled(Events.ns(at), slot, pid, pct, state, 1000, (at - 100) * pct / 100));
             }
             e.ok(100 + ms, slot, slot, pid);
         }

@@ -143,7 +143,13 @@ public final class ThreadsVsProcesses {
     /** A finished run as a replay draws it: the trace's own events, OS samples included. */
     private static ComparedRun compared(String label, RunTrace trace) {
         ReplayRun replay = ReplayRun.of(trace, label);
-        return new ComparedRun(label, replay.config(), trace, replay.events());
+        // A program's run finds its lanes as it goes: its configuration has as many as it ended with.
+        int lanes = (int) trace.workers().stream().mapToInt(w -> w.slot()).distinct().count();
+        dev.poolscope.engine.RunConfig config = replay.config();
+        if (config.slots() < lanes) {
+            config = config.toBuilder().mode(dev.poolscope.engine.Mode.MAP).pool(lanes).chunksize(1).buildObserved();
+        }
+        return new ComparedRun(label, config, trace, replay.events());
     }
 
     private void unlisten() {
