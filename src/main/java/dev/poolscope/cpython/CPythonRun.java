@@ -321,6 +321,11 @@ public final class CPythonRun implements RunHandle {
     }
 
     /** Whether the program started no child process at all (no lane, no task). */
+    /** Whether the program ran threads with lanes of their own (threading, ThreadPool, ThreadPoolExecutor). */
+    public boolean ranThreadLanes() {
+        return state.hasThreadLanes();
+    }
+
     public boolean startedNoProcess() {
         return state.childPids().isEmpty();
     }

@@ -14,9 +14,10 @@ import java.util.Locale;
 public final class FailedProgramReport {
     private FailedProgramReport() {}
 
-    /** Whether a run is a program's that ended without starting any child process. */
+    /** Whether a run is a program's that ended without starting any child process (or thread of its work). */
     public static boolean applies(CPythonRun run) {
-        return !run.isScenario() && run.startedNoProcess() && !run.stopRequested() && !run.deadlineHit();
+        return !run.isScenario() && run.startedNoProcess() && !run.ranThreadLanes() && !run.stopRequested()
+                && !run.deadlineHit();
     }
 
     /** "p09.py line 3: NameError: name 'function_name' is not defined", or null when it did not fail so. */
