@@ -19,9 +19,11 @@ import java.util.List;
  * Saves and reads PoolScope's trace format (docs/trace-format.md). Version 2 keeps the run's
  * recorded events ("events") beside the summary fields derived from them; version-1 files
  * (summary only) still open.
- * Written field by field rather than by reflection so the documented field names and order
- * cannot drift with the records, times are rounded to 0.001 ms, and no NaN or Infinity can
- * slip into the file. {@link #read} accepts exactly what {@link #write} writes.
+ * The summary is written field by field rather than by reflection so the documented field
+ * names and order cannot drift with the records, its times are rounded to 0.001 ms, and no NaN
+ * or Infinity can slip into the file. The events follow the RunEvent records ({@link EventCodec}),
+ * with times in whole ns; EventCodecTest keeps their documentation in step.
+ * {@link #read} accepts exactly what {@link #write} writes.
  */
 public final class TraceJson {
     /** The value of the "format" field; a file with another format is refused. */
@@ -38,9 +40,9 @@ public final class TraceJson {
     }
 
     /**
-     * Where a run came from, written after "version" as "engine" and, for the CPython engine,
-     * "mainPid" (the PID of the program's main process). A trace without them is from
-     * PoolScope's own workers; reading ignores them.
+     * What a trace cannot know from its run's info: "mainPid" (the PID of a program's main
+     * process, written after the info), and "engine" for a trace that has no
+     * {@link RunTrace#info()}. Reading ignores mainPid.
      */
     public record Origin(String engine, Long mainPid) {}
 

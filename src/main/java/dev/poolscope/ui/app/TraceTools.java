@@ -205,10 +205,10 @@ public final class TraceTools {
             w.showProblem("The run is still going: save its trace when it has finished");
             return null;
         }
-        // The panels recorded every event the window showed (OS samples too); the engine's own list lacks those.
+        // What the window was fed (the run's events and the OS samples, which the engine's own list
+        // lacks) is what the trace keeps: the panels recorded it. It is summed up under the run's
+        // final configuration (a program's lanes and tasks as found by its end).
         RunTrace shown = panels.finishedTrace();
-        // What the window was fed (the run's events and the OS samples) is what the trace keeps,
-        // summed up under the run's final configuration (a program's lanes and tasks as found).
         String name = shown != null ? shown.scenario() : w.config().name();
         List<RunEvent> fed = shown != null && shown.recorded() ? shown.events() : h.events();
         return TraceBuilder.of(name, h.info(), h.config(), fed, List.of());
