@@ -14,7 +14,6 @@ the thread's CPU), its name and its role. Then its work as bars, each message na
 The pools' own helper threads (task and result handlers, the executor's manager, queue
 feeders) and the tracer's own threads get no lane: they are not the program's work.
 """
-import os
 import sys
 import threading
 import time
@@ -238,9 +237,8 @@ class _ThreadPoolTasks(object):
         job, chunk, function, args, kwargs = task
         if function is self._pool.mapstar or function is self._pool.starmapstar:
             user_function, items = args[0]
-            star = function is self._pool.starmapstar
-            return job, chunk, function, ((_ThreadItem(user_function, job, chunk, star), items),), kwargs
-        return job, chunk, _ThreadItem(function, job, chunk, False), args, kwargs
+            return job, chunk, function, ((_ThreadItem(user_function, job, chunk), items),), kwargs
+        return job, chunk, _ThreadItem(function, job, chunk), args, kwargs
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
@@ -249,7 +247,7 @@ class _ThreadPoolTasks(object):
 class _ThreadItem(object):
     """One call of the user's function on one item of a ThreadPool chunk."""
 
-    def __init__(self, function, job, chunk, star):
+    def __init__(self, function, job, chunk):
         self._function = function
         self._job = job
         self._chunk = chunk
