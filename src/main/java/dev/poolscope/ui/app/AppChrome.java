@@ -91,8 +91,11 @@ final class AppChrome {
         HBox.setHgrow(grow, Priority.ALWAYS);
         settingsButton.setId("settingsButton");
         settingsButton.setOnAction(e -> w.toggleSettings());
-        settingsButton.textProperty().bind(Bindings.when(w.settingsShownProperty())
-                .then("\u2699 Hide settings").otherwise("\u2699 Show settings"));
+        // A Python program shows its source where a scenario shows its settings.
+        settingsButton.textProperty().bind(Bindings.createStringBinding(() -> "\u2699 "
+                + (w.settingsShownProperty().get() ? "Hide " : "Show ")
+                + (w.program().program() != null ? "program" : "settings"),
+                w.settingsShownProperty(), w.program().programProperty()));
         settingsButton.setTooltip(new Tooltip("Show or hide the scenario settings (Ctrl+E)"));
         settingsButton.setMinWidth(Region.USE_PREF_SIZE);
         presenterButton.setMinWidth(Region.USE_PREF_SIZE);

@@ -86,8 +86,8 @@ public final class FileDialog {
             protected void updateItem(Path p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null
-                        : p.equals(folder.getParent()) ? "\u2191 .." : Files.isDirectory(p) ? "\uD83D\uDCC1 "
-                        + p.getFileName() + "/" : p.getFileName().toString());
+                        : p.equals(folder.getParent()) ? "\u2191 .. (the folder above)" : Files.isDirectory(p)
+                        ? p.getFileName() + "/" : p.getFileName().toString());
             }
         });
         entries.setOnMouseClicked(e -> {
@@ -128,7 +128,10 @@ public final class FileDialog {
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         where.setId("fileDialogFolder");
         where.setWrapText(true);
-        VBox top = new VBox(4, where);
+        // Without a window manager a window has no title bar: the dialog says what it asks itself.
+        Label heading = new Label(title);
+        heading.setStyle("-fx-font-weight: bold;");
+        VBox top = new VBox(4, heading, where);
         BorderPane root = new BorderPane(entries, top, null, bottom, null);
         root.setPadding(new Insets(10));
         BorderPane.setMargin(entries, new Insets(6, 0, 6, 0));
