@@ -1,6 +1,7 @@
 package dev.poolscope;
 
 import dev.poolscope.cli.PoolScopeCommand;
+import dev.poolscope.cli.Utf8Console;
 import dev.poolscope.ui.JavaFxSetup;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +15,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Utf8Console.install(); // before anything prints
         JavaFxSetup.beforeToolkitStarts(); // before any command starts JavaFX (ui, bench-ui, ...)
         System.exit(PoolScopeCommand.execute(withCommand(args)));
     }

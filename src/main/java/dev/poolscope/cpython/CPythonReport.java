@@ -18,12 +18,12 @@ public final class CPythonReport {
     public static String render(CPythonRun run) {
         StringBuilder sb = new StringBuilder();
         sb.append("\nPython\n");
-        sb.append("  program      ").append(ascii(run.program().toString())).append('\n');
-        sb.append("  interpreter  ").append(ascii(run.interpreter().describe())).append('\n');
+        sb.append("  program      ").append(printable(run.program().toString())).append('\n');
+        sb.append("  interpreter  ").append(printable(run.interpreter().describe())).append('\n');
         sb.append("  main PID     ").append(run.mainPid()).append('\n');
         for (RunEvent e : run.events()) {
             if (e instanceof RunEvent.ProgramExited x) {
-                sb.append("  ended        ").append(ascii(x.detail())).append(" at ").append(ms(x.at())).append(" ms\n");
+                sb.append("  ended        ").append(printable(x.detail())).append(" at ").append(ms(x.at())).append(" ms\n");
             }
         }
         sb.append("\nMain process (PID ").append(run.mainPid()).append("): its calls on child processes and its lines\n");
@@ -32,10 +32,10 @@ public final class CPythonReport {
         byTime.sort(Comparator.comparingLong(RunEvent::at)); // stable: what came together stays in order
         for (RunEvent e : byTime) {
             if (e instanceof RunEvent.ProcessMark m && m.slot() < 0) {
-                sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(m.at()), ascii(m.text())));
+                sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(m.at()), printable(m.text())));
                 shown++;
             } else if (e instanceof RunEvent.OutputLine o && o.slot() < 0 && o.pid() == run.mainPid()) {
-                sb.append(String.format(Locale.ROOT, "  %10s ms  | %s%n", ms(o.at()), ascii(o.text())));
+                sb.append(String.format(Locale.ROOT, "  %10s ms  | %s%n", ms(o.at()), printable(o.text())));
                 shown++;
             }
         }
@@ -46,7 +46,7 @@ public final class CPythonReport {
         int notices = 0;
         for (RunEvent e : run.events()) {
             if (e instanceof RunEvent.RunNotice n) {
-                sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(n.at()), ascii(n.text())));
+                sb.append(String.format(Locale.ROOT, "  %10s ms  %s%n", ms(n.at()), printable(n.text())));
                 notices++;
             }
         }
@@ -60,13 +60,8 @@ public final class CPythonReport {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
-    /** Printable ASCII: a program's text cannot send escape sequences to the terminal. */
-    static String ascii(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 300; i++) {
-            char c = s.charAt(i);
-            b.append(c == '\u2192' ? "->" : c >= 0x20 && c < 0x7f ? String.valueOf(c) : "?");
-        }
-        return b.toString();
+    /** Safe to print: a program's text cannot send escape sequences to the terminal ({@link dev.poolscope.trace.TerminalText}). */
+    static String printable(String s) {
+        return dev.poolscope.trace.TerminalText.safe(s, 300);
     }
 }

@@ -22,13 +22,13 @@ public final class FailedProgramReport {
 
     /** "p09.py line 3: NameError: name 'function_name' is not defined", or null when it did not fail so. */
     public static String oneLine(CPythonRun run) {
-        return run.failure() == null ? null : CPythonReport.ascii(run.failure().oneLine(run.program()));
+        return run.failure() == null ? null : CPythonReport.printable(run.failure().oneLine(run.program()));
     }
 
     private static String ended(CPythonRun run) {
         for (RunEvent e : run.events()) {
             if (e instanceof RunEvent.ProgramExited x) {
-                return CPythonReport.ascii(x.detail());
+                return CPythonReport.printable(x.detail());
             }
         }
         return "exit code " + run.exitCode();
@@ -36,7 +36,7 @@ public final class FailedProgramReport {
 
     public static String render(CPythonRun run) {
         StringBuilder sb = new StringBuilder();
-        sb.append("PoolScope run: ").append(CPythonReport.ascii(run.program().getFileName().toString())).append('\n');
+        sb.append("PoolScope run: ").append(CPythonReport.printable(run.program().getFileName().toString())).append('\n');
         sb.append(run.failure() != null ? "  the program failed before it started any process: " + oneLine(run)
                 : "  the program started no process").append('\n');
         sb.append("  ").append(ended(run)).append("; no pool, no tasks, no statistics\n");
@@ -49,14 +49,14 @@ public final class FailedProgramReport {
         }
         lines.sort(Comparator.comparingLong(RunEvent.OutputLine::at));
         for (RunEvent.OutputLine o : lines) {
-            sb.append(String.format(Locale.ROOT, "  [pid %d] main: %s%n", o.pid(), CPythonReport.ascii(o.text())));
+            sb.append(String.format(Locale.ROOT, "  [pid %d] main: %s%n", o.pid(), CPythonReport.printable(o.text())));
         }
         if (lines.isEmpty()) {
             sb.append("  (none)\n");
         }
         sb.append("\nPython\n");
-        sb.append("  program      ").append(CPythonReport.ascii(run.program().toString())).append('\n');
-        sb.append("  interpreter  ").append(CPythonReport.ascii(run.interpreter().describe())).append('\n');
+        sb.append("  program      ").append(CPythonReport.printable(run.program().toString())).append('\n');
+        sb.append("  interpreter  ").append(CPythonReport.printable(run.interpreter().describe())).append('\n');
         sb.append("  main PID     ").append(run.mainPid()).append('\n');
         return sb.toString();
     }

@@ -14,24 +14,24 @@ public final class DaskReport {
     public static String render(DaskRun run) {
         StringBuilder sb = new StringBuilder("\nDask\n");
         String address = run.schedulerAddress();
-        sb.append("  scheduler    ").append(address == null ? "(not reached)" : ascii(address))
+        sb.append("  scheduler    ").append(address == null ? "(not reached)" : printable(address))
                 .append(address == null ? "" : run.clusterStarted() ? "  (a local cluster, started and ended with the run)"
                         : "  (an existing cluster, left running)").append('\n');
-        sb.append("  interpreter  ").append(ascii(run.python().describe())).append('\n');
+        sb.append("  interpreter  ").append(printable(run.python().describe())).append('\n');
         sb.append("\nWorkers (lanes)\n");
         if (run.lanes().isEmpty()) {
             sb.append("  (none)\n");
         }
         for (DaskLane l : run.lanes()) {
             sb.append(String.format(Locale.ROOT, "  lane %-3d PID %-8d %-28s host %s, %d thread%s%s%n", l.slot(), l.pid(),
-                    ascii(l.address()), ascii(l.host()), l.threads(), l.threads() == 1 ? "" : "s",
+                    printable(l.address()), printable(l.host()), l.threads(), l.threads() == 1 ? "" : "s",
                     l.generation() > 0 ? ", restarted by its nanny" : ""));
         }
         sb.append("\nNotices\n");
         int n = 0;
         for (RunEvent e : run.events()) {
             if (e instanceof RunEvent.RunNotice notice) {
-                sb.append(String.format(Locale.ROOT, "  %10.1f ms  %s%n", notice.at() / 1e6, ascii(notice.text())));
+                sb.append(String.format(Locale.ROOT, "  %10.1f ms  %s%n", notice.at() / 1e6, printable(notice.text())));
                 n++;
             }
         }
@@ -41,12 +41,7 @@ public final class DaskReport {
         return sb.toString();
     }
 
-    static String ascii(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; s != null && i < s.length() && b.length() < 300; i++) {
-            char c = s.charAt(i);
-            b.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return b.toString();
+    static String printable(String s) {
+        return dev.poolscope.trace.TerminalText.safe(s, 300);
     }
 }

@@ -65,7 +65,7 @@ final class AsciiChart {
         StringBuilder line = new StringBuilder("  key:");
         int shown = Math.min(tasks.size(), SYMBOLS.length());
         for (int i = 0; i < shown; i++) {
-            String entry = " " + SYMBOLS.charAt(i) + "=" + TextReport.ascii(tasks.get(i).name(), 20);
+            String entry = " " + SYMBOLS.charAt(i) + "=" + TerminalText.safe(tasks.get(i).name(), 20);
             if (line.length() + entry.length() > 100) {
                 sb.append(line).append('\n');
                 line = new StringBuilder("      ");

@@ -24,7 +24,7 @@ final class ProcessFacts {
             }
             for (TaskRecord task : t.tasks()) {
                 if (task.pid() == w.pid() && task.startMs() != null) {
-                    line.append(", target ").append(TextReport.ascii(task.name(), 30)).append(' ')
+                    line.append(", target ").append(TerminalText.safe(task.name(), 30)).append(' ')
                             .append(task.endMs() != null ? Ms.text(task.endMs() - task.startMs()) + " ms" : "running");
                 }
             }

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code poolscope run} prints: a plain-ASCII report that reads well in any terminal.
+ * What {@code poolscope run} prints: a plain-text report (UTF-8) that reads well in any terminal.
  * Sections: header, timeline (per slot: PIDs and tasks as "name [start-end ms]", then an
  * {@link AsciiChart}), results in delivery order, output, statistics, and the worker exits
- * that were not normal. Text from tasks is reduced to printable ASCII so that a task cannot
- * send escape sequences to the terminal.
+ * that were not normal. Text from tasks keeps every script's letters but no control or
+ * bidirectional characters ({@link TerminalText}), so a task cannot send escape sequences to the
+ * terminal or reorder what a line says.
  */
 public final class TextReport {
     private static final int LINE = 100;
@@ -37,8 +38,8 @@ public final class TextReport {
     }
 
     private static void header(StringBuilder sb, RunTrace t) {
-        sb.append("PoolScope run: ").append(ascii(t.scenario() == null ? "(unnamed)" : t.scenario(), 80)).append('\n');
-        sb.append("  mode ").append(ascii(t.mode(), 20));
+        sb.append("PoolScope run: ").append(TerminalText.safe(t.scenario() == null ? "(unnamed)" : t.scenario(), 80)).append('\n');
+        sb.append("  mode ").append(TerminalText.safe(t.mode(), 20));
         if ("process".equals(t.mode())) {
             sb.append(", one process per task");
         } else {
@@ -57,7 +58,7 @@ public final class TextReport {
                 if (w.slot() == s && w.pid() >= 0) {
                     pids.append(pids.length() == 0 ? "pid " : " -> ").append(w.pid());
                     if (w.lane().tid() != null) { // a thread of that process
-                        pids.append(" thread tid ").append(w.lane().tid()).append(" (").append(ascii(String.valueOf(w.lane().name()), 40)).append(")");
+                        pids.append(" thread tid ").append(w.lane().tid()).append(" (").append(TerminalText.safe(String.valueOf(w.lane().name()), 40)).append(")");
                     }
                 }
             }
@@ -66,7 +67,7 @@ public final class TextReport {
             for (TaskRecord task : bySlot.get(s)) {
                 String end = task.endMs() != null ? Ms.text(task.endMs()) : "";
                 String note = task.running() ? " running" : "ok".equals(task.status()) ? "" : " " + task.status();
-                String entry = ascii(task.name(), 40) + " [" + Ms.text(task.startMs()) + "-" + end + " ms" + note + "]";
+                String entry = TerminalText.safe(task.name(), 40) + " [" + Ms.text(task.startMs()) + "-" + end + " ms" + note + "]";
                 if (line.length() > 6 && line.length() + entry.length() + 2 > LINE) {
                     sb.append(line).append('\n');
                     line = new StringBuilder("      ");
@@ -80,13 +81,13 @@ public final class TextReport {
     private static void results(StringBuilder sb, RunTrace t) {
         int width = 4;
         for (TaskRecord task : t.tasks()) {
-            width = Math.max(width, Math.min(24, ascii(task.name(), 24).length()));
+            width = Math.max(width, Math.min(24, TerminalText.safe(task.name(), 24).length()));
         }
         for (int index : t.deliveryOrder()) {
             TaskRecord task = t.tasks().get(index);
-            String outcome = task.error() != null ? "error: " + ascii(task.error(), 200)
-                    : task.result() != null ? ascii(task.result(), 200) : "";
-            sb.append(String.format(Locale.ROOT, "  %5d  %-" + width + "s  %-9s  %s", index, ascii(task.name(), 24),
+            String outcome = task.error() != null ? "error: " + TerminalText.safe(task.error(), 200)
+                    : task.result() != null ? TerminalText.safe(task.result(), 200) : "";
+            sb.append(String.format(Locale.ROOT, "  %5d  %-" + width + "s  %-9s  %s", index, TerminalText.safe(task.name(), 24),
                     task.status() == null ? "?" : task.status(), outcome).stripTrailing()).append('\n');
         }
         if (t.deliveryOrder().isEmpty()) {
@@ -100,15 +101,15 @@ public final class TextReport {
         for (OutputRecord o : t.output()) {
             String who = o.slot() < 0 ? "main" // a Python program's main process (CPython engine)
                     : o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
-            sb.append("  [pid ").append(o.pid()).append("] ").append(ascii(who, 40)).append(": ")
-                    .append(ascii(o.text(), 500)).append('\n');
+            sb.append("  [pid ").append(o.pid()).append("] ").append(TerminalText.safe(who, 40)).append(": ")
+                    .append(TerminalText.safe(o.text(), 500)).append('\n');
         }
         if (t.output().isEmpty()) {
             sb.append("  (none)\n");
         }
         for (TaskRecord task : t.tasks()) {
             if (task.outputTruncated()) {
-                sb.append("  (some output of ").append(ascii(task.name(), 40)).append(" was dropped: too many lines)\n");
+                sb.append("  (some output of ").append(TerminalText.safe(task.name(), 40)).append(" was dropped: too many lines)\n");
             }
         }
     }
@@ -205,7 +206,7 @@ public final class TextReport {
         for (WorkerRecord w : t.workers()) {
             String who = "  slot " + w.slot() + " pid " + w.pid() + ": ";
             if (w.initError() != null) {
-                sb.append(who).append("initializer failed: ").append(ascii(w.initError(), 200)).append('\n');
+                sb.append(who).append("initializer failed: ").append(TerminalText.safe(w.initError(), 200)).append('\n');
                 count++;
             }
             if (w.exit() != null && !"normal".equals(w.exit())) {
@@ -217,7 +218,7 @@ public final class TextReport {
                     sb.append(", signal ").append(w.signal());
                 }
                 if (w.detail() != null) {
-                    sb.append(" (").append(ascii(w.detail(), 200)).append(')');
+                    sb.append(" (").append(TerminalText.safe(w.detail(), 200)).append(')');
                 }
                 sb.append('\n');
                 count++;
@@ -252,15 +253,5 @@ public final class TextReport {
 
     private static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
-    }
-
-    /** Printable ASCII only, at most {@code max} characters ("..." marks a cut). */
-    static String ascii(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
-        s.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? (char) c : c == '\t' ? ' ' : '?'));
-        return out.length() <= max ? out.toString() : out.substring(0, Math.max(0, max - 3)) + "...";
     }
 }

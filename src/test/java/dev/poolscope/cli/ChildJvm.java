@@ -115,6 +115,10 @@ final class ChildJvm {
         }
     }
 
+    Path stdoutFile() {
+        return out;
+    }
+
     String stdout() throws IOException {
         return Files.readString(out);
     }
