@@ -83,7 +83,7 @@ class ThreadsVsProcessesCpuTest {
         int cpus = Runtime.getRuntime().availableProcessors();
         Assumptions.assumeTrue(cpus >= 2, "needs 2 CPUs, this machine has " + cpus);
         RunTrace threads = threads();
-        MachineShare.Window before = MachineShare.awaitQuiet(OTHERS_AT_MOST, 30);
+        MachineShare.Window before = MachineShare.awaitQuiet(OTHERS_AT_MOST, 10);
         MachineShare share = MachineShare.start();
         RunTrace t = run("threads_cpu_processes.py");
         MachineShare.Window during = share.stop();
