@@ -19,7 +19,20 @@ class DaskLocalClusterTest {
     @Test
     void sleepyOnFourWorkersShowsTheirPidsAndEightBarsAndLeavesNothingRunning() throws Exception {
         RunConfig config = DaskRuns.lesson("sleepy", 4);
-        DaskRun run = DaskRuns.runToEnd("sleepy", config, DaskOptions.defaults(), Duration.ofSeconds(90));
+        DaskRuns.dask();
+        // Every process of the run while its tasks run: the driver (scheduler and nannies live in it) and below it.
+        Set<Long> processes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicReference<DaskRun> started = new java.util.concurrent.atomic.AtomicReference<>();
+        DaskRun run = new DaskService().start("sleepy", config, DaskOptions.defaults(), e -> {
+            if (e instanceof dev.poolscope.engine.RunEvent.TaskStarted && processes.isEmpty() && started.get() != null) {
+                ProcessHandle.of(started.get().driverPid()).ifPresent(d -> {
+                    processes.add(d.pid());
+                    d.descendants().forEach(c -> processes.add(c.pid()));
+                });
+            }
+        });
+        started.set(run);
+        assertTrue(run.awaitDone(Duration.ofSeconds(90)), () -> DaskRuns.dump(run));
         RunTrace trace = TraceBuilder.of("sleepy", run.config(), run.events());
 
         assertTrue(run.clusterStarted(), DaskRuns.dump(run));
@@ -42,13 +55,14 @@ class DaskLocalClusterTest {
         // four workers, eight half-second sleeps: two rounds, every worker busy
         assertEquals(4, trace.tasks().stream().map(TaskRecord::pid).distinct().count(), "every worker ran tasks");
 
-        // the cluster went with the run: no Dask process of ours is left (zombies aside)
+        // the cluster went with the run: no process of it is left (zombies aside)
+        assertTrue(processes.containsAll(lanePids), "the workers were the driver's descendants: " + processes);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (lanePids.stream().anyMatch(DaskLocalClusterTest::alive) && System.nanoTime() < deadline) {
+        while (processes.stream().anyMatch(DaskLocalClusterTest::alive) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        for (long pid : lanePids) {
-            assertTrue(!alive(pid), "worker PID " + pid + " still running after the run");
+        for (long pid : processes) {
+            assertTrue(!alive(pid), "PID " + pid + " of the run's cluster still running after the run");
         }
         assertTrue(!alive(run.driverPid()), "the driver is gone");
         assertTrue(trace.workers().stream().allMatch(w -> "normal".equals(w.exit())),

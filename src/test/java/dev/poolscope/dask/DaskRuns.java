@@ -9,7 +9,6 @@ import dev.poolscope.scenario.Lessons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -44,19 +43,6 @@ final class DaskRuns {
 
     static String dump(DaskRun run) {
         return run.events().stream().map(Object::toString).collect(Collectors.joining("\n"));
-    }
-
-    /** Processes of this user whose command line mentions Dask and that are not zombies. */
-    static List<String> daskProcesses() {
-        List<String> found = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(p -> {
-            String line = p.info().commandLine().orElse("");
-            if ((line.contains("poolscope_dask") || line.contains("distributed") || line.contains("dask-"))
-                    && p.isAlive() && !zombie(p.pid())) {
-                found.add(p.pid() + " " + line);
-            }
-        });
-        return found;
     }
 
     static boolean zombie(long pid) {
