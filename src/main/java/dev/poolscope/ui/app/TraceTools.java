@@ -225,7 +225,7 @@ public final class TraceTools {
         }
         long now = w.currentRun().runNow();
         List<RunEvent> events = h.events().stream().filter(e -> e.at() <= now).toList();
-        return new RunMoment(w.config().name(), h.config(), events, now, now);
+        return new RunMoment(w.config().name(), h.config(), events, now, now, h.info().ofProgram());
     }
 
     /** The run on screen as a replay (for a GIF): the open replay, or the window's finished run. */

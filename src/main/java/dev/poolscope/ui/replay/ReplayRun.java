@@ -94,6 +94,11 @@ public final class ReplayRun {
         return name;
     }
 
+    /** Whether this is a Python program's run (its main process on a lane above the others), not a scenario's. */
+    public boolean ofProgram() {
+        return ofProgram;
+    }
+
     public RunTrace trace() {
         return trace;
     }
