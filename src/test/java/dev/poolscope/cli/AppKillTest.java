@@ -38,15 +38,50 @@ class AppKillTest {
         return app;
     }
 
+    /**
+     * Waits until the tasks run, seen from outside: the worker with the spin task has used 300 ms
+     * more CPU than the one with the least (which only started its JVM, or sleeps in its task).
+     */
+    static void awaitSpinning(Process app) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            List<Long> cpuMs = workersOf(app).stream()
+                    .map(p -> p.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L)).toList();
+            if (cpuMs.size() >= 2 && cpuMs.stream().mapToLong(Long::longValue).max().orElse(0)
+                    - cpuMs.stream().mapToLong(Long::longValue).min().orElse(0) >= 300) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the spin task never ran: workers' CPU ms " + cpuMs);
+            assertTrue(app.isAlive(), "the app exited early");
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Alive and not a zombie: a killed worker whose parent died waits for init to reap it, and this
+     * machine's init reaps late, so a dead worker can show as alive (state Z) for a second or more.
+     */
+    static boolean running(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false; // gone between the two looks
+        }
+    }
+
     static void killAndExpectWorkersGone(Process app) throws Exception {
         List<ProcessHandle> workers = workersOf(app);
         assertTrue(new ProcessBuilder("kill", "-KILL", Long.toString(app.pid())).start().waitFor() == 0);
         app.waitFor(5, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (workers.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+        while (workers.stream().anyMatch(AppKillTest::running) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        List<Long> left = workers.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        List<Long> left = workers.stream().filter(AppKillTest::running).map(ProcessHandle::pid).toList();
         left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         assertTrue(left.isEmpty(), "workers outlived the killed app by 2 s: " + left);
     }
@@ -59,7 +94,7 @@ class AppKillTest {
                 + "{\"name\": \"spin\", \"kind\": \"spin\", \"ms\": 600000},"
                 + "{\"name\": \"nap\", \"kind\": \"sleep\", \"ms\": 600000}]}");
         Process app = startApp(3, List.of(), "run", "--scenario", scenario.toString());
-        Thread.sleep(300); // let the tasks start
+        awaitSpinning(app);
         killAndExpectWorkersGone(app);
     }
 
@@ -73,7 +108,7 @@ class AppKillTest {
         List<String> headless = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                 "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
         Process app = startApp(2, headless, "ui", "--open", scenario.toString(), "--run");
-        Thread.sleep(300);
+        awaitSpinning(app);
         killAndExpectWorkersGone(app);
     }
 }

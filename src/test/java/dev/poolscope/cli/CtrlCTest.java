@@ -86,7 +86,8 @@ class CtrlCTest {
                 assertTrue(app.process.isAlive(), "the app ended early; stderr: " + app.stderr());
                 Thread.sleep(50);
             }
-            Thread.sleep(1000); // the workers take their first tasks
+            // Mid-run is when the run has its workers: whether they have taken their tasks yet or
+            // not, Ctrl+C must stop it as Stop does (no waiting here that a loaded machine outlasts).
             sigint(app.process);
             assertTrue(app.process.waitFor(20, TimeUnit.SECONDS), "still running 20 s after Ctrl+C");
             assertEquals(130, app.process.exitValue(), app.stderr());
@@ -96,6 +97,7 @@ class CtrlCTest {
             assertTrue(out.contains("stopped before every task ran"), out);
             String results = out.substring(out.indexOf("Results"), out.indexOf("Output"));
             assertTrue(results.lines().anyMatch(l -> l.contains("nap4") && l.contains("cancelled")), results);
+            assertTrue(results.lines().noneMatch(l -> l.contains("crashed")), "stopped, not crashed: " + results);
             assertTrue(app.stderr().contains("Stopped by Ctrl+C"), app.stderr());
             assertTrue(app.stderr().contains("wrote trace to " + trace), app.stderr());
 
