@@ -128,35 +128,42 @@ class OsViewWindowTest {
         try {
             waitFor(() -> window.controller().live().lane(0).os().headerState() == 'T');
             assertTrue(fx(() -> window.controller().live().lane(0).os().headerText()).startsWith("T "));
-            // The veil: the lane's top margin over the stopped time turns light blue (beside its label).
-            Thread.sleep(1500);
-            WaitForAsyncUtils.waitForFxEvents();
-            String row = fx(() -> {
-                TimelineModel live = window.controller().live();
-                TimelineGeometry geo = window.timeline().geometry();
-                OsTrack os = live.lane(0).os();
-                int first = 0;
-                while (first < os.size() && os.state(first) != 'T') {
-                    first++;
-                }
-                WritableImage img = window.timeline().snapshot(null, null);
-                int y = (int) (geo.laneTop(0) + 3);
-                int blue = 0;
-                int from = (int) Math.ceil(geo.xOf(os.from(first)));
-                int to = (int) Math.min(img.getWidth() - 1, Math.floor(geo.xOf(os.at(os.size() - 1))));
-                for (int x = from; x < to; x++) {
-                    Color c = img.getPixelReader().getColor(x, y);
-                    if (c.getBlue() > c.getRed() + 0.1) {
-                        blue++;
-                    }
-                }
-                return blue + " light-blue pixels of " + (to - from);
-            });
+            // The veil: the lane's top margin over the stopped time turns light blue (beside its label);
+            // polled until the stopped time is wide enough to count, however slowly a loaded machine paints.
+            String[] seen = {""};
+            waitFor(() -> {
+                seen[0] = veiledPixels();
+                return Integer.parseInt(seen[0].split(" ")[0]) >= 5;
+            }, 30);
+            String row = seen[0];
             assertTrue(Integer.parseInt(row.split(" ")[0]) >= 5, "the stopped time is veiled: " + row);
         } finally {
             signal("CONT", pid);
         }
         waitFor(() -> window.controller().live().lane(0).os().headerState() != 'T');
+    }
+
+    /** How many pixels of the stopped lane's top margin are light blue, "N light-blue pixels of M" (on the FX thread). */
+    private String veiledPixels() {
+        TimelineModel live = window.controller().live();
+        TimelineGeometry geo = window.timeline().geometry();
+        OsTrack os = live.lane(0).os();
+        int first = 0;
+        while (first < os.size() && os.state(first) != 'T') {
+            first++;
+        }
+        WritableImage img = window.timeline().snapshot(null, null);
+        int y = (int) (geo.laneTop(0) + 3);
+        int blue = 0;
+        int from = (int) Math.ceil(geo.xOf(os.from(first)));
+        int to = (int) Math.min(img.getWidth() - 1, Math.floor(geo.xOf(os.at(os.size() - 1))));
+        for (int x = from; x < to; x++) {
+            Color c = img.getPixelReader().getColor(x, y);
+            if (c.getBlue() > c.getRed() + 0.1) {
+                blue++;
+            }
+        }
+        return blue + " light-blue pixels of " + (to - from);
     }
 
     private static void signal(String name, long pid) throws Exception {

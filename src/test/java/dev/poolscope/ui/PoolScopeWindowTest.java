@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
@@ -57,15 +58,12 @@ class PoolScopeWindowTest extends WindowTest {
         // The lesson's picture (A alone, B, C, D on the other worker) is what Pool does when the
         // second worker is up in time to finish B and C (1.5 s) before A (2.5 s) ends. On a machine
         // so loaded that it started over 0.8 s after A, its late start decides instead, and the
-        // test does not claim the picture.
+        // test cannot claim the picture: it says so as a skipped test (checked at the end).
         long otherReady = firstIdle(1 - laneOfA);
-        if (otherReady >= 0 && otherReady - live.start(0) < 800_000_000L) {
-            assertEquals(List.of(0), ints(live.lane(laneOfA).taskIndexes()), "A alone on its lane");
-            assertEquals(List.of(1, 2, 3), ints(live.lane(1 - laneOfA).taskIndexes()), "B, C, D on the other");
-        } else {
-            System.err.println("workLogOnTwoWorkersThenFour: the second worker started "
-                    + (otherReady - live.start(0)) / 1_000_000 + " ms after A; the lane picture is not checked");
-        }
+        boolean twoUpInTime = otherReady >= 0 && otherReady - live.start(0) < 800_000_000L;
+        String twoLate = "the second worker started " + (otherReady - live.start(0)) / 1_000_000 + " ms after A";
+        List<Integer> laneA = ints(live.lane(laneOfA).taskIndexes());
+        List<Integer> otherLane = ints(live.lane(1 - laneOfA).taskIndexes());
         String makespan = robot.lookup("#statMakespan").queryLabeled().getText();
         assertTrue(makespan.endsWith("ms") || makespan.endsWith(" s"), makespan);
         double atOnce = Double.parseDouble(robot.lookup("#statConcurrency").queryLabeled().getText());
@@ -95,13 +93,14 @@ class PoolScopeWindowTest extends WindowTest {
             long ready = firstIdle(i);
             allUpInTime &= ready >= 0 && ready < firstEnd;
         }
-        if (allUpInTime) {
-            for (int i = 0; i < 4; i++) {
-                assertEquals(1, four.lane(i).taskIndexes().length, "one task per worker with pool 4");
-            }
-        } else {
-            System.err.println("workLogOnTwoWorkersThenFour: a worker of four started after the first task ended;"
-                    + " one task per worker is not checked");
+        // The main claims last, each behind a JUnit assumption: on a machine too loaded for them the
+        // test is reported as skipped, with the reason, instead of passing without them.
+        assumeTrue(twoUpInTime, twoLate + ": the lesson's lane picture cannot be claimed");
+        assertEquals(List.of(0), laneA, "A alone on its lane");
+        assertEquals(List.of(1, 2, 3), otherLane, "B, C, D on the other");
+        assumeTrue(allUpInTime, "a worker of four started after the first task ended: one task per worker cannot be claimed");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1, four.lane(i).taskIndexes().length, "one task per worker with pool 4");
         }
     }
 

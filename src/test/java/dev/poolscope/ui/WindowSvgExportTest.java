@@ -165,9 +165,11 @@ class WindowSvgExportTest extends MultiWindowTest {
             return null;
         });
         // The comparison's timer draws the timelines once they have their size.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.stage().getScene() != null
-                && Window.getWindows().size() > 1));
-        Thread.sleep(300);
+        // Polled, not slept: the comparison window is up and laid out (its timelines have their size).
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> window.stage().getScene() != null
+                && Window.getWindows().size() > 1 && Window.getWindows().stream().filter(w -> w != window.stage())
+                .allMatch(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot().getLayoutBounds().getWidth() > 0)));
+        WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
 
         // Through File › Export Image, as a user does it: the comparison offers SVG.
