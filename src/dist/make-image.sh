@@ -19,7 +19,7 @@ image=$work/$name
 out=$target/dist
 
 if [ ! -d "$jdk/jmods" ]; then
-    echo "make-image: $jdk/jmods is missing: jlink needs a full JDK (Debian: apt-get install openjdk-17-jmods)" >&2
+    echo "make-image: $jdk/jmods is missing: jlink needs a full JDK (Debian 12: apt-get install openjdk-17-jdk-headless, which has them)" >&2
     exit 1
 fi
 rm -rf "$work" "$out"

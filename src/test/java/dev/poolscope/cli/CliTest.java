@@ -61,7 +61,8 @@ class CliTest extends InProcessCliTest {
         java.util.Set<String> fields = new java.util.TreeSet<>();
         collectFields(new ObjectMapper().readTree(trace.toFile()), fields);
         String readme = Files.readString(Path.of("README.md"));
-        String traces = readme.substring(readme.indexOf("## Traces"), readme.indexOf("## How it fits together"));
+        int section = readme.indexOf("## Traces");
+        String traces = readme.substring(section, readme.indexOf("\n## ", section + 1));
         // The full format, the recorded events' fields included, is docs/trace-format.md.
         String format = Files.readString(Path.of("docs", "trace-format.md"));
         List<String> missing = fields.stream().filter(f -> !traces.contains("\"" + f + "\"")
