@@ -78,10 +78,10 @@ final class Deliveries {
         if (items == null) {
             return;
         }
-        List<Integer> seen = book.deliverable(caller, job, null);
-        if (seen.size() >= items) {
+        // Counted first, listed (and sorted) once: this runs at every item's start while a map is told.
+        if (book.startedOf(caller, job) >= items) {
             mapsTold.remove(List.of(caller, job));
-            seen.forEach(this::want);
+            book.deliverable(caller, job, null).forEach(this::want);
         }
     }
 

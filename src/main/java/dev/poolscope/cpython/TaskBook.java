@@ -183,6 +183,12 @@ final class TaskBook {
         return out;
     }
 
+    /** How many items of the caller's job have started. */
+    int startedOf(long creator, int job) {
+        List<Integer> started = byJob.get(List.of(creator, job));
+        return started == null ? 0 : started.size();
+    }
+
     Task get(int index) {
         return tasks.get(index);
     }

@@ -158,9 +158,10 @@ class _TracedTasks(object):
 
 class _FlushingResults(object):
     """
-    The worker's result queue: what the worker did goes to PoolScope before its result goes to
-    the caller, so a caller that terminates the Pool on seeing a result (the end of a with-block,
-    an exception out of imap) cannot lose a word of it. One send per chunk's result.
+    The worker's result queue. What the worker did goes to PoolScope before a result the caller
+    may act on by terminating the Pool (the end of a with-block after the last result; an
+    exception raised out of map or imap): before a failure, and before any result once no more
+    work waits for this worker. While work waits, batches go as they fill (the flusher thread).
     """
 
     def __init__(self, inner, tasks):
@@ -168,11 +169,19 @@ class _FlushingResults(object):
         self._tasks = tasks
 
     def put(self, obj):
-        tracer.flush()
+        if _failed(obj) or not _safely(self._tasks._reader.poll):
+            tracer.flush()
         return self._inner.put(obj)
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
+
+
+def _failed(result):
+    try:
+        return not result[2][0]  # (job, i, (success, value))
+    except Exception:
+        return True
 
 
 class _Item(object):
