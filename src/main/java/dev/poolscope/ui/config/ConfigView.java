@@ -58,6 +58,8 @@ public final class ConfigView extends VBox {
         Label desc = new Label();
         desc.getStyleClass().add("description");
         desc.setWrapText(true);
+        // Its whole text, wrapped: the column gives it the height (it was cut to one line with "...").
+        desc.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         desc.textProperty().bind(model.description);
 
         editor = new TaskTableView(model);

@@ -61,9 +61,12 @@ public final class RunPanels extends SplitPane {
         // rows are narrow ("#3 D"), its title is not ("Queue (10000)"): the title sets its least width.
         queue.setListPrefWidth(84);
         queue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        for (CappedList l : List.of(delivered, completed, console)) {
-            l.setMinWidth(80);
+        // A result row's "#3 …" and its PID never give way (see CappedList): the results lists keep
+        // that much room when the row is short of it; the console gives way first.
+        for (CappedList l : List.of(delivered, completed)) {
+            l.getStyleClass().add("results-list");
         }
+        console.setMinWidth(80);
         // Printed lines whole: rows wrap (as tall as their text), lines kept up to 4,000 characters.
         console.useWrappedRows(v -> new ConsoleLines.Cell(v, this::laneOfPid, dark), 4000);
         console.orderBy(ConsoleLines::writtenAt);
