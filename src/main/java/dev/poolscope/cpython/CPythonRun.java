@@ -214,7 +214,7 @@ public final class CPythonRun implements RunHandle {
             return scenario;
         }
         List<String> names = state.taskNames();
-        int lanes = Math.max(1, Math.min(dev.poolscope.engine.Limits.MAX_POOL, state.laneCount()));
+        int lanes = Math.max(1, state.laneCount()); // the program's processes are its own: a Pool(100) has 100
         boolean process = !state.allPool() && !state.hasThreadLanes() && names.size() == state.laneCount()
                 && !names.isEmpty();
         RunConfig.Builder b = RunConfig.builder().mode(process ? Mode.PROCESS : Mode.MAP).pool(lanes)

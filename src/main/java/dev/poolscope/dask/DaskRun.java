@@ -201,7 +201,7 @@ public final class DaskRun implements RunHandle {
             b.mode(Mode.APPLY_ASYNC);
         }
         int lanes = state.laneCount();
-        b.pool(Math.max(1, Math.min(dev.poolscope.engine.Limits.MAX_POOL, lanes > 0 ? lanes : workers())));
+        b.pool(Math.max(1, lanes > 0 ? lanes : workers()));
         if (scenario.mode() == Mode.MAP || scenario.mode() == Mode.IMAP || scenario.mode() == Mode.IMAP_UNORDERED) {
             b.chunksize(1);
         }

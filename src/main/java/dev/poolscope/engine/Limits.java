@@ -5,6 +5,12 @@ public final class Limits {
     private Limits() {}
 
     public static final int MAX_POOL = 64;
+    /**
+     * Lanes a trace may have. A watched program's processes are its own (a Pool(100) has 100), so
+     * only the runs PoolScope starts are held to {@link #MAX_POOL}; this bound only keeps a damaged
+     * file from making a reader allocate lanes without end.
+     */
+    public static final int MAX_LANES = 4096;
     public static final int MAX_TASKS = 100_000;
     /** Process mode starts one process per task, so it has the pool's limit. */
     public static final int MAX_PROCESS_TASKS = MAX_POOL;

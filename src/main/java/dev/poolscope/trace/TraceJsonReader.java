@@ -99,7 +99,7 @@ final class TraceJsonReader {
         if (mode == null) {
             throw f.bad("mode", "expected one of " + Mode.ids());
         }
-        int pool = f.integer("pool", 1, Limits.MAX_POOL);
+        int pool = f.integer("pool", 1, Limits.MAX_LANES);
         int chunksize = f.integer("chunksize", 1);
         List<Fields> taskFields = f.array("tasks", true);
         int n = taskFields.size();

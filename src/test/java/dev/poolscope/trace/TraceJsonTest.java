@@ -107,7 +107,7 @@ class TraceJsonTest {
                 broken("array", null, "[]", "top level: expected an object"),
                 broken("missing mode", r -> r.remove("mode"), null, "mode: expected a string, got nothing"),
                 broken("unknown mode", r -> r.put("mode", "parallel"), null, "mode: expected one of"),
-                broken("pool 0", r -> r.put("pool", 0), null, "pool: expected from 1 to 64, got 0"),
+                broken("pool 0", r -> r.put("pool", 0), null, "pool: expected from 1 to 4096, got 0"),
                 broken("slot beyond the pool", r -> task(r, 0).put("slot", 2), null,
                         "tasks[0].slot: expected from -1 to 1, got 2"),
                 broken("start is text", r -> task(r, 1).put("startMs", "abc"), null,
