@@ -213,7 +213,9 @@ final class WorkerProcess {
             e.printStackTrace();
             cb.onEngineError(this, e);
         }
-        cb.onExit(this, ExitInfo.of(waitForExit()));
+        ExitInfo exit = ExitInfo.of(waitForExit());
+        killOnExit.close(); // it has ended: nothing left to kill, whoever owns this worker
+        cb.onExit(this, exit);
     }
 
     private int waitForExit() {
