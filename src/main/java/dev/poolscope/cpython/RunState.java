@@ -412,7 +412,11 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         }
         long at = at(m);
         switch (e) {
-            case OUT -> output(p.running, slotOf(p), p.pid, m.path("text").asText(""), at);
+            case OUT -> {
+                int[] thread = threads.printedBy(p.pid, m.path("tid").asLong(-1)); // a thread lane's line
+                output(thread != null ? thread[0] : p.running, thread != null ? thread[1] : slotOf(p), p.pid,
+                        m.path("text").asText(""), at);
+            }
             case INIT0 -> p.initStartAt = at;
             case INIT1 -> emit(new RunEvent.InitializerRan(at, p.slot, p.pid, p.initStartAt >= 0 ? p.initStartAt : at,
                     m.path("error").isTextual() ? m.path("error").asText() : null));

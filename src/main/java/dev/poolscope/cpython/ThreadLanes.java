@@ -182,6 +182,15 @@ final class ThreadLanes {
         emit.accept(new RunEvent.WorkerStateChanged(at, t.slot, t.pid, WorkerState.EXITED));
     }
 
+    /**
+     * For a line printed by thread {@code tid} of process {@code pid}: {task it is running (or
+     * -1), its lane}, or null when that thread has no lane (the main thread, a helper thread).
+     */
+    int[] printedBy(long pid, long tid) {
+        PyThread t = tid < 0 ? null : threads.get(List.of(pid, tid));
+        return t == null || t.ended ? null : new int[] {t.running, t.slot};
+    }
+
     /** Process {@code pid} is gone: its threads went with it. */
     void processGone(long pid, long at, String how) {
         for (PyThread t : order) {

@@ -251,8 +251,9 @@ class _Lines(object):
             if len(self._part) > 8192:
                 lines.append(self._part)
                 self._part = ""
+        tid = _thread.get_native_id()  # the writing thread's TID: a thread lane's line goes on that lane
         for line in lines:
-            _write('{"e":"out","t":%d,"fd":%d,"text":%s}\n' % (at, self._fd, _quote(line)))
+            _write('{"e":"out","t":%d,"fd":%d,"tid":%d,"text":%s}\n' % (at, self._fd, tid, _quote(line)))
         if lines:
             flush()  # a printed line is shown as soon as it is written
         return len(text)

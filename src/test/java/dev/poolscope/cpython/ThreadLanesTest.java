@@ -165,6 +165,36 @@ class ThreadLanesTest {
         assertTrue(t.workers().stream().anyMatch(w -> w.generation() > 0), "a new PID in a lane: " + t.workers());
     }
 
+    @Test
+    void aLineAThreadPrintsIsOnItsLaneWithItsTask() throws Exception {
+        Path program = PythonRuns.program(dir, "say.py", """
+                import threading
+
+                def say(word):
+                    print("said " + word)
+
+                ts = [threading.Thread(target=say, args=(w,)) for w in ("one", "two")]
+                for t in ts:
+                    t.start()
+                for t in ts:
+                    t.join()
+                print("main done")
+                """);
+        CPythonRun run = PythonRuns.run(program, CPythonOptions.defaults(), Duration.ofSeconds(60));
+        RunTrace t = CPythonTrace.of(run);
+        for (String word : new String[] {"one", "two"}) {
+            TaskRecord task = t.tasks().stream().filter(r -> r.name().equals("say('" + word + "')")).findFirst()
+                    .orElseThrow(() -> new AssertionError(t.tasks().toString()));
+            RunEvent.OutputLine line = PythonRuns.all(run, RunEvent.OutputLine.class).stream()
+                    .filter(o -> o.text().equals("said " + word)).findFirst().orElseThrow();
+            assertEquals(task.index(), line.index(), "the thread's task: " + line);
+            assertEquals(task.slot(), line.slot(), "the thread's lane: " + line);
+        }
+        RunEvent.OutputLine main = PythonRuns.all(run, RunEvent.OutputLine.class).stream()
+                .filter(o -> o.text().equals("main done")).findFirst().orElseThrow();
+        assertEquals(-1, main.slot(), "the main thread's line is the main lane's");
+    }
+
     /** Alive and not a zombie waiting for init to reap it. */
     private static boolean running(long pid) {
         try {
