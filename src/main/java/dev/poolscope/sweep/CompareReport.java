@@ -25,7 +25,7 @@ public final class CompareReport {
         sb.append("Compare ").append(title).append('\n');
         sb.append(String.format(Locale.ROOT, "One time scale for every run: 0 = the run's start, %d columns = %s ms"
                 + " (%s ms per column)%n", WIDTH, Format.ms(span), Format.ms(span / WIDTH)));
-        String rule = "          +" + "-".repeat(WIDTH) + "+\n";
+        String rule = "         +" + "-".repeat(WIDTH) + "+\n"; // its + above the lanes' |, in column 9
         for (int i = 0; i < c.traces().size(); i++) {
             RunTrace t = c.traces().get(i);
             sb.append('\n').append(c.labels().get(i)).append(": makespan ").append(Format.ms(t.makespanMs()))
