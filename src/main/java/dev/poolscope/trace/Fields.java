@@ -52,6 +52,24 @@ final class Fields {
         return has(field) ? string(field) : null;
     }
 
+    /**
+     * A name (of the run, a task, a lane, a host): one line, with no control character and no
+     * bidirectional control, which could make a name on screen or in a terminal say something else.
+     */
+    String nameText(String field) throws Bad {
+        String v = string(field);
+        int bad = v.codePoints().filter(TerminalText::isUnsafe).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw bad(field, String.format("must be one line without control or text-direction characters, got U+%04X in \"%s\"",
+                    bad, TerminalText.safe(v, 40)));
+        }
+        return v;
+    }
+
+    String nameOrNull(String field) throws Bad {
+        return has(field) ? nameText(field) : null;
+    }
+
     String oneOfOrNull(String field, Set<String> allowed) throws Bad {
         String v = stringOrNull(field);
         if (v != null && !allowed.contains(v)) {
@@ -85,16 +103,20 @@ final class Fields {
         return has(field) ? longValue(field) : null;
     }
 
+    /**
+     * The largest number a trace holds: a time of 10^12 ms is over 30 years, and no CPU percentage,
+     * ratio or memory size comes near it. A 1e308 in a file is damage, and would overflow what is
+     * computed from it (an axis of 10^308 ms, a sum that is infinite).
+     */
+    static final double MAX_NUMBER = 1e12;
+
     /** A finite number of at least 0 (times, ratios). */
     double num(String field) throws Bad {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw bad(field, "expected a number, got " + kind(v));
+        double v = signedNum(field);
+        if (v < 0) {
+            throw bad(field, "must not be negative, got " + v);
         }
-        if (v.doubleValue() < 0) {
-            throw bad(field, "must not be negative, got " + v.doubleValue());
-        }
-        return v.doubleValue();
+        return v;
     }
 
     /** A finite number, negative allowed (-1 for "unknown" in a few event fields). */
@@ -102,6 +124,9 @@ final class Fields {
         JsonNode v = node.get(field);
         if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
             throw bad(field, "expected a number, got " + kind(v));
+        }
+        if (Math.abs(v.doubleValue()) > MAX_NUMBER) {
+            throw bad(field, "too large for a trace (at most 1e12; a time of 1e12 ms is over 30 years), got " + v.doubleValue());
         }
         return v.doubleValue();
     }

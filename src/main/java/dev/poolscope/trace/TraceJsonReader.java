@@ -130,6 +130,7 @@ final class TraceJsonReader {
         for (Fields e : f.array("events", false)) {
             events.add(EventCodec.read(e, slots, n));
         }
+        // The run's name is a program's file name, which may hold anything a file name can: kept as written.
         return new RunTrace(f.stringOrNull("scenario"), mode.id(), pool, chunksize, f.intOrNull("maxTasksPerChild", 1),
                 f.bool("stopped"), f.boolOr("finished", true), makespan != null ? makespan : stats.makespanMs(),
                 workers, tasks, delivery, output, stats, info(f), events);
@@ -157,7 +158,7 @@ final class TraceJsonReader {
         for (Fields line : t.array("output", false)) {
             out.add(line.selfString());
         }
-        return new TaskRecord(position, t.string("name"), t.string("kind"),
+        return new TaskRecord(position, t.nameText("name"), t.string("kind"),
                 t.has("chunk") ? t.integer("chunk", 0) : position / chunksize, t.integer("slot", -1, slots - 1),
                 t.longValue("pid"), start, end, status, t.stringOrNull("result"), t.stringOrNull("error"), out,
                 t.boolOr("outputTruncated", false));
@@ -183,7 +184,7 @@ final class TraceJsonReader {
         if (tid != null && kind != Lane.Kind.THREAD) {
             throw w.bad("tid", "only a thread lane has a tid, and this one is a " + kind.id());
         }
-        return new Lane(kind, tid, w.stringOrNull("name"), w.stringOrNull("host"));
+        return new Lane(kind, tid, w.nameOrNull("name"), w.nameOrNull("host"));
     }
 
     /** A worker's OS samples; traces written before samples existed have none. */

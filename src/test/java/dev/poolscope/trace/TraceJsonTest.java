@@ -126,7 +126,16 @@ class TraceJsonTest {
                         "stats.slots: expected an array"),
                 broken("other format", r -> r.put("format", "chrome"), null, "format: expected \"poolscope-trace\""),
                 broken("newer version", r -> r.put("version", 3), null, "version: version 3 is newer"),
-                broken("duplicate key", null, "{\"mode\":\"map\",\"mode\":\"imap\"}", "the field \"mode\" appears twice"));
+                broken("duplicate key", null, "{\"mode\":\"map\",\"mode\":\"imap\"}", "the field \"mode\" appears twice"),
+                // Issue 19, defect 10: damage that used to be accepted, or answered in a library's words.
+                broken("a time of 1e308", r -> task(r, 1).put("endMs", 1e308), null,
+                        "tasks[1].endMs: too large for a trace (at most 1e12"),
+                broken("NaN", null, "{\"mode\": NaN}", "non-standard token 'NaN'"),
+                broken("deep nesting", null, "{\"x\": " + "[".repeat(3000) + "]".repeat(3000) + "}", "nested too deeply"),
+                broken("a text-direction override in a task name", r -> task(r, 0).put("name", "evil\u202egnp.exe"), null,
+                        "tasks[0].name: must be one line without control or text-direction characters, got U+202E"),
+                broken("an escape sequence in a lane name", r -> ((ObjectNode) r.get("workers").get(0)).put("name", "\u001b[2J"),
+                        null, "workers[0].name: must be one line without control or text-direction characters, got U+001B"));
     }
 
     private static ObjectNode task(ObjectNode root, int index) {
@@ -152,6 +161,9 @@ class TraceJsonTest {
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        for (String internal : List.of("Jackson", "JsonReadFeature", "StreamReadConstraints", "com.fasterxml", "Exception")) {
+            assertFalse(e.getMessage().contains(internal), "library internals in: " + e.getMessage());
+        }
     }
 
     @Test
