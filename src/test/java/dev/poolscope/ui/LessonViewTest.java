@@ -74,5 +74,11 @@ class LessonViewTest extends WindowTest {
         String caption = fx(() -> ((javafx.scene.control.Label) lesson.lookup("#lessonCaption")).getText());
         assertTrue(caption.startsWith("Line 9: "), caption);
         assertTrue(caption.contains("Pool(2)"), caption);
+
+        // Back to the settings and their lesson picker: the title names the scenario again.
+        robot.clickOn("#lessonBackToSettings");
+        waitFor(() -> robot.lookup("#lessonPicker").tryQuery().isPresent()
+                && robot.lookup("#lessonPicker").query().getScene() != null);
+        waitFor(() -> !window.stage().getTitle().contains("pool_lines.py"), () -> window.stage().getTitle());
     }
 }

@@ -72,6 +72,7 @@ public final class MainWindow implements WindowHost {
         configView.setPrefWidth(400);
         program = new ProgramShown(config, this::showProblem);
         program.link(timeline, controller::live, () -> controller.runningProperty().get(), controller::showStill);
+        program.onBackToSettings(this::showScenario);
         controller.onError(this::showError);
         chrome = new AppChrome(this);
 

@@ -19,6 +19,8 @@ public final class LessonView extends VBox {
     private final CodeView code = new CodeView();
     private final Button previous = new Button("\u25C0 Previous");
     private final Button next = new Button("Next \u25B6");
+    /** Back to the scenario settings (their lesson picker), which the source took the place of. */
+    private final Button settings = new Button("\u2190 Lessons and settings");
 
     LessonView() {
         setId("lessonView");
@@ -35,9 +37,11 @@ public final class LessonView extends VBox {
         next.setId("lessonNext");
         previous.setTooltip(new javafx.scene.control.Tooltip("The previous mark of the run: its line and its time (Alt+Left)"));
         next.setTooltip(new javafx.scene.control.Tooltip("The next mark of the run: its line and its time (Alt+Right)"));
+        settings.setId("lessonBackToSettings");
+        settings.setTooltip(new javafx.scene.control.Tooltip("Show the scenario settings and the lesson picker again"));
         HBox steps = new HBox(8, previous, next);
         VBox.setVgrow(code, Priority.ALWAYS);
-        getChildren().addAll(title, code, steps, caption);
+        getChildren().addAll(settings, title, code, steps, caption);
         setMinWidth(0);
         setPrefWidth(420);
     }
@@ -47,6 +51,10 @@ public final class LessonView extends VBox {
         code.setSource(source);
         caption.setText("Run it (Ctrl+R): the line the main process is at lights up as it runs. Click a mark or a"
                 + " task in the picture to see its line, or a line to see its marks.");
+    }
+
+    void onBackToSettings(Runnable r) {
+        settings.setOnAction(e -> r.run());
     }
 
     CodeView code() {

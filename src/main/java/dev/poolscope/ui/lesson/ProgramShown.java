@@ -76,6 +76,11 @@ public final class ProgramShown {
         return lesson;
     }
 
+    /** What the view's "Lessons and settings" button does (the window puts its settings back). */
+    public void onBackToSettings(Runnable r) {
+        lesson.onBackToSettings(r);
+    }
+
     /** Ties the source to the window's picture (see {@link LessonLinks}). */
     public void link(dev.poolscope.ui.timeline.TimelineView timeline,
                      java.util.function.Supplier<dev.poolscope.ui.timeline.TimelineModel> run,
