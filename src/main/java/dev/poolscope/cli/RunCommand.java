@@ -191,14 +191,16 @@ final class RunCommand implements Callable<Integer> {
         if (startMethod != null && !CPythonOptions.START_METHODS.contains(startMethod)) {
             throw new BadInput("--start-method: must be fork, spawn or forkserver, got " + startMethod);
         }
-        boolean onCPython = source.python != null || "cpython".equals(engine);
+        // A lesson that is a Python program (threads against processes) runs as --python does.
+        boolean pythonLesson = source.lesson != null && dev.poolscope.cpython.PythonLessons.isProgram(source.lesson);
+        boolean onCPython = source.python != null || pythonLesson || "cpython".equals(engine);
         if (startMethod != null && !onCPython) {
             throw new BadInput("--start-method: only with --python FILE or --engine cpython");
         }
         if (pythonExe != null && !onCPython && !"dask".equals(engine)) {
             throw new BadInput("--python-exe: only with --python FILE, --engine cpython or --engine dask");
         }
-        if (source.python == null && !programArgs.isEmpty()) {
+        if (source.python == null && !pythonLesson && !programArgs.isEmpty()) {
             throw new BadInput("'" + String.join(" ", programArgs) + "': program arguments are only for --python FILE"
                     + " (after --)");
         }
