@@ -33,7 +33,10 @@ final class CPythonRunner {
     private CPythonRunner() {}
 
     static int program(Path program, List<String> args, CPythonOptions options, RunFiles files) throws Exception {
-        if (!Files.isRegularFile(program)) {
+        if (Files.isDirectory(program) && !CPythonService.isProgram(program)) {
+            throw new BadInput("--python: " + program + " is a folder without __main__.py (python3 runs a folder's __main__.py)");
+        }
+        if (!CPythonService.isProgram(program)) {
             throw new BadInput("--python: no such file: " + program);
         }
         return run(null, null, program, args, options, files);

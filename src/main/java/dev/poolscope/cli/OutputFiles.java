@@ -1,10 +1,7 @@
 package dev.poolscope.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -35,16 +32,6 @@ final class OutputFiles {
 
     /** One line for a failed write of {@code file}, without the temporary file's name. */
     static String failure(Path file, IOException e) {
-        String reason;
-        if (e instanceof NoSuchFileException) {
-            reason = "the folder does not exist";
-        } else if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            reason = f.getReason();
-        } else {
-            reason = PoolScopeCommand.oneLine(e);
-        }
-        return "cannot write " + file + ": " + reason;
+        return dev.poolscope.files.WriteFailure.of(file, e);
     }
 }

@@ -38,12 +38,18 @@ public final class CPythonService {
      */
     public CPythonRun start(Path program, List<String> args, CPythonOptions options, RunListener listener)
             throws PythonUnavailableException, IOException {
-        if (!Files.isRegularFile(program)) {
+        if (!isProgram(program)) {
             throw new IOException("no Python program at " + program);
         }
         PythonInterpreter python = PythonInterpreter.find(options.pythonExe());
         return CPythonRun.start(program.getFileName().toString(), program.toAbsolutePath(), args, options, python,
                 null, listener, supervisor);
+    }
+
+    /** A file, or a folder with a {@code __main__.py} (which {@code python3 FOLDER} runs), as a terminal's python3 takes. */
+    public static boolean isProgram(Path program) {
+        return Files.isRegularFile(program)
+                || (Files.isDirectory(program) && Files.isRegularFile(program.resolve("__main__.py")));
     }
 
     /**

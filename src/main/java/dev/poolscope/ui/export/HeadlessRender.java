@@ -77,7 +77,7 @@ public final class HeadlessRender {
             err.println(who + ": " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
-            err.println(who + ": --out: cannot write " + spec.out() + ": " + oneLine(e));
+            err.println(who + ": --out: " + dev.poolscope.files.WriteFailure.of(spec.out(), e));
             return BAD_INPUT;
         } catch (Exception e) {
             err.println(who + ": --out: could not draw " + spec.out() + ": " + oneLine(e));
