@@ -1,10 +1,12 @@
 package dev.poolscope.cpython;
 
+import dev.poolscope.supervisor.Supervisor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,18 +50,30 @@ public record PythonInterpreter(Path executable, int major, int minor, int micro
     }
 
     private static PythonInterpreter check(Path exe) throws PythonUnavailableException {
+        return check(exe, ANSWER_MS);
+    }
+
+    /** How long an interpreter has to say its version. */
+    private static final long ANSWER_MS = 20_000;
+
+    /** {@code exe}'s version, asked in a group of its own: one that does not answer is ended with all it started. */
+    static PythonInterpreter check(Path exe, long answerMs) throws PythonUnavailableException {
         if (!Files.isRegularFile(exe) || !Files.isExecutable(exe)) {
             throw new PythonUnavailableException("Python interpreter " + exe + " does not exist or cannot be run.");
         }
         String out;
         try {
-            Process p = new ProcessBuilder(exe.toString(), "-c",
-                    "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)")
+            List<String> cmd = new java.util.ArrayList<>(Supervisor.system().prefix(new Supervisor.Launch(true, true, false, false)));
+            cmd.addAll(List.of(exe.toString(), "-c",
+                    "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)"));
+            Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new PythonUnavailableException("Python interpreter " + exe + " did not answer within 20 s.");
+            if (!p.waitFor(answerMs, TimeUnit.MILLISECONDS)) {
+                // A wrapper script may have started the real interpreter, or anything else: end it all.
+                Supervisor.system().endAll(p, true);
+                throw new PythonUnavailableException("Python interpreter " + exe + " did not answer within "
+                        + answerMs / 1000 + " s.");
             }
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

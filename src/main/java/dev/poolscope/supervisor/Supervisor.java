@@ -93,6 +93,19 @@ public final class Supervisor {
     }
 
     /**
+     * SIGKILL to {@code process} and everything it started: its group when it has one of its own
+     * (started with {@link Launch#ownGroup()}), and its descendants, listed before it goes.
+     */
+    public void endAll(Process process, boolean ownGroup) {
+        List<ProcessHandle> below = process.descendants().toList();
+        if (ownGroup && givesOwnGroup()) {
+            killGroup(process.pid());
+        }
+        process.destroyForcibly();
+        below.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
      * Live processes whose environment holds {@code entry} ("NAME=value"): a run's processes
      * found even after their parent is gone and they were handed to init (Linux /proc; empty elsewhere).
      */
