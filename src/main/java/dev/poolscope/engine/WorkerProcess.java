@@ -272,8 +272,27 @@ final class WorkerProcess {
                 for (int i = 0; i < len; i++) {
                     out[i] = ring[(int) ((total - len + i) % KEEP)];
                 }
-                return new String(out, StandardCharsets.UTF_8).strip();
+                return readable(new String(out, StandardCharsets.UTF_8), total > KEEP);
             }
+        }
+
+        /**
+         * Whole lines only (a tail cut mid-line, or mid-character, read as "hed.?[0.032s]..."), joined
+         * with " | " and with no control characters, so a start-up failure reads as one clean line.
+         */
+        static String readable(String text, boolean cut) {
+            if (cut && text.indexOf('\n') >= 0) {
+                text = text.substring(text.indexOf('\n') + 1);
+            }
+            StringBuilder b = new StringBuilder();
+            for (String line : text.strip().split("\\R")) {
+                String clean = line.codePoints().filter(c -> c >= 0x20 && c != 0x7f && c != 0xfffd)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+                if (!clean.isEmpty()) {
+                    b.append(b.length() == 0 ? "" : " | ").append(clean);
+                }
+            }
+            return b.toString();
         }
     }
 }
