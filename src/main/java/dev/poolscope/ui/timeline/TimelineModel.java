@@ -22,6 +22,43 @@ public final class TimelineModel {
         public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED, CALL, OUTPUT }
     }
 
+    /**
+     * A process's life in its lane: started at {@code startAt} (the parent's start()), exited at
+     * {@code exitAt} (-1 while it lives) with {@code exitCode} or {@code signal} (null when unknown).
+     */
+    public static final class Life {
+        final long pid;
+        final long startAt;
+        long exitAt = -1;
+        Integer exitCode;
+        Integer signal;
+
+        Life(long pid, long startAt) {
+            this.pid = pid;
+            this.startAt = startAt;
+        }
+
+        public long pid() {
+            return pid;
+        }
+
+        public long startAt() {
+            return startAt;
+        }
+
+        public long exitAt() {
+            return exitAt;
+        }
+
+        public Integer exitCode() {
+            return exitCode;
+        }
+
+        public Integer signal() {
+            return signal;
+        }
+    }
+
     /** One lane (worker slot): its current process and what happened in it. */
     public static final class Lane {
         long pid = -1;
@@ -48,6 +85,8 @@ public final class TimelineModel {
         String name;
         /** The engine's slot number shown as "W<slot>" (the lane's index, less a main lane above it). */
         int shownSlot = -1;
+        /** Each process's life in this lane, in order: from its start to its exit (see {@link Life}). */
+        final List<Life> lives = new ArrayList<>();
         /** What the lane is (a process, a thread, another engine's worker), from its WorkerSpawned. */
         dev.poolscope.engine.Lane what = dev.poolscope.engine.Lane.PROCESS;
 
@@ -93,6 +132,10 @@ public final class TimelineModel {
 
         public List<Mark> marks() {
             return marks;
+        }
+
+        public List<Life> lives() {
+            return lives;
         }
 
         public OsTrack os() {
@@ -310,6 +353,7 @@ public final class TimelineModel {
                         "PID " + lane.pid + " \u2192 " + w.pid()));
             }
             lane.pid = w.pid();
+            lane.lives.add(new Life(w.pid(), w.at()));
             lane.what = w.lane();
             if (lane.name == null && w.lane().name() != null && w.lane().kind() == dev.poolscope.engine.Lane.Kind.LANE) {
                 // An imported lane has only its name (its PID, if any, follows it). A Dask worker keeps
@@ -324,6 +368,14 @@ public final class TimelineModel {
             lane.touch(w.at());
         } else if (e instanceof RunEvent.WorkerExited x) {
             Lane lane = laneAt(x.slot());
+            for (Life life : lane.lives) {
+                if (life.pid == x.pid() && life.exitAt < 0) {
+                    life.exitAt = x.at();
+                    life.exitCode = x.exitCode();
+                    life.signal = x.signal();
+                    lane.touch(life.startAt);
+                }
+            }
             boolean limit = x.pid() >= 0 && x.pid() == lane.timeoutKilledPid;
             if (x.kind() == dev.poolscope.engine.ExitKind.CRASHED || limit) {
                 lane.touch(x.at());

@@ -34,6 +34,7 @@ final class TimelinePainter {
     private final HeaderPainter headers = new HeaderPainter();
     private final OsStripPainter osStrip = new OsStripPainter();
     private final MarkPainter marks = new MarkPainter();
+    private final LifePainter lives = new LifePainter();
 
     TimelinePainter() {
         setStyle(Palette.LIGHT, 1);
@@ -52,6 +53,7 @@ final class TimelinePainter {
         charWidth = 7.2 * textScale;
         smallCharWidth = 6.4 * textScale;
         marks.setStyle(palette, textScale, font, bold, small);
+        lives.setStyle(palette, textScale, small);
     }
 
     /** Where the header's OS text of a lane begins (see {@link OsStripPainter#headerTextLeft}). */
@@ -304,6 +306,7 @@ final class TimelinePainter {
             drawBar(g, run, t, st, x0, x1, y, bh, pad, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
         }
         flushDense(g, denseFrom, denseTo, y, bh);
+        lives.draw(g, geo, run, lane, top, lh, nowNs, fromX, toX);
         osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
         marks.draw(g, geo, lane, top, lh, fromX, toX);
     }
