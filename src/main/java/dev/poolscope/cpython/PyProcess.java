@@ -29,6 +29,9 @@ final class PyProcess {
     Integer byeCode;
     String byeWhy;
     Integer reapedCode;
+    /** When it said its last word (bye), and when its parent learned its exit code; run time, -1 unknown. */
+    long byeAt = -1;
+    long reapedAt = -1;
     /** A signal its parent sent it (terminate() or kill()), or null. */
     String signalFromParent;
     boolean killedByPoolScope;

@@ -291,6 +291,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             case REAPED -> {
                 PyProcess child = proc(m.path("child").asLong());
                 child.reapedCode = m.path("code").isInt() ? m.path("code").asInt() : null;
+                child.reapedAt = at(m);
                 tryExit(child);
             }
             case SIGNAL -> {
@@ -426,6 +427,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             case THREAD, THREAD_END, TTASK0, TTASK1, TQUEUED, TMARK -> threads.handle(p.pid, slotOf(p), e.wire, m, at);
             case BYE -> {
                 p.byeCode = m.path("code").isInt() ? m.path("code").asInt() : 0;
+                p.byeAt = at;
                 p.byeWhy = m.path("why").asText(null);
                 tryExit(p);
             }
@@ -551,7 +553,8 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         p.exited = true;
         p.poolEnd = p.poolKey != null ? poolEnds.get(p.poolKey) : null;
         ExitWords w = ExitWords.of(p, p.reapedCode != null ? p.reapedCode : p.byeCode, stopping);
-        long at = now();
+        // When it ended, as near as known: its own last word, else its parent's learning of it, else now.
+        long at = p.byeAt >= 0 ? p.byeAt : p.reapedAt >= 0 ? p.reapedAt : now();
         if (p.running >= 0) {
             lose(p, w, at);
         }

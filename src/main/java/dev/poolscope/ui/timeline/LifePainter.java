@@ -49,9 +49,12 @@ final class LifePainter {
                 if (text != null && lh >= 24 * textScale) {
                     g.setFont(small);
                     g.setFill(palette.mutedText());
-                    g.setTextAlign(TextAlignment.LEFT);
+                    // Right of the exit when it fits, else ending at it (a run's last exits sit at the right edge).
+                    boolean fits = x1 + 3 + text.length() * 6.4 * textScale <= geo.width();
+                    g.setTextAlign(fits ? TextAlignment.LEFT : TextAlignment.RIGHT);
                     g.setTextBaseline(VPos.BOTTOM);
-                    g.fillText(text, x1 + 3, lineY - 1);
+                    g.fillText(text, fits ? x1 + 3 : x1 - 3, lineY - 1);
+                    g.setTextAlign(TextAlignment.LEFT);
                     g.setTextBaseline(VPos.BASELINE);
                 }
             }
@@ -81,7 +84,7 @@ final class LifePainter {
         }
     }
 
-    /** "exit 0 · lived 134.2 ms, target 0.1 ms" for a process lane, "exit 0" for a pool worker's. */
+    /** "exit 0 · lived 134 ms, ran 0.1 ms": how it ended, how long it lived, how long its one task ran. */
     static String exitText(TimelineModel run, TimelineModel.Lane lane, TimelineModel.Life life) {
         String end = life.signal != null ? "signal " + life.signal : life.exitCode != null ? "exit " + life.exitCode : null;
         if (end == null) {
@@ -90,7 +93,7 @@ final class LifePainter {
         StringBuilder sb = new StringBuilder(end).append(" \u00b7 lived ").append(ms(life.exitAt - life.startAt));
         int[] tasks = lane.taskIndexes();
         if (tasks.length == 1 && run.pid(tasks[0]) == life.pid && run.end(tasks[0]) >= 0) {
-            sb.append(", target ").append(ms(run.end(tasks[0]) - run.start(tasks[0])));
+            sb.append(", ran ").append(ms(run.end(tasks[0]) - run.start(tasks[0])));
         }
         return sb.toString();
     }
