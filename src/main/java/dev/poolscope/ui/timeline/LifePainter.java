@@ -1,21 +1,17 @@
 package dev.poolscope.ui.timeline;
 
-import javafx.geometry.VPos;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
  * Draws each process's whole life on its lane, under its bars: a line from its start (the
  * parent's start(), a tick) to its exit (a tick and "exit 0", or the signal), so a child whose
- * target took 0.1 ms still shows the 100+ ms it lived. A task bar narrower than
- * {@link #MIN_BAR_PX} is drawn that wide, with its true duration beside the exit, so a short
- * target stays visible. Hooked into {@link TimelinePainter#drawLane}; label layout elsewhere
- * stays the timeline painter's.
+ * target took 0.1 ms still shows the 100+ ms it lived, and the exit label gives the target's true
+ * duration ("ran 0.1 ms"). Drawn before the lane's bars (a bar covers the line where the process
+ * had a task); hooked into {@link TimelinePainter#drawLane}; label layout elsewhere stays the
+ * timeline painter's.
  */
 final class LifePainter {
-    /** The narrowest a task bar is drawn. */
-    static final double MIN_BAR_PX = 5;
-
     private Palette palette;
     private double textScale = 1;
     private Font small;
@@ -32,56 +28,47 @@ final class LifePainter {
             return; // a thread's life is its own painter's
         }
         double left = geo.headerWidth();
-        double lineY = Math.floor(top + lh - Math.max(2, lh * 0.07)) - 0.5;
+        // Through the middle of the bars' band, drawn before the bars: where the process had a
+        // task its bar covers the line, so the line shows the life around the tasks.
+        double lineY = Math.floor(top + lh / 2) + 0.5;
         for (TimelineModel.Life life : lane.lives) {
             double x0 = Math.max(left, geo.xOf(life.startAt));
-            double x1 = geo.xOf(life.exitAt >= 0 ? life.exitAt : Math.max(life.startAt, nowNs));
-            if (x1 < fromX - 80 * textScale || x0 > toX + 2) {
+            // A life is drawn once it is over: the picture holds only what is known (and a frame
+            // repaints only what changed, so nothing here may depend on "now").
+            double x1 = life.exitAt >= 0 ? geo.xOf(life.exitAt) : x0;
+            if (x1 < fromX - 400 * textScale || x0 > toX + 2) {
                 continue;
             }
             g.setStroke(palette.mutedText());
             g.setLineWidth(Math.max(1, textScale));
-            g.strokeLine(x0, lineY, Math.max(x0 + 1, x1), lineY);
-            g.strokeLine(x0, lineY - 4 * textScale, x0, lineY + 1);
+            g.strokeLine(x0, lineY - 4 * textScale, x0, lineY + 4 * textScale);
             if (life.exitAt >= 0) {
-                g.strokeLine(x1, lineY - 4 * textScale, x1, lineY + 1);
+                g.strokeLine(x0, lineY, Math.max(x0 + 1, x1), lineY);
+                g.strokeLine(x1, lineY - 4 * textScale, x1, lineY + 4 * textScale);
                 String text = exitText(run, lane, life);
                 if (text != null && lh >= 24 * textScale) {
                     g.setFont(small);
                     g.setFill(palette.mutedText());
-                    // Right of the exit when it fits, else ending at it (a run's last exits sit at the right edge).
-                    boolean fits = x1 + 3 + text.length() * 6.4 * textScale <= geo.width();
-                    g.setTextAlign(fits ? TextAlignment.LEFT : TextAlignment.RIGHT);
-                    g.setTextBaseline(VPos.BOTTOM);
-                    g.fillText(text, fits ? x1 + 3 : x1 - 3, lineY - 1);
                     g.setTextAlign(TextAlignment.LEFT);
-                    g.setTextBaseline(VPos.BASELINE);
+                    // The painter draws all text centred on its y (VPos.CENTER), and so does this.
+                    g.fillText(text, x1 + 4, lineY - 8 * textScale);
                 }
             }
         }
-        drawShortBars(g, geo, run, lane, top, lh, fromX, toX);
     }
 
-    /** A bar too narrow to see gets {@link #MIN_BAR_PX}: a target of 0.1 ms is still there. */
-    private void drawShortBars(Pen g, TimelineGeometry geo, TimelineModel run, TimelineModel.Lane lane, double top,
-                               double lh, double fromX, double toX) {
-        if (lane.tasks.size() > 8) {
-            return; // a busy pool lane: thin bars merge into a dense run, as they should
-        }
-        double pad = Math.max(1, Math.min(10, lh * 0.18));
-        for (int t : lane.taskIndexes()) {
-            long s = run.start(t);
-            long e = run.end(t);
-            if (s < 0 || e < 0) {
-                continue;
+    /** The longest exit label, in characters ("signal 15 · lived 12345 ms, ran 12345 ms"), for repaint reach. */
+    private static final int LABEL_CHARS = 48;
+
+    /** How far right the lives that ended at or after {@code fromNs} draw (their exit labels), for a repaint. */
+    double reach(TimelineGeometry geo, TimelineModel.Lane lane, double fromNs) {
+        double reach = Double.NEGATIVE_INFINITY;
+        for (TimelineModel.Life life : lane.lives) {
+            if (life.exitAt >= fromNs) {
+                reach = Math.max(reach, geo.xOf(life.exitAt) + 4 + LABEL_CHARS * 6.4 * textScale);
             }
-            double x0 = geo.xOf(s);
-            if (geo.xOf(e) - x0 >= MIN_BAR_PX || x0 > toX + 1 || x0 + MIN_BAR_PX < fromX - 1) {
-                continue;
-            }
-            g.setFill(Palette.task(t));
-            g.fillRect(Math.max(geo.headerWidth(), x0), top + pad, MIN_BAR_PX, lh - 2 * pad);
         }
+        return reach;
     }
 
     /** "exit 0 · lived 134 ms, ran 0.1 ms": how it ended, how long it lived, how long its one task ran. */

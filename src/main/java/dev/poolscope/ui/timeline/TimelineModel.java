@@ -373,7 +373,7 @@ public final class TimelineModel {
                     life.exitAt = x.at();
                     life.exitCode = x.exitCode();
                     life.signal = x.signal();
-                    lane.touch(life.startAt);
+                    lane.touch(0); // its life line and label: the lane is drawn again (an exit is rare)
                 }
             }
             boolean limit = x.pid() >= 0 && x.pid() == lane.timeoutKilledPid;

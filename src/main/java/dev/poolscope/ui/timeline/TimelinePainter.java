@@ -63,7 +63,7 @@ final class TimelinePainter {
 
     /** Where the "stopped" labels of stops shown from {@code fromNs} on end (see {@link OsStripPainter#stoppedLabelReach}). */
     double stoppedLabelReach(TimelineGeometry geo, TimelineModel.Lane lane, double fromNs) {
-        return osStrip.stoppedLabelReach(geo, lane, fromNs);
+        return Math.max(osStrip.stoppedLabelReach(geo, lane, fromNs), lives.reach(geo, lane, fromNs));
     }
 
     /** Whether the lane headers show the state badge (tall enough lanes). */
@@ -271,6 +271,7 @@ final class TimelinePainter {
         TimelineModel.IntList tasks = lane.tasks;
         // A bar draws up to 2 px past its end (a hatch line's width, a chunk bracket's cap):
         // one that ends just left of fromX still reaches into what is being painted.
+        lives.draw(g, geo, run, lane, top, lh, nowNs, fromX, toX);
         int i = firstVisible(run, tasks, geo.nsAt(fromX - BAR_REACH));
         double denseFrom = -1;
         double denseTo = -1;
@@ -306,7 +307,6 @@ final class TimelinePainter {
             drawBar(g, run, t, st, x0, x1, y, bh, pad, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
         }
         flushDense(g, denseFrom, denseTo, y, bh);
-        lives.draw(g, geo, run, lane, top, lh, nowNs, fromX, toX);
         osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
         marks.draw(g, geo, lane, top, lh, fromX, toX);
     }
