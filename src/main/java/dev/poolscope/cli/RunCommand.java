@@ -12,6 +12,7 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunListener;
 import dev.poolscope.os.OsSampler;
 import dev.poolscope.supervisor.ProcessLimit;
+import dev.poolscope.supervisor.Tools;
 import dev.poolscope.engine.StartPolicy;
 import dev.poolscope.scenario.Scenario;
 import dev.poolscope.trace.RunTrace;
@@ -96,6 +97,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkEngineOptions();
+        // What this machine's missing tools cost the run (none on a usual Linux), before it starts.
+        Tools.system().losses(Tools.Tool.SETSID, Tools.Tool.SETPRIV, Tools.Tool.ENV, Tools.Tool.KILL).forEach(loss -> System.err.println("poolscope run: note: " + loss + "."));
         if (source.python != null) {
             files.check();
             return CPythonRunner.program(source.python, programArgs, cpythonOptions(), files);

@@ -96,8 +96,13 @@ public final class Tools {
 
     /** "setsid is not on the PATH: ..." for each tool that is missing, one line each. */
     public List<String> losses() {
+        return losses(Tool.values());
+    }
+
+    /** The same for the tools a use needs ({@code run} has no use for the window's priority tools). */
+    public List<String> losses(Tool... which) {
         List<String> lines = new ArrayList<>();
-        for (Tool tool : Tool.values()) {
+        for (Tool tool : which) {
             if (!has(tool) && !(tool == Tool.NICE && has(Tool.CHRT))) {
                 String what = tool == Tool.ENV && found.containsKey(tool)
                         ? "env here does not take --ignore-signal" : tool.command + " is not on the PATH";
@@ -119,7 +124,8 @@ public final class Tools {
 
     private static boolean probeEnv(Path env) {
         try {
-            Process p = new ProcessBuilder(env.toString(), "--ignore-signal=INT", "true")
+            // env runs itself, by its path: the probe needs nothing else on the PATH.
+            Process p = new ProcessBuilder(env.toString(), "--ignore-signal=INT", env.toString(), "--version")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | RuntimeException e) {
