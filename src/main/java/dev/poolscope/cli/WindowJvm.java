@@ -1,15 +1,14 @@
 package dev.poolscope.cli;
 
 import dev.poolscope.os.Signals;
+import dev.poolscope.supervisor.Supervisor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import dev.poolscope.supervisor.Supervisor;
 
 /**
  * The window runs in a JVM that compiles with the quick compiler (C1) only, and early

@@ -158,7 +158,8 @@ final class Slots {
             dispatch.failUnstartable(slot, detail);
             return;
         }
-        if (limitReached) {
+        if (limitReached || slot >= roomFor()) {
+            // The limit leaves no room for this slot: trying again would only fail again.
             startupFailures[slot] = MAX_STARTUP_FAILURES;
         } else if (wasReady || !startupFailed(slot)) {
             scheduleSpawn(slot);
