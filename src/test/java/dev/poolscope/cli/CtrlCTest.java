@@ -51,7 +51,8 @@ class CtrlCTest {
                     if (app.process.exitValue() != 130) {
                         problems.add(at + "exit " + app.process.exitValue() + "; stderr: " + app.stderr());
                     }
-                    app.stdout().lines().filter(l -> l.contains("crashed")).forEach(l -> problems.add(at + l));
+                    // A worker's exit line ("slot 20 pid 2126: crashed, exit code 130, ..."), not the chart's key.
+                    app.stdout().lines().filter(l -> l.matches(".*pid -?\\d+: crashed.*")).forEach(l -> problems.add(at + l));
                     app.leftBehindAfter(2000).forEach(p -> problems.add(at + "left running: " + p));
                 } finally {
                     app.cleanUp();
