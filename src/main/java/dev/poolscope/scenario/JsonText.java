@@ -1,5 +1,6 @@
 package dev.poolscope.scenario;
 
+import dev.poolscope.files.Fields;
 import dev.poolscope.files.JsonErrors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -6,6 +6,7 @@ import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskSpec;
+import dev.poolscope.files.Fields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,9 +37,9 @@ final class ScenarioReader {
     }
 
     private Scenario read(ObjectNode root, String defaultName) throws ScenarioException {
-        Fields f = new Fields(root, "", problems);
-        f.rejectUnknown(ROOT_FIELDS);
-        String name = f.given("name") ? checkedName(f.text("name")) : defaultName;
+        Fields f = new Fields(root, "", problems::add);
+        TaskReader.rejectUnknown(f, ROOT_FIELDS);
+        String name = f.has("name") ? checkedName(f.text("name")) : defaultName;
         String description = f.text("description");
         if (description != null && description.length() > Limits.MAX_TEXT_LENGTH) {
             problems.add("description", "must be at most " + Limits.MAX_TEXT_LENGTH + " characters, got " + description.length());
@@ -92,7 +93,7 @@ final class ScenarioReader {
                     + Fields.describe(node));
             return null;
         }
-        TaskReader.Written w = TaskReader.read(new Fields((ObjectNode) node, "initializer", problems), false);
+        TaskReader.Written w = TaskReader.read(new Fields(node, "initializer", problems::add), problems, false);
         return w == null ? null : w.spec();
     }
 
@@ -111,7 +112,7 @@ final class ScenarioReader {
                 String path = "tasks[" + i + "]";
                 TaskReader.Written w = null;
                 if (t.isObject()) {
-                    w = TaskReader.read(new Fields((ObjectNode) t, path, problems), true);
+                    w = TaskReader.read(new Fields(t, path, problems::add), problems, true);
                 } else {
                     problems.add(path, "must be a task object such as " + TASK_EXAMPLE + ", got " + Fields.describe(t));
                 }

@@ -3,6 +3,7 @@ package dev.poolscope.trace;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.RunEvent;
+import dev.poolscope.files.Fields;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

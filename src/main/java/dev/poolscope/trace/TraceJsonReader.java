@@ -14,6 +14,7 @@ import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunInfo;
 import dev.poolscope.engine.TaskStatus;
+import dev.poolscope.files.Fields;
 import dev.poolscope.files.JsonErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,12 +154,12 @@ final class TraceJsonReader {
         if (end != null && (start == null || end < start)) {
             throw t.bad("endMs", start == null ? "set but startMs is null" : "before startMs");
         }
-        String status = t.oneOfOrNull("status", STATUSES);
+        String status = oneOfOrNull(t, "status", STATUSES);
         List<String> out = new ArrayList<>();
         for (Fields line : t.array("output", false)) {
             out.add(line.selfString());
         }
-        return new TaskRecord(position, t.nameText("name"), t.string("kind"),
+        return new TaskRecord(position, nameText(t, "name"), t.string("kind"),
                 t.has("chunk") ? t.integer("chunk", 0) : position / chunksize, t.integer("slot", -1, slots - 1),
                 t.longValue("pid"), start, end, status, t.stringOrNull("result"), t.stringOrNull("error"), out,
                 t.boolOr("outputTruncated", false));
@@ -168,7 +169,7 @@ final class TraceJsonReader {
         w.requireObject();
         Long pid = w.longOrNull("pid");
         return new WorkerRecord(w.integer("slot", 0, slots - 1), pid == null ? -1 : pid, w.integer("generation", 0),
-                w.num("spawnMs"), w.numOrNull("readyMs"), w.numOrNull("exitMs"), w.oneOfOrNull("exit", EXITS),
+                w.num("spawnMs"), w.numOrNull("readyMs"), w.numOrNull("exitMs"), oneOfOrNull(w, "exit", EXITS),
                 w.intOrNull("exitCode", Integer.MIN_VALUE), w.intOrNull("signal", 0), w.stringOrNull("detail"),
                 w.numOrNull("initStartMs"), w.numOrNull("initEndMs"), w.stringOrNull("initError"), samples(w), lane(w));
     }
@@ -184,7 +185,7 @@ final class TraceJsonReader {
         if (tid != null && kind != Lane.Kind.THREAD) {
             throw w.bad("tid", "only a thread lane has a tid, and this one is a " + kind.id());
         }
-        return new Lane(kind, tid, w.nameOrNull("name"), w.nameOrNull("host"));
+        return new Lane(kind, tid, nameOrNull(w, "name"), nameOrNull(w, "host"));
     }
 
     /** A worker's OS samples; traces written before samples existed have none. */
@@ -222,6 +223,33 @@ final class TraceJsonReader {
                 s.numOrNull("cpuCores"), baseline != null ? s.numOrNull("speedup") : null,
                 baseline != null ? s.numOrNull("efficiency") : null, baseline,
                 s.num("lowerBoundMs"), s.num("longestTaskMs"), slots, cpus == null ? 0 : cpus, load == null ? -1 : load);
+    }
+
+    /**
+     * A name (of the run, a task, a lane, a host): one line, with no control character and no
+     * bidirectional control, which could make a name on screen or in a terminal say something else.
+     */
+    private static String nameText(Fields f, String field) throws Fields.Bad {
+        String v = f.string(field);
+        int bad = v.codePoints().filter(TerminalText::isUnsafe).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw f.bad(field, String.format("must be one line without control or text-direction characters, got U+%04X in \"%s\"",
+                    bad, TerminalText.safe(v, 40)));
+        }
+        return v;
+    }
+
+    private static String nameOrNull(Fields f, String field) throws Fields.Bad {
+        return f.has(field) ? nameText(f, field) : null;
+    }
+
+    private static String oneOfOrNull(Fields f, String field, Set<String> allowed) throws Fields.Bad {
+        String v = f.stringOrNull(field);
+        if (v != null && !allowed.contains(v)) {
+            throw f.bad(field, "expected one of " + String.join(", ", allowed.stream().sorted().toList())
+                    + " or null, got \"" + oneLine(v) + "\"");
+        }
+        return v;
     }
 
     static String oneLine(String s) {
