@@ -48,7 +48,10 @@ final class ChildJvm {
     private static ChildJvm start(List<String> prefix, Path dir, List<String> jvmFlags, Map<String, String> env,
                                   String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of("env", "--default-signal=INT",
+        // The signals the tests send start at their defaults, however the suite was started: a
+        // suite run under nohup (SIGHUP ignored) or from a background job (SIGINT ignored) would
+        // hand its children an ignored signal, and the JVM leaves an ignored signal ignored.
+        cmd.addAll(List.of("env", "--default-signal=INT,HUP,TERM",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolscope.Main"));
