@@ -65,9 +65,15 @@ public final class Tools {
         return SYSTEM;
     }
 
+    /**
+     * Where to look when there is no PATH at all ({@code env -i}, some service managers): the
+     * search path execvp and the shells fall back on, so an empty environment loses nothing.
+     */
+    static final String DEFAULT_PATH = "/usr/bin:/bin";
+
     private static Optional<Path> find(String path, String command) {
-        if (path == null) {
-            return Optional.empty();
+        if (path == null || path.isEmpty()) {
+            path = DEFAULT_PATH;
         }
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {

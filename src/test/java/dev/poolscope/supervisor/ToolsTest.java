@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -59,6 +60,15 @@ class ToolsTest {
         assertEquals(List.of(), new Supervisor(none).prefix(new Supervisor.Launch(true, true, true, true)));
         assertFalse(new Supervisor(none).givesOwnGroup());
         assertFalse(new Supervisor(none).killGroup(12345), "no kill program: the group cannot be ended at once");
+    }
+
+    @Test
+    void noPathAtAllMeansTheDefaultSearchPathAsForExecvp() {
+        // env -i: no PATH. The tools are still where execvp would look.
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid")),
+                "this machine has no setsid in /usr/bin or /bin");
+        assertTrue(new Tools(null).has(Tools.Tool.SETSID), "setsid found without a PATH");
+        assertTrue(new Tools("").has(Tools.Tool.SETSID), "setsid found with an empty PATH");
     }
 
     @Test
