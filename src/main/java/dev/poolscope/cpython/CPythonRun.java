@@ -12,12 +12,8 @@ import dev.poolscope.engine.TaskKind;
 import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.supervisor.KillOnExit;
 import dev.poolscope.supervisor.Supervisor;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,28 +119,19 @@ public final class CPythonRun implements RunHandle {
         process = p;
         KillOnExit.Entry killOnExit = KillOnExit.register(this::killEverything);
         state.mainStarted(p.pid(), program.toString(), python.describe());
-        Thread out = pipe(p.getInputStream(), "out");
-        Thread err = pipe(p.getErrorStream(), "err");
+        Thread out = InterpreterProcess.readLines(p.getInputStream(), "out", state::mainRawLine);
+        Thread err = InterpreterProcess.readLines(p.getErrorStream(), "err", state::mainRawLine);
         deadline = RunDeadline.arm(this, options.deadlineMs());
         started.complete(p);
-        int code = waitUninterruptibly(p);
+        int code = InterpreterProcess.awaitExit(p);
         long exitAt = System.nanoTime() - t0;
         exitCode = code;
         deadline.close();
         // The program is over: whatever it left running goes too (daemon workers, orphans).
         killEverything();
-        try {
-            // Every process is gone now; read what they said before saying the program ended.
-            channel.awaitReaders(DRAIN_MS);
-            channel.close();
-            out.join(500);
-            err.join(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        // Java reports a death by signal n as 128 + n, which sys.exit(128 + n) also gives: it is
-        // a signal only if the interpreter did not say it was ending on its own.
-        Integer signal = code > 128 && code <= 128 + 64 && !state.mainSaidExit() ? code - 128 : null;
+        // Every process is gone now; read what they said before saying the program ended.
+        InterpreterProcess.drain(channel, DRAIN_MS, out, err);
+        Integer signal = InterpreterProcess.signalOf(code, state.mainSaidExit());
         state.mainExited(exitAt, signal == null ? code : null, signal, mainDetail(code, signal));
         state.finish(stopRequested);
         killOnExit.close();
@@ -163,31 +150,7 @@ public final class CPythonRun implements RunHandle {
         return "exited with code " + code;
     }
 
-    private static int waitUninterruptibly(Process p) {
-        while (true) {
-            try {
-                return p.waitFor();
-            } catch (InterruptedException e) {
-                // this thread must outlive the program (it is the parent-death signal's parent)
-            }
-        }
-    }
 
-    private Thread pipe(InputStream in, String which) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    state.mainRawLine(line);
-                }
-            } catch (IOException e) {
-                // the program is gone
-            }
-        }, Thread.currentThread().getName() + "-" + which);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
 
     private void killEverything() {
         Process p = process;

@@ -1,6 +1,7 @@
 package dev.poolscope.dask;
 
 import dev.poolscope.cpython.EventChannel;
+import dev.poolscope.cpython.InterpreterProcess;
 import dev.poolscope.cpython.ProgramGroup;
 import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.Mode;
@@ -14,12 +15,8 @@ import dev.poolscope.engine.TaskSpec;
 import dev.poolscope.supervisor.KillOnExit;
 import dev.poolscope.supervisor.Supervisor;
 import dev.poolscope.supervisor.Timers;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,24 +122,17 @@ public final class DaskRun implements RunHandle {
         process = p;
         KillOnExit.Entry killOnExit = KillOnExit.register(this::killEverything);
         state.driverStarted(p.pid(), "Dask driver for " + name, python.describe());
-        Thread out = pipe(p.getInputStream(), "out");
-        Thread err = pipe(p.getErrorStream(), "err");
+        Thread out = InterpreterProcess.readLines(p.getInputStream(), "out", state::driverLine);
+        Thread err = InterpreterProcess.readLines(p.getErrorStream(), "err", state::driverLine);
         deadline = RunDeadline.arm(this, options.deadlineMs());
         started.complete(null);
-        int code = waitUninterruptibly(p);
+        int code = InterpreterProcess.awaitExit(p);
         long exitAt = System.nanoTime() - t0;
         exitCode = code;
         deadline.close();
         killEverything(); // whatever of our own cluster is left (a killed driver leaves its nannies)
-        try {
-            channel.awaitReaders(2000);
-            channel.close();
-            out.join(500);
-            err.join(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Integer signal = code > 128 && code <= 128 + 64 ? code - 128 : null;
+        InterpreterProcess.drain(channel, 2000, out, err);
+        Integer signal = InterpreterProcess.signalOf(code, false); // the driver is ours: it never sys.exit()s 128+n
         state.driverExited(exitAt, signal == null ? code : null, signal, stopRequested
                 ? (deadlineHit() ? "stopped by PoolScope at the deadline of " + options.deadlineMs() + " ms" : "stopped by PoolScope")
                 : signal != null ? "killed by signal " + signal : "exited with code " + code);
@@ -150,31 +140,7 @@ public final class DaskRun implements RunHandle {
         killOnExit.close();
     }
 
-    private static int waitUninterruptibly(Process p) {
-        while (true) {
-            try {
-                return p.waitFor();
-            } catch (InterruptedException e) {
-                // this thread is the parent the driver's parent-death signal watches: it must outlive the driver
-            }
-        }
-    }
 
-    private Thread pipe(InputStream in, String which) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    state.driverLine(line);
-                }
-            } catch (IOException e) {
-                // the driver is gone
-            }
-        }, Thread.currentThread().getName() + "-" + which);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
 
     private void killEverything() {
         Process p = process;
