@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -29,23 +28,7 @@ class HangingInterpreterTest {
                 () -> PythonInterpreter.check(exe, 1500));
         assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
         long child = Long.parseLong(Files.readString(pidFile).trim());
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (running(child) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(!running(child), "the wrapper's child " + child + " was left running");
-        } finally {
-            ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
-        }
+        PythonRuns.assertEndsSoon(child, "the wrapper's child " + child + " was left running");
     }
 
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

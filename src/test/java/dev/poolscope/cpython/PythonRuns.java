@@ -57,4 +57,27 @@ public final class PythonRuns {
     static String dump(CPythonRun run) {
         return run.events().stream().map(Object::toString).collect(Collectors.joining("\n"));
     }
+
+    /** Alive and not a zombie waiting for init to reap it (this machine's init reaps late). */
+    public static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Asserts that {@code pid} ends within 2 s (failing with {@code left}); kills it either way. */
+    static void assertEndsSoon(long pid, String left) throws InterruptedException {
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+            while (running(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(!running(pid), left);
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
 }

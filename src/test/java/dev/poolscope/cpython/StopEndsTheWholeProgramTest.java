@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -94,23 +93,7 @@ class StopEndsTheWholeProgramTest {
         assertTrue(run.awaitDone(Duration.ofSeconds(60)), "the run ended");
         assertEquals(0, run.exitCode());
         long orphan = Long.parseLong(Files.readString(pidFile).trim());
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (running(orphan) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(!running(orphan), "the program's sleep " + orphan + " outlived it");
-        } finally {
-            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
-        }
+        PythonRuns.assertEndsSoon(orphan, "the program's sleep " + orphan + " outlived it");
     }
 
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

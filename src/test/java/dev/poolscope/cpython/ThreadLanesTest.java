@@ -9,7 +9,6 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.trace.RunTrace;
 import dev.poolscope.trace.TaskRecord;
 import dev.poolscope.trace.WorkerRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -128,10 +127,10 @@ class ThreadLanesTest {
         Set<Long> pids = new HashSet<>(run.pids());
         pids.add(run.mainPid());
         long deadline = System.nanoTime() + 3_000_000_000L;
-        while (pids.stream().anyMatch(ThreadLanesTest::running) && System.nanoTime() < deadline) {
+        while (pids.stream().anyMatch(PythonRuns::running) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(pids.stream().noneMatch(ThreadLanesTest::running), "Python processes left: " + pids);
+        assertTrue(pids.stream().noneMatch(PythonRuns::running), "Python processes left: " + pids);
     }
 
     @Test
@@ -195,13 +194,4 @@ class ThreadLanesTest {
         assertEquals(-1, main.slot(), "the main thread's line is the main lane's");
     }
 
-    /** Alive and not a zombie waiting for init to reap it. */
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }
