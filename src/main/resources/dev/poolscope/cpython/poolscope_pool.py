@@ -9,7 +9,7 @@ from time import monotonic_ns as _now
 
 import poolscope_tracer as tracer
 from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _write
-from poolscope_tracer import _task1_line
+from poolscope_tracer import _task1_line, _wrap_pool_task
 
 
 def _task0_line(job, chunk, k):
@@ -145,12 +145,7 @@ class _TracedTasks(object):
         return task if traced is None else traced
 
     def _trace(self, task):
-        job, chunk, function, args, kwargs = task
-        if function is self._pool.mapstar or function is self._pool.starmapstar:
-            user_function, items = args[0]
-            count = len(items) if hasattr(items, "__len__") else 1
-            return job, chunk, function, ((_Item(user_function, job, chunk, count), items),), kwargs
-        return job, chunk, _Item(function, job, chunk), args, kwargs
+        return _wrap_pool_task(task, self._pool, _Item)
 
     def __getattr__(self, name):
         return getattr(self._inner, name)

@@ -19,7 +19,7 @@ import threading
 import time
 
 import poolscope_tracer as tracer
-from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send
+from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _wrap_pool_task
 from json.encoder import encode_basestring_ascii as _quote
 
 # ThreadPoolExecutor calls are numbered per executor; the job numbers stay clear of Pool's (a
@@ -234,11 +234,8 @@ class _ThreadPoolTasks(object):
         return task if traced is None else traced
 
     def _trace(self, task):
-        job, chunk, function, args, kwargs = task
-        if function is self._pool.mapstar or function is self._pool.starmapstar:
-            user_function, items = args[0]
-            return job, chunk, function, ((_ThreadItem(user_function, job, chunk), items),), kwargs
-        return job, chunk, _ThreadItem(function, job, chunk), args, kwargs
+        # A thread's item is timed on its own, whatever the chunk's size.
+        return _wrap_pool_task(task, self._pool, lambda f, job, chunk, count: _ThreadItem(f, job, chunk))
 
     def __getattr__(self, name):
         return getattr(self._inner, name)

@@ -206,6 +206,18 @@ def _safely(function, *args):
 _library = {}
 
 
+
+def _wrap_pool_task(task, pool, wrap):
+    """A Pool task (job, chunk, function, args, kwargs) with the user's function wrapped by
+    wrap(function, job, chunk, count): inside mapstar/starmapstar for a chunk of count items,
+    else the call itself. `pool` is the multiprocessing.pool module (where mapstar lives)."""
+    job, chunk, function, args, kwargs = task
+    if function is pool.mapstar or function is pool.starmapstar:
+        user_function, items = args[0]
+        count = len(items) if hasattr(items, "__len__") else 1
+        return job, chunk, function, ((wrap(user_function, job, chunk, count), items),), kwargs
+    return job, chunk, wrap(function, job, chunk, 1), args, kwargs
+
 def _is_library(code):
     known = _library.get(code)
     if known is None:
