@@ -8,6 +8,17 @@ record ExitWords(ExitKind kind, Integer exitCode, Integer signal, String detail)
     private static final Map<Integer, String> SIGNALS = Map.of(1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT",
             6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV", 13, "SIGPIPE", 15, "SIGTERM");
 
+    /** The tracer's "by" of a signal sent by multiprocessing's own atexit (util._exit_function). */
+    static final String BY_EXIT = "exit";
+    /** What happened to a daemon child still running when the main program ended (report, trace and window). */
+    static final String TERMINATED_AT_EXIT =
+            "terminated by multiprocessing at exit (a daemon process still running when the main program ended)";
+
+    /** The main lane's mark when multiprocessing's atexit terminates a daemon child. */
+    static String atExitMark(long child) {
+        return "at exit, multiprocessing terminates daemon PID " + child + ": SIGTERM";
+    }
+
     static String signalName(int signal) {
         return SIGNALS.getOrDefault(signal, "SIG" + signal);
     }
@@ -26,6 +37,9 @@ record ExitWords(ExitKind kind, Integer exitCode, Integer signal, String detail)
             return new ExitWords(ExitKind.TERMINATED, exit, signal, "ended by PoolScope: the run was stopped");
         }
         if (signal != null) {
+            if (signal == 15 && p.terminatedAtExit) {
+                return new ExitWords(ExitKind.TERMINATED, null, 15, TERMINATED_AT_EXIT + ": SIGTERM");
+            }
             if (signal == 15 && "SIGTERM".equals(p.signalFromParent)) {
                 String who = p.executor ? "by its ProcessPoolExecutor (broken, or shut down)"
                         : !p.isPoolWorker() ? "by terminate()"

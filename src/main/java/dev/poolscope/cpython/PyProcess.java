@@ -34,6 +34,10 @@ final class PyProcess {
     long reapedAt = -1;
     /** A signal its parent sent it (terminate() or kill()), or null. */
     String signalFromParent;
+    /** Its parent's multiprocessing terminated it at exit: a daemon child still running when the main program ended. */
+    boolean terminatedAtExit;
+    /** Started with daemon=True (a Process; Pool workers always are). */
+    boolean daemon;
     boolean killedByPoolScope;
     boolean closed;
     boolean exited;
@@ -85,6 +89,7 @@ final class PyProcess {
         label = role.path("label").asText(null);
         maxTasks = role.path("maxtasks").isInt() ? role.path("maxtasks").asInt() : null;
         executor = role.path("executor").asBoolean(false);
+        daemon = role.path("daemon").asBoolean(false);
         JsonNode id = role.path("ident");
         ident = id.isArray() && id.size() > 0 ? id.get(id.size() - 1).asInt() : -1;
         if (role.path("line").isInt()) {

@@ -298,7 +298,10 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
                 long child = m.path("child").asLong(-1);
                 String sig = m.path("sig").asText("SIGTERM");
                 proc(child).signalFromParent = sig;
-                if (!proc(child).isPoolWorker()) { // a Pool's SIGTERMs are told by its terminate() mark
+                if (ExitWords.BY_EXIT.equals(m.path("by").asText(""))) {
+                    proc(child).terminatedAtExit = true; // multiprocessing's atexit ends a daemon child still running
+                    mark(p, at(m), ProcessMark.TERMINATE, child, ExitWords.atExitMark(child));
+                } else if (!proc(child).isPoolWorker()) { // a Pool's SIGTERMs are told by its terminate() mark
                     mark(p, at(m), ProcessMark.TERMINATE, child, (sig.equals("SIGKILL") ? "kill()" : "terminate()")
                             + " sends " + sig + " to PID " + child + PoolMarks.line(m));
                 }
@@ -393,7 +396,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         if (PyProcess.PROCESS.equals(p.kind)) {
             PyProcess creator = procs.get(p.creator);
             mark(creator != null ? creator : p, spawnAt, ProcessMark.START, p.pid,
-                    "start() \u2192 PID " + p.pid + (p.label != null ? " " + p.label : "")
+                    "start() \u2192 PID " + p.pid + (p.label != null ? " " + p.label : "") + (p.daemon ? ", daemon" : "")
                             + (p.line > 0 ? " (line " + p.line + ")" : ""));
             // Numbered as started (the order of start() calls), not as its first word is read.
             int index = book.queueProcess(p.pid, p.label != null ? p.label : "Process " + p.pid);
@@ -498,7 +501,9 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         long child = m.path("child").asLong(-1);
         String kind = m.path("kind").asText("");
         switch (kind) {
-            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, "join() waits for " + child + PoolMarks.line(m));
+            case "join" -> mark(caller, at(m), ProcessMark.JOIN, child, ExitWords.BY_EXIT.equals(m.path("by").asText(""))
+                    ? "at exit, multiprocessing's join() waits for " + child
+                    : "join() waits for " + child + PoolMarks.line(m));
             case "joined" -> {
                 JsonNode code = m.path("code");
                 mark(caller, at(m), ProcessMark.JOINED, child, code.isInt()

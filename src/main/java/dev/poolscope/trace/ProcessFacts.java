@@ -34,7 +34,8 @@ final class ProcessFacts {
             if (w.exitCode() != null) {
                 line.append(", exit code ").append(w.exitCode());
             } else if (w.signal() != null) {
-                line.append(", killed by signal ").append(w.signal());
+                // The exit's own words: a signal may be terminate(), multiprocessing's exit or a kill from elsewhere.
+                line.append(", ").append(w.detail() != null ? TerminalText.safe(w.detail(), 200) : "killed by signal " + w.signal());
             }
             sb.append(line).append('\n');
         }

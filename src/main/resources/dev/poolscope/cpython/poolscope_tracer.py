@@ -473,7 +473,10 @@ def _patch_process(mod):
     def join_(self, timeout=None):
         mine = _is_program_process(self)
         if mine:
-            _send("mark", kind="join", child=_pid_of(self), timeout=timeout, line=_safely(caller_line))
+            if _safely(_called_at_exit):  # multiprocessing's own join of every child left, at the main's exit
+                _send("mark", kind="join", child=_pid_of(self), timeout=timeout, by="exit")
+            else:
+                _send("mark", kind="join", child=_pid_of(self), timeout=timeout, line=_safely(caller_line))
         try:
             return join(self, timeout)
         finally:
@@ -522,7 +525,7 @@ def _role_of(process):
     else:
         label = "%s.run()" % type(process).__name__
     return {"kind": "process", "name": process.name, "label": label,
-            "ident": list(process._identity)}
+            "ident": list(process._identity), "daemon": bool(process.daemon)}
 
 
 def _child_begins(process):
@@ -590,6 +593,34 @@ def _patch_popen(mod):
         return code
 
     popen.poll = poll_
+    terminate = popen.__dict__.get("terminate")
+    if terminate is not None:
+        popen.terminate = _told_at_exit(terminate)
+
+
+def _called_at_exit():
+    """Whether the patched call was made by multiprocessing.util._exit_function (the main process's atexit)."""
+    frame = sys._getframe(1)
+    while frame is not None and os.path.basename(frame.f_code.co_filename).startswith("poolscope_"):
+        frame = frame.f_back
+    code = frame.f_code if frame is not None else None
+    return (code is not None and code.co_name == "_exit_function"
+            and os.path.basename(os.path.dirname(code.co_filename)) == "multiprocessing")
+
+
+def _told_at_exit(terminate):
+    """
+    Popen.terminate: BaseProcess.terminate() calls it (told there), and so does multiprocessing's
+    atexit for each daemon child still running when the main program ends: that one is told here.
+    """
+
+    def terminate_(self):
+        if self.returncode is None and _safely(_called_at_exit):
+            _send("signal", child=self.pid, sig="SIGTERM", by="exit")
+            flush()  # the interpreter is ending: PoolScope hears it before the child's end
+        return terminate(self)
+
+    return terminate_
 
 
 def _patch_context(mod):

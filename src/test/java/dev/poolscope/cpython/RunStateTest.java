@@ -129,6 +129,49 @@ class RunStateTest {
         assertTrue(exit.detail().contains("garbage-collected"), exit.detail());
     }
 
+    /** Connection 0 is the main process, 1 a Process child (daemon or not) that runs until it is signalled. */
+    private void oneProcess(boolean daemon) {
+        state.mainStarted(MAIN, "p.py", "python3");
+        state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
+        state.onMessage(0, m("{\"e\":\"started\",\"child\":101,\"t\":" + t(1) + ",\"role\":{\"kind\":\"process\","
+                + "\"label\":\"forever()\",\"daemon\":" + daemon + ",\"ident\":[1]}}"));
+        state.onMessage(1, m("{\"e\":\"hello\",\"pid\":101}"));
+        state.onMessage(1, m("{\"e\":\"child\",\"creator\":100,\"role\":{\"kind\":\"process\",\"label\":\"forever()\"}}"));
+        state.onMessage(1, m("{\"e\":\"task0\",\"t\":" + t(2) + ",\"job\":-1,\"chunk\":-1,\"k\":0,\"name\":\"forever()\"}"));
+    }
+
+    @Test
+    void aDaemonTerminatedByMultiprocessingAtTheMainsExitIsTerminatedNotCrashed() {
+        oneProcess(true);
+        // multiprocessing.util._exit_function: p._popen.terminate() for each daemon child, then its exit code.
+        state.onMessage(0, m("{\"e\":\"signal\",\"t\":" + t(300) + ",\"child\":101,\"sig\":\"SIGTERM\",\"by\":\"exit\"}"));
+        state.onClosed(1); // SIGTERM's default action: no last word from the child
+        state.onMessage(0, m("{\"e\":\"reaped\",\"t\":" + t(301) + ",\"child\":101,\"code\":-15}"));
+        RunEvent.WorkerExited exit = all(RunEvent.WorkerExited.class).get(0);
+        assertEquals(dev.poolscope.engine.ExitKind.TERMINATED, exit.kind());
+        assertEquals("terminated by multiprocessing at exit (a daemon process still running when the main program ended):"
+                + " SIGTERM", exit.detail());
+        assertEquals(15, exit.signal());
+        RunEvent.TaskFinished target = all(RunEvent.TaskFinished.class).get(0);
+        assertEquals(dev.poolscope.engine.TaskStatus.CANCELLED, target.status(), target::toString);
+        List<String> marks = all(RunEvent.ProcessMark.class).stream().map(RunEvent.ProcessMark::text).toList();
+        assertEquals(List.of("start() \u2192 PID 101 forever(), daemon", "at exit, multiprocessing terminates daemon PID 101: SIGTERM"),
+                marks);
+    }
+
+    @Test
+    void aSigtermFromElsewhereIsKilledBySignal15EvenForADaemon() {
+        for (boolean daemon : List.of(false, true)) {
+            RunStateTest fresh = new RunStateTest();
+            fresh.oneProcess(daemon);
+            fresh.state.onClosed(1);
+            fresh.state.onMessage(0, m("{\"e\":\"reaped\",\"t\":" + t(301) + ",\"child\":101,\"code\":-15}"));
+            RunEvent.WorkerExited exit = fresh.all(RunEvent.WorkerExited.class).get(0);
+            assertEquals(dev.poolscope.engine.ExitKind.CRASHED, exit.kind(), "daemon " + daemon);
+            assertEquals("killed by signal 15 (SIGTERM)", exit.detail(), "daemon " + daemon);
+        }
+    }
+
     @Test
     void aKindThisPoolScopeDoesNotKnowIsIgnored() {
         poolOfTwo();
