@@ -93,7 +93,8 @@ final class UiCommand implements Callable<Integer> {
                     throw new BadInput("--open: cannot read the Python program " + file + "; check the path");
                 }
             } else if (file != null) {
-                if (!isTrace(file)) {
+                // A trace opens as a replay; a damaged one is refused with its fault, as 'render' names it.
+                if (dev.poolscope.ui.app.TraceOrScenario.traceOrNull(file) == null) {
                     ScenarioFiles.read(file);
                 }
             } else if (!dev.poolscope.cpython.PythonLessons.isProgram(lesson)) {
@@ -101,6 +102,8 @@ final class UiCommand implements Callable<Integer> {
             }
         } catch (ScenarioException e) {
             throw new BadInput(e.problems().stream().map(ScenarioSource::asOption).toList());
+        } catch (java.io.IOException e) {
+            throw new BadInput(String.valueOf(e.getMessage()));
         }
         int width = size == null ? AppOptions.DEFAULT_WIDTH : size.width();
         int height = size == null ? AppOptions.DEFAULT_HEIGHT : size.height();
@@ -162,16 +165,6 @@ final class UiCommand implements Callable<Integer> {
             }
             throw new TypeConversionException("must be WIDTHxHEIGHT from " + MIN_WIDTH + "x" + MIN_HEIGHT
                     + " to 20000x20000, e.g. 1280x720, got '" + value + "'");
-        }
-    }
-
-    /** A saved trace opens as a replay (the window tells traces from scenarios the same way). */
-    private static boolean isTrace(Path file) {
-        try {
-            dev.poolscope.traceimport.AnyTrace.read(file);
-            return true;
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
         }
     }
 }

@@ -129,9 +129,7 @@ public final class MainWindow implements WindowHost {
     }
 
     private void apply(AppOptions o) {
-        if (o.file() != null && traces.isTrace(Path.of(o.file()))) {
-            traces.openTrace(Path.of(o.file()));
-        } else if (o.file() != null) {
+        if (o.file() != null) {
             open(Path.of(o.file()));
         } else if (o.lesson() != null) {
             loadLesson(o.lesson());
@@ -278,10 +276,24 @@ public final class MainWindow implements WindowHost {
         }
     }
 
-    /** Opens a scenario file (File > Open once a file is chosen, Open Recent, --open). */
+    /**
+     * Opens a file (File > Open once a file is chosen, Open Recent, --open, a drop): a Python
+     * program, a saved trace (its replay), or a scenario file.
+     */
     public void open(Path file) {
         if (ProgramShown.isProgram(file)) {
             showProgram(file);
+            return;
+        }
+        dev.poolscope.trace.RunTrace trace;
+        try {
+            trace = TraceOrScenario.traceOrNull(file);
+        } catch (IOException e) {
+            showError("Could not open the trace: " + e.getMessage());
+            return;
+        }
+        if (trace != null) {
+            traces.openTrace(trace, file);
             return;
         }
         try {

@@ -42,7 +42,7 @@ import javafx.scene.layout.VBox;
  */
 public final class TraceTools {
     private final WindowHost w;
-    /** Opens a file that turned out to be a scenario, not a trace. */
+    /** Opens a dropped file as File > Open does (the window tells programs, traces and scenarios apart). */
     private final Consumer<Path> openScenario;
     private final RunPanels panels;
     private final VBox center;
@@ -109,20 +109,9 @@ public final class TraceTools {
         });
     }
 
+    /** A dropped file opens as File > Open opens it: a program, a trace's replay, or a scenario. */
     public void openDropped(Path file) {
-        if (dev.poolscope.ui.lesson.ProgramShown.isProgram(file)) {
-            openScenario.accept(file); // a Python program: the window shows it, Run runs it
-            return;
-        }
-        try {
-            open(dev.poolscope.traceimport.AnyTrace.read(file), file);
-        } catch (IOException ex) {
-            if (ex.getMessage() != null && ex.getMessage().contains("not a PoolScope trace")) {
-                openScenario.accept(file); // a scenario: the window opens it as one
-            } else {
-                w.showProblem("Could not open " + file.getFileName() + ": " + ex.getMessage());
-            }
-        }
+        openScenario.accept(file);
     }
 
     /** Whether a file is a PoolScope trace (so --open can take a trace as well as a scenario). */
@@ -144,6 +133,11 @@ public final class TraceTools {
             w.showProblem("Could not open the trace: " + e.getMessage());
             return false;
         }
+    }
+
+    /** Opens a trace already read from {@code file} (the window's File > Open found it was one). */
+    void openTrace(RunTrace trace, Path file) {
+        open(trace, file);
     }
 
     private void open(RunTrace trace, Path file) {

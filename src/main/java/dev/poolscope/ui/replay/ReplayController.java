@@ -3,7 +3,6 @@ package dev.poolscope.ui.replay;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.ui.CurrentRun;
 import dev.poolscope.ui.panels.RunPanels;
-import dev.poolscope.ui.timeline.TimelineGeometry;
 import dev.poolscope.ui.timeline.TimelineModel;
 import dev.poolscope.ui.timeline.TimelineView;
 import java.util.Locale;
@@ -28,8 +27,6 @@ import javafx.collections.ObservableList;
 public final class ReplayController {
     /** Playback speeds offered, slowest first. */
     public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4, 8};
-    /** The live view's frame interval, to grow the axis in the steps a live run took. */
-    private static final long FRAME_NS = 16_666_667L;
     private static final long PANELS_EVERY_NS = 250_000_000L;
     private final CurrentRun controller;
     private final TimelineView timeline;
@@ -40,6 +37,8 @@ public final class ReplayController {
     private final ObservableList<Bookmark> bookmarks = FXCollections.observableArrayList();
     private double speed = 1;
     private TimelineModel live;
+    /** Where the open run's picture begins (see {@link TimelineView#firstActivity}). */
+    private double firstActivityNs;
     private int applied;
     /** The panels' statistics stop when they are shown final; playing again starts them afresh. */
     private boolean panelsFinal;
@@ -73,6 +72,8 @@ public final class ReplayController {
         bookmarks.clear();
         current.set(run);
         live = null;
+        // The axis is the whole run's from the first frame: its end is known (see TimelineView.showWhole).
+        firstActivityNs = run.ofProgram() ? TimelineView.firstActivity(run.liveAt(run.endNs())) : 0;
         seek(0);
     }
 
@@ -201,22 +202,13 @@ public final class ReplayController {
         now.set(t);
         controller.showStill(live, t, status(run, t));
         if (rebuild) {
-            followAsLive(t);
+            timeline.showWhole(live, firstActivityNs, run.endNs());
         }
         // Drawn now, in this frame: the window's own frame timer may already have run this pulse.
         timeline.render(t, false);
         if (!playing.get() || t >= run.endNs()) {
             showPanels();
         }
-    }
-
-    /** The axis a live run had at {@code t}: it grew in steps, frame by frame, from the start. */
-    private void followAsLive(long t) {
-        TimelineGeometry geo = timeline.geometry();
-        for (long s = 0; s < t; s += FRAME_NS) {
-            geo.follow(s);
-        }
-        geo.follow(t);
     }
 
     private void frame(long nanos) {

@@ -27,10 +27,17 @@ public final class TimelineGeometry {
         if (width != this.width || height != this.height || Math.round(190 * textScale) != headerWidth) {
             version++;
         }
+        double span = nsPerPx * plotWidth();
         this.width = width;
         this.height = height;
         this.headerWidth = Math.round(190 * textScale);
         this.axisHeight = Math.round(34 * textScale);
+        if (!userControlled) {
+            // Following (or fitted): the same span on the new width. A scale set while the
+            // view had no width yet (a plot of 1 px: a second per pixel) must not become a
+            // 15-minute axis once the window is laid out; follow() only ever widens the span.
+            nsPerPx = span / plotWidth();
+        }
     }
 
     public void setLanes(int lanes) {

@@ -34,6 +34,8 @@ public final class TimelineView extends Pane {
     private double mouseY = -1;
     private long lastNow;
     private BiPredicate<Integer, Long> killer = (slot, pid) -> false;
+    /** A saved run's whole span, shown whatever moment of it is drawn ({@link #showWhole}); null for a live run. */
+    private Whole whole;
     private java.util.function.Consumer<TimelineModel.Mark> markClicked = m -> { };
     private java.util.function.IntConsumer taskClicked = t -> { };
 
@@ -98,6 +100,9 @@ public final class TimelineView extends Pane {
 
     public void setRun(TimelineModel run) {
         this.run = run;
+        if (whole != null && whole.model() != run) {
+            whole = null; // another run (a live one, or another moment's model) is drawn
+        }
         geo.setLanes(run == null ? 1 : run.laneCount());
         geo.resetFollow(0);
         tip.setVisible(false);
@@ -132,9 +137,32 @@ public final class TimelineView extends Pane {
         dirty = true;
     }
 
+    /** What {@link #showWhole} holds: the span of the run {@code model} is a moment of. */
+    private record Whole(TimelineModel model, double fromNs, double toNs) {}
+
+    /**
+     * Shows the span [{@code fromNs}, {@code toNs}] of a run whose end is known (a saved trace),
+     * fitted to the plot's width whenever it is drawn, for as long as {@code model} is the run
+     * drawn and the user has not zoomed or panned; Fit comes back to it. A replay at any moment
+     * is drawn on the axis of the whole run, so its first frame is not a live run's first second
+     * (or, before the window is laid out, a scale computed for a plot 1 px wide).
+     */
+    public void showWhole(TimelineModel model, double fromNs, double toNs) {
+        whole = new Whole(model, fromNs, Math.max(fromNs, toNs));
+        geo.resetFollow(fromNs, toNs);
+        dirty = true;
+    }
+
+    /** Whether the view holds a saved run's whole span ({@link #showWhole}) for the run it draws. */
+    private boolean showsWhole() {
+        return whole != null && run != null && whole.model() == run;
+    }
+
     /** Fits the whole run and follows it again. */
     public void fit() {
-        if (run != null && run.isFinished()) {
+        if (showsWhole()) {
+            geo.resetFollow(whole.fromNs(), whole.toNs());
+        } else if (run != null && run.isFinished()) {
             geo.resetFollow(firstActivity(run), lastNow);
         } else {
             geo.resetFollow(lastNow);
@@ -147,7 +175,7 @@ public final class TimelineView extends Pane {
      * the first mark was made (its interpreter's start-up, 100-250 ms, is not what the lesson is
      * about); 0 for a pool of PoolScope's workers, whose start-up is part of the picture.
      */
-    static double firstActivity(TimelineModel run) {
+    public static double firstActivity(TimelineModel run) {
         if (run.laneOffset() == 0) {
             return 0;
         }
@@ -176,7 +204,9 @@ public final class TimelineView extends Pane {
         }
         geo.resize(Math.ceil(getWidth()), Math.ceil(getHeight()), textScale);
         tiles.fit(geo.width(), geo.height(), geo.headerWidth());
-        if (run != null && run.isFinished() && !geo.userControlled()) {
+        if (showsWhole() && !geo.userControlled()) {
+            geo.fitActivity(whole.fromNs(), whole.toNs());
+        } else if (run != null && run.isFinished() && !geo.userControlled()) {
             geo.fitActivity(firstActivity(run), nowNs);
         } else {
             geo.follow(nowNs);
