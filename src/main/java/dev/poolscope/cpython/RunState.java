@@ -191,6 +191,13 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         }
     }
 
+    /** What the run keeps to tell results in order (told chunks and maps waiting, results waiting for their end). */
+    int retainedForDelivery() {
+        synchronized (lock) {
+            return deliveries.retained();
+        }
+    }
+
     List<String> taskNames() {
         synchronized (lock) {
             return book.names();
@@ -369,6 +376,7 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
                 emit(new RunEvent.TaskAdded(at(m), index, name.asText(""), CPythonTrace.PYTHON_KIND));
             }
         }
+        deliveries.queued(caller.pid, job); // a result told before this submission was read
         for (PyProcess p : List.copyOf(procs.values())) {
             if (p.heldFor != null && book.knows(p.heldFor)) {
                 p.heldFor = null;
@@ -427,7 +435,10 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             case READY -> emit(new RunEvent.WorkerStateChanged(at, p.slot, p.pid, WorkerState.IDLE));
             case TASK0 -> taskStarted(p, m, at);
             case TASK1 -> taskEnded(p, m, at);
-            case THREAD, THREAD_END, TTASK0, TTASK1, TQUEUED, TMARK -> threads.handle(p.pid, slotOf(p), e.wire, m, at);
+            case THREAD, THREAD_END, TTASK0, TTASK1, TQUEUED, TMARK -> {
+                threads.handle(p.pid, slotOf(p), e.wire, m, at);
+                threadPoolResults(p, e, m, at);
+            }
             case BYE -> {
                 p.byeCode = m.path("code").isInt() ? m.path("code").asInt() : 0;
                 p.byeAt = at;
@@ -435,6 +446,15 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
                 tryExit(p);
             }
             default -> { }
+        }
+    }
+
+    /** A ThreadPool's results reach its caller as a Pool's do: told on the caller's word, once each item's end is known. */
+    private void threadPoolResults(PyProcess p, TracerMessage e, JsonNode m, long at) {
+        if (e == TracerMessage.TQUEUED) {
+            deliveries.queued(p.pid, m.path("key").path(0).asInt(-1));
+        } else if (e == TracerMessage.TTASK1) {
+            deliveries.ended(at);
         }
     }
 

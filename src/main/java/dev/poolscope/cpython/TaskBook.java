@@ -5,7 +5,6 @@ import dev.poolscope.engine.Mode;
 import dev.poolscope.engine.RunConfig;
 import dev.poolscope.engine.TaskStatus;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,6 @@ final class TaskBook {
     private final List<Task> tasks = new ArrayList<>();
     private final Map<Key, Integer> byKey = new HashMap<>();
     private final Map<List<Object>, Integer> chunks = new HashMap<>();
-    /** Started items by (creator, job, chunk), and by (creator, job), for result delivery. */
-    private final Map<List<Object>, List<Integer>> byChunk = new HashMap<>();
-    private final Map<List<Object>, List<Integer>> byJob = new HashMap<>();
 
     private TaskBook(RunConfig scenario) {
         this.scenario = scenario;
@@ -137,8 +133,6 @@ final class TaskBook {
                 ? chunks.computeIfAbsent(List.of(key.creator(), job, chunk), x -> chunks.size())
                 : chunkFor(index);
         byKey.put(key, index);
-        byChunk.computeIfAbsent(List.of(key.creator(), key.job(), key.chunk()), x -> new ArrayList<>()).add(index);
-        byJob.computeIfAbsent(List.of(key.creator(), key.job()), x -> new ArrayList<>()).add(index);
         return new Started(index, t.chunk, newName);
     }
 
@@ -167,26 +161,50 @@ final class TaskBook {
     }
 
     /**
-     * The tasks whose results the caller ({@code creator}, job) can now have, in the order it
-     * gets them: the given chunks, or every chunk of the job when {@code chunkList} is null.
+     * The known tasks of one chunk of the caller's job, in item order: a program's as submitted
+     * (or seen starting), a scenario's by their place in its task list. Empty when none is known yet.
      */
-    List<Integer> deliverable(long creator, int job, List<Integer> chunkList) {
+    List<Integer> itemsOf(long creator, int job, int chunk) {
         List<Integer> out = new ArrayList<>();
-        if (chunkList == null) {
-            out.addAll(byJob.getOrDefault(List.of(creator, job), List.of()));
-        } else {
-            for (int chunk : chunkList) {
-                out.addAll(byChunk.getOrDefault(List.of(creator, job, chunk), List.of()));
+        if (scenario != null) {
+            if (scenario.mode() == Mode.APPLY_ASYNC) {
+                if (job >= 0 && job < tasks.size()) {
+                    out.add(job);
+                }
+                return out;
             }
+            int size = scenario.effectiveChunksize();
+            for (int i = chunk * size; chunk >= 0 && i < (chunk + 1) * size && i < tasks.size(); i++) {
+                out.add(i);
+            }
+            return out;
         }
-        out.sort(Comparator.comparing((Integer i) -> tasks.get(i).key.chunk()).thenComparing(i -> tasks.get(i).key.k()));
-        return out;
+        for (int k = 0; ; k++) {
+            Integer index = byKey.get(new Key(creator, job, chunk, k));
+            if (index == null) {
+                return out;
+            }
+            out.add(index);
+        }
     }
 
-    /** How many items of the caller's job have started. */
-    int startedOf(long creator, int job) {
-        List<Integer> started = byJob.get(List.of(creator, job));
-        return started == null ? 0 : started.size();
+    /** The known tasks of the caller's job, in input order (chunk by chunk, up to the first chunk not known). */
+    List<Integer> itemsOfJob(long creator, int job) {
+        if (scenario != null) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                all.add(i);
+            }
+            return all;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int chunk = 0; ; chunk++) {
+            List<Integer> items = itemsOf(creator, job, chunk);
+            if (items.isEmpty()) {
+                return out;
+            }
+            out.addAll(items);
+        }
     }
 
     Task get(int index) {
