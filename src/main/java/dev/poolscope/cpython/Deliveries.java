@@ -31,6 +31,10 @@ final class Deliveries {
     private final Set<List<Object>> chunksTold = new HashSet<>();
     /** A map's results, all told at once before all its items were known: (caller, job) to its number of items. */
     private final Map<List<Object>, Integer> mapsTold = new HashMap<>();
+    /** (caller, job, chunk) the Pool could not send to a worker, told before its items were known: the error. */
+    private final Map<List<Object>, String> unsentTold = new HashMap<>();
+    /** The run time of the caller's word being handled, or -1. */
+    private long toldAt = -1;
 
     Deliveries(TaskBook book, Consumer<RunEvent> emit) {
         this.book = book;
@@ -39,7 +43,29 @@ final class Deliveries {
 
     /** A "result" message from the caller. */
     void told(long caller, JsonNode m, long at) {
+        toldAt = at;
+        try {
+            tell(caller, m);
+        } finally {
+            toldAt = -1;
+        }
+        ended(at);
+    }
+
+    private void tell(long caller, JsonNode m) {
         int job = m.path("job").asInt(-1);
+        if (m.has("unsent")) {
+            // Chunks the Pool could not send to a worker: their items never run, and the caller gets this error.
+            String error = m.path("error").asText("an error");
+            for (JsonNode c : m.path("unsent")) {
+                List<Integer> items = book.itemsOf(caller, job, c.asInt());
+                if (items.isEmpty()) {
+                    unsentTold.put(List.of(caller, job, c.asInt()), error);
+                }
+                items.forEach(i -> book.get(i).unsent = error);
+            }
+            return;
+        }
         if (m.path("all").asBoolean(false)) {
             // A map that failed raises in the caller: it gets none of the results.
             if (!m.path("failed").asBoolean(false)) {
@@ -61,14 +87,22 @@ final class Deliveries {
                 }
             }
         }
-        ended(at);
     }
 
     /** The caller's submission of tasks of its job was read: results told before it can be told now. */
     void queued(long caller, int job) {
-        if (chunksTold.isEmpty() && mapsTold.isEmpty()) {
+        if (chunksTold.isEmpty() && mapsTold.isEmpty() && unsentTold.isEmpty()) {
             return;
         }
+        unsentTold.entrySet().removeIf(told -> {
+            List<Object> key = told.getKey();
+            if (!key.get(0).equals(caller) || !key.get(1).equals(job)) {
+                return false;
+            }
+            List<Integer> items = book.itemsOf(caller, job, (Integer) key.get(2));
+            items.forEach(i -> book.get(i).unsent = told.getValue());
+            return !items.isEmpty();
+        });
         chunksTold.removeIf(key -> {
             if (!key.get(0).equals(caller) || !key.get(1).equals(job)) {
                 return false;
@@ -104,7 +138,7 @@ final class Deliveries {
 
     /** How many told chunks and maps wait for their items to be known, plus results waiting for their end. */
     int retained() {
-        return chunksTold.size() + mapsTold.size() + queue.size();
+        return chunksTold.size() + mapsTold.size() + unsentTold.size() + queue.size();
     }
 
     /** A map told before all its items were known: its results go to the caller in input order once they are. */
@@ -124,6 +158,7 @@ final class Deliveries {
         TaskBook.Task t = book.get(index);
         if (!t.deliveryWanted) {
             t.deliveryWanted = true;
+            t.toldAt = toldAt;
             queue.add(index);
         }
     }

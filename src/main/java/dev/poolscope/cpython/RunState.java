@@ -225,12 +225,13 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             }
             threads.finish(now());
             // Tasks queued that never ran: the Pool was terminated (or the run stopped) before them.
+            NeverRan neverRan = new NeverRan(book, poolEnds.values());
             for (int i = 0; i < book.size(); i++) {
                 TaskBook.Task t = book.get(i);
                 if (t.status == null && !t.started) {
-                    book.finished(i, TaskStatus.CANCELLED, null, null);
-                    emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null,
-                            stopped ? "never ran: the run was stopped" : "never ran: the program ended before it"));
+                    String why = neverRan.why(i, stopped);
+                    book.finished(i, TaskStatus.CANCELLED, null, why);
+                    emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null, why));
                 }
             }
             order.all().forEach(this::emit);
@@ -593,7 +594,14 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
     private void lose(PyProcess p, ExitWords w, long at) {
         int index = p.running;
         p.running = -1;
-        String name = book.get(index).name;
+        TaskBook.Task task = book.get(index);
+        if (task.deliveryWanted && task.status == null) {
+            // The caller got its result, so it ended (a failure's end is always sent before its result):
+            // its end was still in the worker's batch when the worker was ended.
+            finishTask(index, p, TaskStatus.OK, null, null, task.toldAt >= 0 ? Math.min(task.toldAt, at) : at);
+            return;
+        }
+        String name = task.name;
         // Ended on purpose (PoolScope's stop, or terminate() in the program): the task was cancelled, not lost.
         boolean cancelled = !p.killedByPoolScope && w.kind() == ExitKind.TERMINATED;
         finishTask(index, p, cancelled ? TaskStatus.CANCELLED : TaskStatus.CRASHED, null,

@@ -33,8 +33,12 @@ final class TaskBook {
         TaskStatus status;
         String result;
         String error;
+        /** The caller was told it can have this result (so the task ended), and when (run time; -1 not known). */
         boolean deliveryWanted;
+        long toldAt = -1;
         boolean delivered;
+        /** Why the Pool could not send it to a worker (its chunk's error, e.g. a PicklingError), or null. */
+        String unsent;
 
         Task(String name) {
             this.name = name;

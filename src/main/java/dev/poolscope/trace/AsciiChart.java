@@ -30,7 +30,7 @@ final class AsciiChart {
             }
         }
         if (origin == null) {
-            sb.append("  (no task has started yet)\n");
+            sb.append(t.finished() ? "  (no task ran)\n" : "  (no task has started yet)\n");
             return;
         }
         double span = Math.max(t.makespanMs(), 0.001);

@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public final class TextReport {
     private static final int LINE = 100;
+    /** At most this many undelivered tasks that failed or never ran are listed in a finished run's results. */
+    private static final int NOT_DELIVERED_SHOWN = 10;
 
     private TextReport() {}
 
@@ -84,17 +86,68 @@ public final class TextReport {
             width = Math.max(width, Math.min(24, TerminalText.safe(task.name(), 24).length()));
         }
         for (int index : t.deliveryOrder()) {
-            TaskRecord task = t.tasks().get(index);
-            String outcome = task.error() != null ? "error: " + TerminalText.safe(task.error(), 200)
-                    : task.result() != null ? TerminalText.safe(task.result(), 200) : "";
-            sb.append(String.format(Locale.ROOT, "  %5d  %-" + width + "s  %-9s  %s", index, TerminalText.safe(task.name(), 24),
-                    task.status() == null ? "?" : task.status(), outcome).stripTrailing()).append('\n');
+            resultRow(sb, t.tasks().get(index), width);
         }
-        if (t.deliveryOrder().isEmpty()) {
-            sb.append("  (none delivered yet)\n");
-        } else if (t.deliveryOrder().size() < t.tasks().size()) {
-            sb.append("  (").append(t.tasks().size() - t.deliveryOrder().size()).append(" not delivered yet)\n");
+        int left = t.tasks().size() - t.deliveryOrder().size();
+        if (!t.finished()) {
+            if (t.deliveryOrder().isEmpty()) {
+                sb.append("  (none delivered yet)\n");
+            } else if (left > 0) {
+                sb.append("  (").append(left).append(" not delivered yet)\n");
+            }
+            return;
         }
+        // A finished run: what the program never received, and why, beside each task that failed or never ran.
+        if (t.tasks().isEmpty()) {
+            sb.append("  (no tasks)\n");
+            return;
+        }
+        if (left == 0) {
+            return;
+        }
+        String ended = t.stopped() ? "before the run was stopped" : "to the program";
+        if ("process".equals(t.mode()) && t.deliveryOrder().isEmpty()) {
+            sb.append("  (none: a Process's target returns nothing to the program)\n");
+        } else {
+            sb.append(t.deliveryOrder().isEmpty() ? "  (none delivered " + ended + ")\n"
+                    : "  (" + left + " not delivered " + ended + ")\n");
+        }
+        java.util.Set<Integer> delivered = new java.util.HashSet<>(t.deliveryOrder());
+        int okNotDelivered = 0;
+        int shown = 0;
+        int notShown = 0;
+        for (TaskRecord task : t.tasks()) {
+            if (delivered.contains(task.index())) {
+                continue;
+            }
+            if ("ok".equals(task.status())) {
+                okNotDelivered++;
+            } else if (shown < NOT_DELIVERED_SHOWN) {
+                if (shown++ == 0) {
+                    sb.append("  failed or never ran:\n");
+                }
+                resultRow(sb, task, width);
+            } else {
+                notShown++;
+            }
+        }
+        if (notShown > 0) {
+            sb.append("  (and ").append(notShown).append(" more that failed or never ran: see the trace)\n");
+        }
+        if (okNotDelivered > 0 && !"process".equals(t.mode())) {
+            sb.append("  (").append(okNotDelivered).append(okNotDelivered == 1 ? " task" : " tasks")
+                    .append(" finished ok, but the program never received ").append(okNotDelivered == 1 ? "its result" : "their results")
+                    .append(")\n");
+        }
+    }
+
+    private static void resultRow(StringBuilder sb, TaskRecord task, int width) {
+        // A failure's own error; a task that never ran (or was cut short) says why in its own words.
+        String outcome = task.error() != null ? ("failed".equals(task.status()) || "crashed".equals(task.status()) || "timeout".equals(task.status())
+                ? "error: " : "") + TerminalText.safe(task.error(), 200)
+                : task.result() != null ? TerminalText.safe(task.result(), 200) : "";
+        sb.append(String.format(Locale.ROOT, "  %5d  %-" + width + "s  %-9s  %s", task.index(), TerminalText.safe(task.name(), 24),
+                task.status() == null ? "?" : task.status(), outcome).stripTrailing()).append('\n');
     }
 
     private static void output(StringBuilder sb, RunTrace t) {

@@ -219,12 +219,23 @@ def _patch_result(cls, kind):
         before = getattr(self, "_index", 0)
         if kind == "map" and not hasattr(self, "_poolscope_items"):
             self._poolscope_items = len(self._value)  # before a failure replaces the value list
+        if _safely(_unsent, self, obj):
+            # The Pool's task-handler thread could not send this chunk to a worker (an unpicklable
+            # function or argument): its items never run, and the caller gets this error.
+            _send("result", job=self._job, unsent=[i], error=_error_text(obj[1]))
         try:
             return original(self, i, obj)
         finally:
             _safely(_report_result, self, kind, i, before)
 
     cls._set = _set
+
+
+def _unsent(result, obj):
+    """A failed result set by the Pool's own task-handler thread: the chunk never reached a worker."""
+    import threading
+    return (tracer._conn is not None and not obj[0]
+            and threading.current_thread() is getattr(getattr(result, "_pool", None), "_task_handler", None))
 
 
 def _report_result(result, kind, i, before):

@@ -172,6 +172,59 @@ class RunStateTest {
         }
     }
 
+    private RunEvent.TaskFinished finished(int index) {
+        return all(RunEvent.TaskFinished.class).stream().filter(f -> f.index() == index).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("task " + index + " did not finish"));
+    }
+
+    @Test
+    void chunksThePoolCouldNotSendNeverRanAndSayWhyEvenWhenToldBeforeTheirSubmission() {
+        poolOfTwo();
+        String error = "PicklingError: Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed";
+        // The task handler fails to send chunk 1 before the caller's "queued" is read, and chunk 0 after it.
+        state.onMessage(0, m("{\"e\":\"result\",\"t\":" + t(5) + ",\"job\":0,\"unsent\":[1],\"error\":\"" + error + "\"}"));
+        state.onMessage(0, m("{\"e\":\"queued\",\"t\":" + t(4) + ",\"job\":0,\"chunksize\":1,\"names\":[\"<lambda>(1)\",\"<lambda>(2)\"]}"));
+        state.onMessage(0, m("{\"e\":\"result\",\"t\":" + t(6) + ",\"job\":0,\"unsent\":[0],\"error\":\"" + error + "\"}"));
+        state.onMessage(0, m("{\"e\":\"result\",\"t\":" + t(7) + ",\"job\":0,\"all\":true,\"items\":2,\"failed\":true}"));
+        state.finish(false);
+        for (int i : List.of(0, 1)) {
+            assertEquals(dev.poolscope.engine.TaskStatus.CANCELLED, finished(i).status());
+            assertEquals("never ran: the Pool could not send it to a worker (" + error + ")", finished(i).error());
+        }
+        assertEquals(List.of(), all(RunEvent.ResultDelivered.class), "a failed map gives the caller none");
+        assertEquals(0, state.retainedForDelivery());
+    }
+
+    @Test
+    void itemsLeftAfterAFailureSayWhichItemFailedAndHowThePoolEnded() {
+        poolOfTwo();
+        state.onMessage(0, m("{\"e\":\"queued\",\"t\":" + t(4) + ",\"job\":0,\"chunk\":0,\"names\":[\"f(0)\"]}"));
+        state.onMessage(0, m("{\"e\":\"queued\",\"t\":" + t(4) + ",\"job\":0,\"chunk\":1,\"names\":[\"f(1)\"]}"));
+        state.onMessage(1, m("{\"e\":\"task0\",\"t\":" + t(10) + ",\"job\":0,\"chunk\":0,\"k\":0}"));
+        state.onMessage(1, m("{\"e\":\"task1\",\"t\":" + t(11) + ",\"ok\":false,\"error\":\"ValueError: bad\"}"));
+        state.onMessage(0, m("{\"e\":\"pool\",\"t\":" + t(20) + ",\"what\":\"terminate\",\"pool\":\"100:7\",\"cause\":\"with\"}"));
+        state.finish(false);
+        assertEquals("ValueError: bad", finished(0).error());
+        assertEquals("never ran: f(0) had failed (ValueError: bad) and the Pool was terminated (the end of the with-block)"
+                + " before its turn", finished(1).error());
+    }
+
+    @Test
+    void aTaskWhoseResultTheCallerGotEndedOkThoughItsWorkerWasEndedBeforeItsEndWasSent() {
+        poolOfTwo();
+        state.onMessage(0, m("{\"e\":\"queued\",\"t\":" + t(4) + ",\"job\":0,\"chunk\":0,\"names\":[\"f(1)\"]}"));
+        state.onMessage(1, m("{\"e\":\"task0\",\"t\":" + t(10) + ",\"job\":0,\"chunk\":0,\"k\":0}"));
+        state.onMessage(0, m("{\"e\":\"result\",\"t\":" + t(210) + ",\"job\":0,\"chunks\":[0]}"));
+        state.onMessage(0, m("{\"e\":\"pool\",\"t\":" + t(215) + ",\"what\":\"terminate\",\"pool\":\"100:7\",\"cause\":\"with\"}"));
+        state.onMessage(0, m("{\"e\":\"signal\",\"t\":" + t(216) + ",\"child\":101,\"sig\":\"SIGTERM\"}"));
+        state.onMessage(0, m("{\"e\":\"reaped\",\"t\":" + t(217) + ",\"child\":101,\"code\":-15}"));
+        state.onClosed(1);
+        RunEvent.TaskFinished f = finished(0);
+        assertEquals(dev.poolscope.engine.TaskStatus.OK, f.status(), f::toString);
+        assertEquals(210_000_000L, f.at(), "ended by the time the caller was told");
+        assertEquals(1, all(RunEvent.ResultDelivered.class).size());
+    }
+
     @Test
     void aKindThisPoolScopeDoesNotKnowIsIgnored() {
         poolOfTwo();
