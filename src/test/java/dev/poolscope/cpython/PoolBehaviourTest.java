@@ -182,7 +182,8 @@ class PoolBehaviourTest {
         assertEquals("failed", t.tasks().get(3).status());
         // imap raised at nap(3): the with-block terminated the pool, and later tasks never ran.
         assertEquals("cancelled", t.tasks().get(39).status());
-        assertEquals("never ran: the program ended before it", t.tasks().get(39).error());
+        assertEquals("never ran: nap(3) had failed (ValueError: three) and the Pool was terminated (the end of the with-block)"
+                + " before its turn", t.tasks().get(39).error());
         // The chunk [2, 3] fails as one unit: the caller gets 0 and 1, then the exception.
         assertEquals(List.of("0", "1"), linesOf(run, run.mainPid()).subList(0, 2));
         assertTrue(linesOf(run, run.mainPid()).get(2).contains("RemoteTraceback"));
