@@ -11,7 +11,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes and reads a run's recorded events, the "events" list of a version-2 trace (see
@@ -23,6 +26,10 @@ import java.util.Map;
  * <p>It follows the records, so an event added to RunEvent is saved and read with no change
  * here; a field of a type it does not know fails at once ({@code EventCodecTest} builds one of
  * every event to show it).
+ *
+ * <p>From version 3 an event says each fact once ({@link Context}): a field that the task it
+ * names (by "index") says too, with the same value, is left out and read from the task list,
+ * and an "at" equal to the event before it is left out.
  */
 final class EventCodec {
     /** Each event record by its name, with its fields and its canonical constructor. */
@@ -50,13 +57,96 @@ final class EventCodec {
         return SHAPES.keySet();
     }
 
+    /**
+     * The fields an event shares with its task ({@code index}), by name: from version 3 each is
+     * left out where the task says the same, and read from the task list.
+     */
+    static final Set<String> TASK_FIELDS = Set.of("name", "kind", "chunk", "slot", "pid", "status", "result", "error");
+
+    /**
+     * What the events of one trace, written or read in order, may leave out (version 3): the
+     * fields their task says, and a time the event before said. A context with no task list
+     * leaves nothing out (version 2).
+     */
+    static final class Context {
+        private final List<TaskRecord> tasks;
+        private long previousAt = -1;
+
+        /** Leaves out what {@code tasks} say and repeated times; null: leaves nothing out. */
+        Context(List<TaskRecord> tasks) {
+            this.tasks = tasks;
+        }
+
+        static Context none() {
+            return new Context(null);
+        }
+
+        /** The task an event's index names, when this context reads fields from tasks. */
+        private TaskRecord task(Object index) {
+            if (tasks == null || !(index instanceof Integer i) || i < 0 || i >= tasks.size()) {
+                return null;
+            }
+            return tasks.get(i);
+        }
+    }
+
+    /** A task's value of one of {@link #TASK_FIELDS}, as the event's field holds it. */
+    private static Object taskValue(TaskRecord t, String field, Class<?> type) {
+        return switch (field) {
+            case "name" -> t.name();
+            case "kind" -> t.kind();
+            case "chunk" -> t.chunk();
+            case "slot" -> t.slot();
+            case "pid" -> t.pid();
+            case "status" -> t.status() == null || type != dev.poolscope.engine.TaskStatus.class ? t.status()
+                    : dev.poolscope.engine.TaskStatus.valueOf(t.status().toUpperCase(java.util.Locale.ROOT));
+            case "result" -> t.result();
+            case "error" -> t.error();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** Whether an event's field says what its task says (so version 3 leaves it out). */
+    private static boolean sameAsTask(TaskRecord t, String field, Class<?> type, Object v) {
+        if (t == null || !TASK_FIELDS.contains(field)) {
+            return false;
+        }
+        Object mine = taskValue(t, field, type);
+        if (v instanceof Number n && mine instanceof Number m) {
+            return n.longValue() == m.longValue();
+        }
+        return Objects.equals(v, mine);
+    }
+
     static void write(JsonGenerator g, RunEvent e) throws IOException {
+        write(g, e, Context.none());
+    }
+
+    static void write(JsonGenerator g, RunEvent e, Context c) throws IOException {
         Shape shape = SHAPES.get(e.getClass().getSimpleName());
         g.writeStartObject();
         g.writeStringField("type", e.getClass().getSimpleName());
-        for (RecordComponent f : shape.fields()) {
-            writeValue(g, f.getName(), f.getType(), get(f.getAccessor(), e));
+        RecordComponent[] fields = shape.fields();
+        Object[] values = new Object[fields.length];
+        TaskRecord task = null;
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = get(fields[i].getAccessor(), e);
+            if (fields[i].getName().equals("index")) {
+                task = c.task(values[i]);
+            }
         }
+        for (int i = 0; i < fields.length; i++) {
+            RecordComponent f = fields[i];
+            Object v = values[i];
+            if (c.tasks != null && f.getName().equals("at") && (Long) v == c.previousAt) {
+                continue; // the same moment as the event before
+            }
+            if (c.tasks != null && sameAsTask(task, f.getName(), f.getType(), v)) {
+                continue; // the task list says it
+            }
+            writeValue(g, f.getName(), f.getType(), v);
+        }
+        c.previousAt = e.at();
         g.writeEndObject();
     }
 
@@ -90,6 +180,11 @@ final class EventCodec {
      * allowed: the main lane, an initializer's line), so a replay can trust them.
      */
     static RunEvent read(Fields f, int slots, int tasks) throws Fields.Bad {
+        return read(f, slots, tasks, Context.none());
+    }
+
+    /** Reads one event; from version 3 ({@code c} with the task list) what it leaves out is read from its task or the event before. */
+    static RunEvent read(Fields f, int slots, int tasks, Context c) throws Fields.Bad {
         f.requireObject();
         String type = f.string("type");
         Shape shape = SHAPES.get(type);
@@ -98,9 +193,29 @@ final class EventCodec {
                     + String.join(", ", SHAPES.keySet()));
         }
         Object[] args = new Object[shape.fields().length];
+        TaskRecord task = null;
+        for (RecordComponent r : shape.fields()) {
+            if (r.getName().equals("index")) {
+                task = c.task(readValue(f, "index", r.getType(), slots, tasks));
+            }
+        }
         for (int i = 0; i < args.length; i++) {
-            RecordComponent c = shape.fields()[i];
-            args[i] = readValue(f, c.getName(), c.getType(), slots, tasks);
+            RecordComponent r = shape.fields()[i];
+            String name = r.getName();
+            if (c.tasks != null && f.raw(name) == null) { // left out (an explicit null is a value)
+                if (name.equals("at") && c.previousAt >= 0) {
+                    args[i] = c.previousAt;
+                    continue;
+                }
+                if (task != null && TASK_FIELDS.contains(name)) {
+                    args[i] = taskValue(task, name, r.getType());
+                    continue;
+                }
+            }
+            args[i] = readValue(f, name, r.getType(), slots, tasks);
+            if (name.equals("at")) {
+                c.previousAt = (Long) args[i];
+            }
         }
         try {
             return (RunEvent) shape.make().newInstance(args);
@@ -150,10 +265,9 @@ final class EventCodec {
         }
         if (type.isEnum()) {
             String id = f.string(name);
-            for (Object constant : type.getEnumConstants()) {
-                if (enumId((Enum<?>) constant).equals(id)) {
-                    return constant;
-                }
+            Object constant = BY_ID.get(type).get(id);
+            if (constant != null) {
+                return constant;
             }
             throw f.bad(name, "expected one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
                     .map(c -> enumId((Enum<?>) c)).toList()) + ", got \"" + TraceJsonReader.oneLine(id) + "\"");
@@ -176,8 +290,37 @@ final class EventCodec {
         }
     };
 
+    /** Each enum's constants by their ids. */
+    private static final ClassValue<Map<String, Object>> BY_ID = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            Map<String, Object> m = new java.util.HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                m.put(idOf((Enum<?>) constant), constant);
+            }
+            return m;
+        }
+    };
+
+    /** Each enum's ids, by constant. */
+    private static final ClassValue<String[]> IDS = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] all = type.getEnumConstants();
+            String[] ids = new String[all.length];
+            for (int i = 0; i < all.length; i++) {
+                ids[i] = idOf((Enum<?>) all[i]);
+            }
+            return ids;
+        }
+    };
+
     /** An enum's id where it has one, else its name. */
     private static String enumId(Enum<?> e) {
+        return IDS.get(e.getDeclaringClass())[e.ordinal()];
+    }
+
+    private static String idOf(Enum<?> e) {
         Method id = ID.get(e.getDeclaringClass());
         return id == null ? e.name() : String.valueOf(get(id, e));
     }

@@ -46,7 +46,7 @@ public final class TraceBuilder {
     private final Map<Long, Integer> workerByPid = new HashMap<>();
     private final int[] generationsSeen;
     private final List<Integer> delivery = new ArrayList<>();
-    private final List<OutputRecord> output = new ArrayList<>();
+    private final PrintedLines printed = new PrintedLines();
     private boolean stopped;
     private boolean finished;
     private int machineCpus;
@@ -66,8 +66,6 @@ public final class TraceBuilder {
         String status;
         String result;
         String error;
-        List<String> output;
-        boolean truncated;
     }
 
     public TraceBuilder(String scenarioName, RunConfig config) {
@@ -141,9 +139,8 @@ public final class TraceBuilder {
         } else if (e instanceof RunEvent.OutputLine o) {
             outputLine(o, at);
         } else if (e instanceof RunEvent.OutputTruncated o) {
-            TaskState t = task(o.index());
-            if (t != null) {
-                t.truncated = true;
+            if (task(o.index()) != null) {
+                printed.truncate(o.index());
             }
         } else if (e instanceof RunEvent.ResultDelivered d) {
             if (d.index() >= 0 && d.index() < count) {
@@ -200,7 +197,7 @@ public final class TraceBuilder {
         }
         return new RunTrace(scenario, config.mode().id(), config.pool(), config.effectiveChunksize(),
                 config.maxTasksPerChild(), stopped, finished, stats.makespanMs(), workerList,
-                taskList, List.copyOf(delivery), List.copyOf(output), stats, null,
+                taskList, List.copyOf(delivery), List.copyOf(printed.run()), stats, null,
                 finished && recordedCopy != null ? recordedCopy : List.of());
     }
 
@@ -255,27 +252,8 @@ public final class TraceBuilder {
         if (o.index() < -1 || o.index() >= count) {
             return; // not a task of this run: keeping it would make a trace TraceJson refuses to read
         }
-        String text = o.text() == null ? "" : o.text();
-        if (output.size() < MAX_OUTPUT_LINES) {
-            // In the order written: a line can reach PoolScope after a later line of another process.
-            int i = output.size();
-            while (i > 0 && output.get(i - 1).atMs() > at) {
-                i--;
-            }
-            output.add(i, new OutputRecord(at, o.index(), o.slot(), o.pid(), text));
-        }
-        TaskState t = task(o.index());
-        if (t == null) {
-            return; // the initializer's lines (index -1) live only in the run's output
-        }
-        if (t.output == null) {
-            t.output = new ArrayList<>();
-        }
-        if (t.output.size() < MAX_TASK_OUTPUT_LINES) {
-            t.output.add(text);
-        } else {
-            t.truncated = true;
-        }
+        task(o.index()); // its record changes
+        printed.line(o, at);
     }
 
     /** The task's state, cleared from the record cache because the caller is about to change it. */
@@ -293,7 +271,7 @@ public final class TraceBuilder {
         String name = added ? addedNames[i] : specs.get(i).name();
         String kind = added ? addedKinds[i] : specs.get(i).kind().id();
         return new TaskRecord(i, name, kind, t.chunk, t.slot, t.pid, t.startMs, t.endMs,
-                t.status, t.result, t.error, t.output, t.truncated);
+                t.status, t.result, t.error, printed.of(i), printed.truncated(i));
     }
 
     /** A task the run found while running (a Python program's): room for it, and its name and kind. */

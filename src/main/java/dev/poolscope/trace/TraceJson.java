@@ -29,14 +29,50 @@ public final class TraceJson {
     /** The value of the "format" field; a file with another format is refused. */
     public static final String FORMAT = "poolscope-trace";
     /** The version written; files with a higher version are refused. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+
+    /**
+     * The largest trace file PoolScope reads, and so the most it writes: {@link #write} leaves
+     * out what does not fit (the recorded events first, then tasks from the end) and says so in
+     * the file ("eventsLeftOut", "tasksLeftOut") and in what it returns. The reader refuses a
+     * larger file before reading it, so a damaged file cannot make it allocate without end. A
+     * run of 200,000 tasks writes about 90 MB.
+     */
+    public static final long MAX_BYTES = 256L << 20;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private TraceJson() {}
 
-    public static void write(RunTrace t, Path file) throws IOException {
-        AtomicFile.write(file, out -> write(t, null, out));
+    /** What a write put in the file: its size, and what it left out to stay within {@link #MAX_BYTES}. */
+    public record Written(long bytes, int eventsLeftOut, int tasksLeftOut) {
+        /** Whether the file holds the whole trace. */
+        public boolean whole() {
+            return eventsLeftOut == 0 && tasksLeftOut == 0;
+        }
+
+        /** What was left out, in words ("" when nothing was). */
+        public String leftOut() {
+            if (whole()) {
+                return "";
+            }
+            String what = tasksLeftOut > 0
+                    ? String.format(java.util.Locale.ROOT, "the run's %,d recorded events and its last %,d tasks", eventsLeftOut,
+                    tasksLeftOut)
+                    : String.format(java.util.Locale.ROOT, "the run's %,d recorded events", eventsLeftOut);
+            return "the trace leaves out " + what + ": all of it would pass the " + (MAX_BYTES >> 20)
+                    + " MB PoolScope opens (a replay of it is rebuilt from its summary)";
+        }
+    }
+
+    /** "X MB is more than PoolScope opens": the reader's words for a file over {@link #MAX_BYTES}. */
+    public static String tooLarge(long size) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB is more than PoolScope opens (%d MB): save a shorter part of"
+                + " the run", size / 1048576.0, MAX_BYTES >> 20);
+    }
+
+    public static Written write(RunTrace t, Path file) throws IOException {
+        return write(t, null, file, MAX_BYTES);
     }
 
     /**
@@ -46,14 +82,111 @@ public final class TraceJson {
      */
     public record Origin(String engine, Long mainPid) {}
 
-    public static void write(RunTrace t, Origin origin, Path file) throws IOException {
-        AtomicFile.write(file, out -> write(t, origin, out));
+    public static Written write(RunTrace t, Origin origin, Path file) throws IOException {
+        return write(t, origin, file, MAX_BYTES);
+    }
+
+    /** Writes at most {@code maxBytes}: what does not fit is left out (events first, then tasks from the end). */
+    static Written write(RunTrace t, Origin origin, Path file, long maxBytes) throws IOException {
+        RunTrace kept = t;
+        int tasksKept = t.tasks().size();
+        while (true) {
+            int eventsLeftOut = t.events().size() - kept.events().size();
+            int tasksLeftOut = t.tasks().size() - kept.tasks().size();
+            RunTrace attempt = kept;
+            long[] size = new long[1];
+            try {
+                AtomicFile.write(file, out -> {
+                    Capped capped = new Capped(out, maxBytes);
+                    write(attempt, origin, eventsLeftOut, tasksLeftOut, capped);
+                    size[0] = capped.bytes;
+                });
+                return new Written(size[0], eventsLeftOut, tasksLeftOut);
+            } catch (TooLarge e) {
+                if (kept.recorded()) {
+                    kept = withoutEvents(kept);
+                } else if (tasksKept > 0) {
+                    tasksKept /= 2;
+                    kept = firstTasks(kept, tasksKept);
+                } else {
+                    throw new IOException("the trace would pass " + (maxBytes >> 20) + " MB even without tasks");
+                }
+            }
+        }
+    }
+
+    /** The summary alone: its lines and delivery order in the summary again, as in a trace without events. */
+    private static RunTrace withoutEvents(RunTrace t) {
+        return new RunTrace(t.scenario(), t.mode(), t.pool(), t.chunksize(), t.maxTasksPerChild(), t.stopped(),
+                t.finished(), t.makespanMs(), t.workers(), t.tasks(), t.deliveryOrder(), t.output(), t.stats(), t.info(),
+                List.of());
+    }
+
+    /** The first {@code n} tasks, and the delivery and lines of those (the statistics stay the whole run's). */
+    private static RunTrace firstTasks(RunTrace t, int n) {
+        return new RunTrace(t.scenario(), t.mode(), t.pool(), t.chunksize(), t.maxTasksPerChild(), t.stopped(),
+                t.finished(), t.makespanMs(), t.workers(), t.tasks().subList(0, n),
+                t.deliveryOrder().stream().filter(i -> i < n).toList(),
+                t.output().stream().filter(o -> o.index() < n).toList(), t.stats(), t.info(), List.of());
+    }
+
+    /** Thrown by {@link Capped} once a file would pass its limit. */
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("too large", null);
+        }
+    }
+
+    /** A writer that counts the UTF-8 bytes written and fails once they pass {@code max}. */
+    private static final class Capped extends Writer {
+        private final Writer out;
+        private final long max;
+        long bytes;
+
+        Capped(Writer out, long max) {
+            this.out = out;
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                char c = cbuf[i];
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            if (bytes > max) {
+                throw new TooLarge();
+            }
+            out.write(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                char c = str.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            if (bytes > max) {
+                throw new TooLarge();
+            }
+            out.write(str, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     public static String toJson(RunTrace t) {
         StringWriter out = new StringWriter();
         try {
-            write(t, null, out);
+            write(t, null, 0, 0, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
@@ -68,7 +201,8 @@ public final class TraceJson {
         return TraceJsonReader.read(file);
     }
 
-    private static void write(RunTrace t, Origin origin, Writer out) throws IOException {
+    private static void write(RunTrace t, Origin origin, int eventsLeftOut, int tasksLeftOut, Writer out)
+            throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -94,6 +228,12 @@ public final class TraceJson {
             writeInt(g, "maxTasksPerChild", t.maxTasksPerChild());
             g.writeBooleanField("stopped", t.stopped());
             g.writeBooleanField("finished", t.finished());
+            if (eventsLeftOut > 0) {
+                g.writeNumberField("eventsLeftOut", eventsLeftOut);
+            }
+            if (tasksLeftOut > 0) {
+                g.writeNumberField("tasksLeftOut", tasksLeftOut);
+            }
             g.writeNumberField("makespanMs", Ms.round3(t.makespanMs()));
             writeStats(g, t.stats());
             g.writeArrayFieldStart("workers");
@@ -101,28 +241,25 @@ public final class TraceJson {
                 writeWorker(g, w);
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("tasks");
-            for (TaskRecord task : t.tasks()) {
-                writeTask(g, task);
+            // Version 3 says each fact once. A task's output and the run's lines are their
+            // OutputLine events, and the delivery order is that of the ResultDelivered events: each is
+            // left out where it is what the events say (and read back from them).
+            // A trace without events (the summary alone) has all of them.
+            PrintedLines printed = t.recorded() ? PrintedLines.of(t.events(), t.tasks().size()) : null;
+            oneALine(g, "tasks", t.tasks(), (gen, task) -> writeTask(gen, task, printed));
+            if (!t.recorded() || !t.deliveryOrder().equals(deliveryOrder(t.events(), t.tasks().size()))) {
+                g.writeArrayFieldStart("deliveryOrder");
+                for (int index : t.deliveryOrder()) {
+                    g.writeNumber(index);
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("deliveryOrder");
-            for (int index : t.deliveryOrder()) {
-                g.writeNumber(index);
+            if (printed == null || !t.output().equals(printed.run())) {
+                oneALine(g, "output", t.output(), TraceJson::writeOutput);
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("output");
-            for (OutputRecord o : t.output()) {
-                g.writeStartObject();
-                g.writeNumberField("atMs", Ms.round3(o.atMs()));
-                g.writeNumberField("index", o.index());
-                g.writeNumberField("slot", o.slot());
-                g.writeNumberField("pid", o.pid());
-                g.writeStringField("text", o.text());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            writeEvents(g, t.events());
+            // Each event leaves out what its task says and a time the event before said.
+            EventCodec.Context context = new EventCodec.Context(t.tasks());
+            oneALine(g, "events", t.events(), (gen, e) -> EventCodec.write(gen, e, context));
             g.writeEndObject();
             g.writeRaw('\n');
         }
@@ -195,20 +332,46 @@ public final class TraceJson {
         g.writeEndObject();
     }
 
+    private interface Item<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
     /**
-     * The recorded events, one compact object a line (a run has tens of thousands: spread over
-     * seven lines each, as the pretty printer would, they would make the file hard to read).
+     * A long list, one compact object a line (a run has tens of thousands of tasks and events:
+     * spread over seven lines each, as the pretty printer would, they would make the file long
+     * and hard to read).
      */
-    private static void writeEvents(JsonGenerator g, List<RunEvent> events) throws IOException {
+    private static <T> void oneALine(JsonGenerator g, String field, List<T> items, Item<T> item) throws IOException {
         PrettyPrinter pretty = g.getPrettyPrinter();
-        g.writeFieldName("events");
+        g.writeFieldName(field);
         g.setPrettyPrinter(ONE_EVENT_A_LINE);
         g.writeStartArray();
-        for (RunEvent e : events) {
-            EventCodec.write(g, e);
+        for (T t : items) {
+            item.write(g, t);
         }
         g.writeEndArray();
         g.setPrettyPrinter(pretty);
+    }
+
+    /** The task indexes in the order the ResultDelivered events name them, as {@link TraceBuilder} keeps them. */
+    static List<Integer> deliveryOrder(List<RunEvent> events, int tasks) {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.ResultDelivered d && d.index() >= 0 && d.index() < tasks) {
+                order.add(d.index());
+            }
+        }
+        return order;
+    }
+
+    private static void writeOutput(JsonGenerator g, OutputRecord o) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("atMs", Ms.round3(o.atMs()));
+        g.writeNumberField("index", o.index());
+        g.writeNumberField("slot", o.slot());
+        g.writeNumberField("pid", o.pid());
+        g.writeStringField("text", o.text());
+        g.writeEndObject();
     }
 
     /** Compact objects, each array element on a line of its own. */
@@ -258,7 +421,8 @@ public final class TraceJson {
         g.writeEndArray();
     }
 
-    private static void writeTask(JsonGenerator g, TaskRecord t) throws IOException {
+    /** A task; its output and outputTruncated are left out where its OutputLine events say them ({@code printed}, null: no events). */
+    private static void writeTask(JsonGenerator g, TaskRecord t, PrintedLines printed) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", t.index());
         g.writeStringField("name", t.name());
@@ -271,8 +435,12 @@ public final class TraceJson {
         g.writeStringField("status", t.status());
         g.writeStringField("result", t.result());
         g.writeStringField("error", t.error());
-        writeStrings(g, "output", t.output());
-        g.writeBooleanField("outputTruncated", t.outputTruncated());
+        if (printed == null || !t.output().equals(printed.of(t.index()))) {
+            writeStrings(g, "output", t.output());
+        }
+        if (printed == null || t.outputTruncated() != printed.truncated(t.index())) {
+            g.writeBooleanField("outputTruncated", t.outputTruncated());
+        }
         g.writeEndObject();
     }
 

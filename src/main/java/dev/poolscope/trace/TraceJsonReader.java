@@ -1,12 +1,16 @@
 package dev.poolscope.trace;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolscope.engine.ExitKind;
 import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.Limits;
@@ -24,6 +28,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,9 +40,9 @@ import java.util.stream.Collectors;
  */
 final class TraceJsonReader {
     private static final int MAX_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
+    /** Reads one value at a time from a stream (so no check for text after it: {@link Reading} checks the end). */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> STATUSES = Arrays.stream(TaskStatus.values()).map(TaskStatus::id)
             .collect(Collectors.toSet());
@@ -47,9 +52,19 @@ final class TraceJsonReader {
     private TraceJsonReader() {}
 
     static RunTrace read(Path file) throws IOException {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = MAPPER.readTree(in);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new IOException(file + ": permission denied");
+        }
+        if (size > TraceJson.MAX_BYTES) {
+            throw new IOException(file + ": " + TraceJson.tooLarge(size));
+        }
+        try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
+            return new Reading(p).read();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
@@ -58,83 +73,241 @@ final class TraceJsonReader {
             throw new IOException(file + ": no such file");
         } catch (AccessDeniedException e) {
             throw new IOException(file + ": permission denied");
+        } catch (Fields.Bad e) {
+            throw new IOException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new IOException(file + ": cannot read: " + oneLine(String.valueOf(e.getMessage())));
         }
-        if (root == null || root.isMissingNode()) {
-            throw new IOException(file + ": empty file, expected a PoolScope trace (JSON object)");
-        }
-        try {
-            return trace(new Fields(root, ""));
-        } catch (Fields.Bad e) {
-            throw new IOException(file + ": " + e.getMessage());
-        }
     }
 
-    private static RunTrace trace(Fields f) throws Fields.Bad {
-        f.requireObject();
-        String format = f.stringOrNull("format");
-        if (format == null) {
-            // Hand-written traces may leave the format out; but when such a file is not a trace
-            // (a scenario, a Chrome trace), say so first rather than only which field it lacks.
-            try {
-                return body(f);
-            } catch (Fields.Bad e) {
-                throw new Fields.Bad("not a PoolScope trace (no \"format\": \"" + TraceJson.FORMAT + "\" field, and "
-                        + e.getMessage() + ")");
+    /** The lists that may be long: read an element at a time where the file gives what they need before them. */
+    private static final Set<String> STREAMED = Set.of("tasks", "deliveryOrder", "output", "events");
+
+    /**
+     * One reading of a trace, streamed: a trace of 200,000 tasks has over a million events, and a
+     * tree of the whole file would take gigabytes. The top-level fields other than the long lists
+     * are kept as a tree ({@code head}); a long list is read element by element when what it
+     * needs is known by then (the header for tasks, the tasks for the rest), which is so in every
+     * file PoolScope writes; a hand-written file in another order is kept whole and read after.
+     */
+    private static final class Reading {
+        private final JsonParser p;
+        private final ObjectNode head = JsonNodeFactory.instance.objectNode();
+        private final Fields f = new Fields(head, "");
+        private boolean headerRead;
+        private int version = 1;
+        private Mode mode;
+        private int pool;
+        private int chunksize;
+        private List<TaskRecord> tasks;
+        /** Tasks whose file left out output or outputTruncated (version 3: their events say them). */
+        private final BitSet outputLeftOut = new BitSet();
+        private final BitSet truncatedLeftOut = new BitSet();
+        private List<Integer> delivery;
+        private List<OutputRecord> output;
+        private List<RunEvent> events;
+        private EventCodec.Context context;
+
+        Reading(JsonParser p) {
+            this.p = p;
+        }
+
+        RunTrace read() throws IOException {
+            JsonToken token = p.nextToken();
+            if (token == null) {
+                throw new Fields.Bad("empty file, expected a PoolScope trace (JSON object)");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                JsonNode root = p.readValueAsTree();
+                new Fields(root == null ? NullNode.getInstance() : root, "").requireObject();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (STREAMED.contains(name) && value == JsonToken.START_ARRAY && ready(name)) {
+                    stream(name);
+                } else {
+                    JsonNode v = p.readValueAsTree();
+                    head.set(name, v == null ? NullNode.getInstance() : v);
+                }
+            }
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new Fields.Bad("line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + ": more text after the end of the JSON object");
+            }
+            return trace();
+        }
+
+        /** Whether a long list can be read as it comes: its bounds are known. */
+        private boolean ready(String name) {
+            if (name.equals("tasks")) {
+                // A file without "format" is read whole: if it is not a trace at all, that is said first.
+                if (!head.has("format") || !head.has("version") || !head.has("mode") || !head.has("pool")
+                        || !head.has("chunksize")) {
+                    return false;
+                }
+                checkFormat();
+                header();
+                return mode != Mode.PROCESS; // its lanes are its tasks: bounded once all are read
+            }
+            return tasks != null;
+        }
+
+        private void stream(String name) throws IOException {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                JsonNode node = p.readValueAsTree();
+                element(name, new Fields(node == null ? NullNode.getInstance() : node, name + "[" + i++ + "]"));
             }
         }
-        if (!format.equals(TraceJson.FORMAT)) {
-            throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
-        }
-        Integer version = f.intOrNull("version", 1);
-        if (version != null && version > TraceJson.VERSION) {
-            throw f.bad("version", "version " + version + " is newer than this PoolScope reads ("
-                    + TraceJson.VERSION + ")");
-        }
-        return body(f);
-    }
 
-    private static RunTrace body(Fields f) throws Fields.Bad {
-        Mode mode = Mode.fromId(f.string("mode"));
-        if (mode == null) {
-            throw f.bad("mode", "expected one of " + Mode.ids());
+        private void element(String list, Fields e) {
+            switch (list) {
+                case "tasks" -> {
+                    if (tasks == null) {
+                        tasks = new ArrayList<>();
+                    }
+                    tasks.add(task(e, tasks.size(), chunksize, mode == Mode.PROCESS ? Integer.MAX_VALUE : pool,
+                            version >= 3, outputLeftOut, truncatedLeftOut));
+                }
+                case "deliveryOrder" -> {
+                    if (delivery == null) {
+                        delivery = new ArrayList<>();
+                    }
+                    delivery.add(e.selfInt(0, tasks.size() - 1));
+                }
+                case "output" -> {
+                    if (output == null) {
+                        output = new ArrayList<>();
+                    }
+                    e.requireObject();
+                    output.add(new OutputRecord(e.num("atMs"), e.integer("index", -1, tasks.size() - 1),
+                            e.integer("slot", -1, slots() - 1), e.longValue("pid"), e.string("text")));
+                }
+                case "events" -> {
+                    if (events == null) {
+                        events = new ArrayList<>();
+                        // Version 3 leaves out what the task list and the event before say.
+                        context = version >= 3 ? new EventCodec.Context(tasks) : EventCodec.Context.none();
+                    }
+                    events.add(EventCodec.read(e, slots(), tasks.size(), context));
+                }
+                default -> throw new IllegalStateException(list);
+            }
         }
-        int pool = f.integer("pool", 1, Limits.MAX_LANES);
-        int chunksize = f.integer("chunksize", 1);
-        List<Fields> taskFields = f.array("tasks", true);
-        int n = taskFields.size();
-        // Slots bound every slot number, so a bad file cannot make a reader allocate lanes without end.
-        int slots = mode == Mode.PROCESS ? n : pool;
-        List<TaskRecord> tasks = new ArrayList<>(n);
-        for (Fields t : taskFields) {
-            tasks.add(task(t, tasks.size(), chunksize, slots));
+
+        private int slots() {
+            return mode == Mode.PROCESS ? tasks.size() : pool;
         }
-        List<WorkerRecord> workers = new ArrayList<>();
-        for (Fields w : f.array("workers", true)) {
-            workers.add(worker(w, slots));
+
+        private void checkFormat() {
+            String format = f.stringOrNull("format");
+            if (format != null && !format.equals(TraceJson.FORMAT)) {
+                throw f.bad("format", "expected \"" + TraceJson.FORMAT + "\", got \"" + oneLine(format) + "\"");
+            }
+            Integer v = f.intOrNull("version", 1);
+            if (v != null && v > TraceJson.VERSION) {
+                throw f.bad("version", "version " + v + " is newer than this PoolScope reads (" + TraceJson.VERSION + ")");
+            }
+            version = v == null ? 1 : v;
         }
-        List<Integer> delivery = new ArrayList<>();
-        for (Fields d : f.array("deliveryOrder", false)) {
-            delivery.add(d.selfInt(0, n - 1));
+
+        private void header() {
+            if (headerRead) {
+                return;
+            }
+            mode = Mode.fromId(f.string("mode"));
+            if (mode == null) {
+                throw f.bad("mode", "expected one of " + Mode.ids());
+            }
+            pool = f.integer("pool", 1, Limits.MAX_LANES);
+            chunksize = f.integer("chunksize", 1);
+            headerRead = true;
         }
-        List<OutputRecord> output = new ArrayList<>();
-        for (Fields o : f.array("output", false)) {
-            o.requireObject();
-            output.add(new OutputRecord(o.num("atMs"), o.integer("index", -1, n - 1),
-                    o.integer("slot", -1, slots - 1), o.longValue("pid"), o.string("text")));
+
+        private RunTrace trace() {
+            f.requireObject();
+            if (f.stringOrNull("format") == null) {
+                // Hand-written traces may leave the format out; but when such a file is not a trace
+                // (a scenario, a Chrome trace), say so first rather than only which field it lacks.
+                try {
+                    return body();
+                } catch (Fields.Bad e) {
+                    throw new Fields.Bad("not a PoolScope trace (no \"format\": \"" + TraceJson.FORMAT + "\" field, and "
+                            + e.getMessage() + ")");
+                }
+            }
+            checkFormat();
+            return body();
         }
-        Stats stats = f.has("stats") ? stats(f.object("stats")) : StatsCalculator.of(tasks, slots, 0);
-        Double makespan = f.numOrNull("makespanMs");
-        // Version 2: the recorded events (a version-1 file has none: replay then rebuilds them).
-        List<RunEvent> events = new ArrayList<>();
-        for (Fields e : f.array("events", false)) {
-            events.add(EventCodec.read(e, slots, n));
+
+        /** The rest of the trace, once the file is read: what was kept whole is read now. */
+        private RunTrace body() {
+            header();
+            if (tasks == null) {
+                tasks = new ArrayList<>();
+                for (Fields t : f.array("tasks", true)) {
+                    element("tasks", t);
+                }
+            }
+            int n = tasks.size();
+            int slots = slots();
+            if (mode == Mode.PROCESS) {
+                for (TaskRecord t : tasks) {
+                    if (t.slot() >= slots) {
+                        throw new Fields.Bad("tasks[" + t.index() + "].slot: expected from -1 to " + (slots - 1)
+                                + ", got " + t.slot());
+                    }
+                }
+            }
+            List<WorkerRecord> workers = new ArrayList<>();
+            for (Fields w : f.array("workers", true)) {
+                workers.add(worker(w, slots));
+            }
+            for (String list : List.of("deliveryOrder", "output", "events")) {
+                if (head.has(list)) {
+                    List<Fields> items = f.array(list, false);
+                    if (list.equals("deliveryOrder")) {
+                        delivery = new ArrayList<>();
+                    } else if (list.equals("output")) {
+                        output = new ArrayList<>();
+                    }
+                    for (Fields item : items) {
+                        element(list, item);
+                    }
+                }
+            }
+            if (events == null) {
+                events = List.of(); // a version-1 file has none: replay then rebuilds them
+            }
+            // Version 3: what the events say is left out of the summary, and read from them.
+            boolean fromEvents = version >= 3;
+            PrintedLines printed = fromEvents ? PrintedLines.of(events, n) : null;
+            if (printed != null && (!outputLeftOut.isEmpty() || !truncatedLeftOut.isEmpty())) {
+                for (int i = 0; i < n; i++) {
+                    if (outputLeftOut.get(i) || truncatedLeftOut.get(i)) {
+                        TaskRecord t = tasks.get(i);
+                        tasks.set(i, new TaskRecord(t.index(), t.name(), t.kind(), t.chunk(), t.slot(), t.pid(),
+                                t.startMs(), t.endMs(), t.status(), t.result(), t.error(),
+                                outputLeftOut.get(i) ? printed.of(i) : t.output(),
+                                truncatedLeftOut.get(i) ? printed.truncated(i) : t.outputTruncated()));
+                    }
+                }
+            }
+            if (delivery == null) {
+                delivery = fromEvents ? TraceJson.deliveryOrder(events, n) : List.of();
+            }
+            if (output == null) {
+                output = fromEvents ? printed.run() : List.of();
+            }
+            Stats stats = f.has("stats") ? stats(f.object("stats")) : StatsCalculator.of(tasks, slots, 0);
+            Double makespan = f.numOrNull("makespanMs");
+            // The run's name is a program's file name, which may hold anything a file name can: kept as written.
+            return new RunTrace(f.stringOrNull("scenario"), mode.id(), pool, chunksize, f.intOrNull("maxTasksPerChild", 1),
+                    f.bool("stopped"), f.boolOr("finished", true), makespan != null ? makespan : stats.makespanMs(),
+                    workers, tasks, delivery, output, stats, info(f), events);
         }
-        // The run's name is a program's file name, which may hold anything a file name can: kept as written.
-        return new RunTrace(f.stringOrNull("scenario"), mode.id(), pool, chunksize, f.intOrNull("maxTasksPerChild", 1),
-                f.bool("stopped"), f.boolOr("finished", true), makespan != null ? makespan : stats.makespanMs(),
-                workers, tasks, delivery, output, stats, info(f), events);
     }
 
     /** What the run was: "engine", "program", "interpreter"; null when the file does not say (version 1). */
@@ -146,7 +319,12 @@ final class TraceJsonReader {
         return new RunInfo(engine, f.stringOrNull("program"), f.stringOrNull("interpreter"));
     }
 
-    private static TaskRecord task(Fields t, int position, int chunksize, int slots) throws Fields.Bad {
+    /**
+     * A task. From version 3 ({@code leftOut}) a task without output or outputTruncated is noted
+     * in {@code outputLeftOut} / {@code truncatedLeftOut}: its events say them.
+     */
+    private static TaskRecord task(Fields t, int position, int chunksize, int slots, boolean leftOut,
+                                   BitSet outputLeftOut, BitSet truncatedLeftOut) throws Fields.Bad {
         t.requireObject();
         t.integer("index", position, position);
         Double start = t.numOrNull("startMs");
@@ -158,6 +336,12 @@ final class TraceJsonReader {
         List<String> out = new ArrayList<>();
         for (Fields line : t.array("output", false)) {
             out.add(line.selfString());
+        }
+        if (leftOut && t.raw("output") == null) {
+            outputLeftOut.set(position);
+        }
+        if (leftOut && t.raw("outputTruncated") == null) {
+            truncatedLeftOut.set(position);
         }
         return new TaskRecord(position, nameText(t, "name"), t.string("kind"),
                 t.has("chunk") ? t.integer("chunk", 0) : position / chunksize, t.integer("slot", -1, slots - 1),

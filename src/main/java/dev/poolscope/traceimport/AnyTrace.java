@@ -20,8 +20,12 @@ import java.util.Locale;
  * whole is refused with one line "FILE: reason"; nothing is half-drawn.
  */
 public final class AnyTrace {
-    /** Larger files are refused before reading: their events would not fit the window's limits anyway. */
-    static final long MAX_BYTES = 64L << 20;
+    /**
+     * Another tool's trace larger than this is refused before reading: it is read whole, as a
+     * tree, and its events would not fit the window's limits anyway. PoolScope's own traces are
+     * read as they stream, up to {@link TraceJson#MAX_BYTES}, the most PoolScope writes.
+     */
+    static final long MAX_FOREIGN_BYTES = 64L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PEEK = 1 << 16;
 
@@ -34,12 +38,15 @@ public final class AnyTrace {
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file");
         }
-        if (size > MAX_BYTES) {
-            throw new IOException(String.format(Locale.ROOT, "%s: %.1f MB is more than PoolScope opens (%d MB): save a"
-                    + " shorter part of the run", file, size / 1048576.0, MAX_BYTES >> 20));
+        if (size > TraceJson.MAX_BYTES) {
+            throw new IOException(file + ": " + TraceJson.tooLarge(size));
         }
         if (!foreign(file)) {
             return TraceJson.read(file); // PoolScope's own trace, or a file that is no trace: its reader says which
+        }
+        if (size > MAX_FOREIGN_BYTES) {
+            throw new IOException(String.format(Locale.ROOT, "%s: %.1f MB is more than PoolScope opens of another tool's"
+                    + " trace (%d MB): save a shorter part of the run", file, size / 1048576.0, MAX_FOREIGN_BYTES >> 20));
         }
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {

@@ -88,7 +88,7 @@ class EventCodecTest {
         List<String> lines = Files.readAllLines(file);
         assertTrue(lines.stream().filter(l -> l.startsWith("{\"type\":")).count() >= events.size(),
                 "one event a line:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
-        assertEquals(2, MAPPER.readTree(file.toFile()).get("version").asInt());
+        assertEquals(TraceJson.VERSION, MAPPER.readTree(file.toFile()).get("version").asInt());
     }
 
     @Test

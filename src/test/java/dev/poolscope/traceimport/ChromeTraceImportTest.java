@@ -134,10 +134,19 @@ class ChromeTraceImportTest {
         Path huge = dir.resolve("huge.json");
         Files.writeString(huge, "{\"traceEvents\": [");
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
-            f.setLength(AnyTrace.MAX_BYTES + 1); // sparse: nothing is written
+            f.setLength(AnyTrace.MAX_FOREIGN_BYTES + 1); // sparse: nothing is written
         }
         IOException e = assertThrows(IOException.class, () -> AnyTrace.read(huge));
-        assertEquals(huge + ": 64.0 MB is more than PoolScope opens (64 MB): save a shorter part of the run", e.getMessage());
+        assertEquals(huge + ": 64.0 MB is more than PoolScope opens of another tool's trace (64 MB): save a shorter part"
+                + " of the run", e.getMessage());
+        // PoolScope's own traces are streamed, up to the most PoolScope writes.
+        Path own = dir.resolve("own.json");
+        Files.writeString(own, "{\"format\": \"poolscope-trace\", \"tasks\": [");
+        try (RandomAccessFile f = new RandomAccessFile(own.toFile(), "rw")) {
+            f.setLength(dev.poolscope.trace.TraceJson.MAX_BYTES + 1);
+        }
+        e = assertThrows(IOException.class, () -> AnyTrace.read(own));
+        assertEquals(own + ": 256.0 MB is more than PoolScope opens (256 MB): save a shorter part of the run", e.getMessage());
     }
 
     private void assertProblem(String json, String expected) throws IOException {
