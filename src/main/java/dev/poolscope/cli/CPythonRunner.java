@@ -95,6 +95,11 @@ final class CPythonRunner {
             System.out.print(TextReport.render(result));
             System.out.print(CPythonReport.render(run));
         }
+        RunEvent.OutputTruncated cut = TextReport.outputLeftOut(run.events());
+        if (cut != null) {
+            System.err.println("poolscope run: note: " + TextReport.leftOutText(cut).replace(" left out here:",
+                    " left out of the report and the trace:"));
+        }
         files.write(result, new TraceJson.Origin("cpython", run.mainPid()));
         if (stoppedBy != null) {
             System.err.println("Stopped by " + stoppedBy.said + ": the program and all its processes were ended.");

@@ -44,12 +44,11 @@ final class RunFiles {
             if (trace != null) {
                 option = "--trace";
                 writing = trace;
-                if (origin == null) {
-                    TraceJson.write(result, trace);
-                } else {
-                    TraceJson.write(result, origin, trace);
-                }
+                TraceJson.Written w = origin == null ? TraceJson.write(result, trace) : TraceJson.write(result, origin, trace);
                 wrote("trace", trace);
+                if (!w.whole()) {
+                    System.err.println("poolscope run: note: " + w.leftOut() + ".");
+                }
             }
             if (csv != null) {
                 option = "--csv";

@@ -48,10 +48,18 @@ public final class FailedProgramReport {
             }
         }
         lines.sort(Comparator.comparingLong(RunEvent.OutputLine::at));
+        RunEvent.OutputTruncated cut = dev.poolscope.trace.TextReport.outputLeftOut(run.events()); // first and last lines kept
         for (RunEvent.OutputLine o : lines) {
+            if (cut != null && o.at() > cut.at()) {
+                sb.append("  ... ").append(dev.poolscope.trace.TextReport.leftOutText(cut)).append('\n');
+                cut = null;
+            }
             sb.append(String.format(Locale.ROOT, "  [pid %d] main: %s%n", o.pid(), CPythonReport.printable(o.text())));
         }
-        if (lines.isEmpty()) {
+        if (cut != null) {
+            sb.append("  ... ").append(dev.poolscope.trace.TextReport.leftOutText(cut)).append('\n');
+        }
+        if (lines.isEmpty() && dev.poolscope.trace.TextReport.outputLeftOut(run.events()) == null) {
             sb.append("  (none)\n");
         }
         sb.append("\nPython\n");

@@ -2,7 +2,6 @@ package dev.poolscope.cpython;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolscope.engine.ExitKind;
-import dev.poolscope.engine.Limits;
 import dev.poolscope.engine.EventLog;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.RunEvent.ProcessMark;
@@ -55,9 +54,8 @@ final class RunState implements EventChannel.Handler {
     private MainFailure failure;
     private boolean stopping;
     private boolean finished;
-    private long outputLines;
-    private long droppedLines;
-    private long droppedChars;
+    /** What is kept of what the program prints: its first and last lines (issue 19, defect 11). */
+    private final OutputBudget printed = new OutputBudget();
 
     RunState(long t0, EventLog feed, TaskBook book) {
         this.t0 = t0;
@@ -234,9 +232,11 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
                     emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null, why));
                 }
             }
+            printed.takeTail().forEach(order::add); // the last lines printed, held until now
             order.all().forEach(this::emit);
-            if (droppedLines > 0) {
-                emit(new RunEvent.OutputTruncated(now(), -1, -1, mainPid, droppedLines, droppedChars));
+            RunEvent.OutputTruncated leftOut = printed.leftOut(mainPid);
+            if (leftOut != null) {
+                emit(leftOut);
             }
             finished = true;
             emit(new RunEvent.RunFinished(now(), stopped));
@@ -542,13 +542,10 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }
 
     private void output(int index, int slot, long pid, String text, long at) {
-        if (outputLines >= Limits.MAX_RUN_OUTPUT_LINES) {
-            droppedLines++;
-            droppedChars += text.length();
-            return;
+        RunEvent.OutputLine line = new RunEvent.OutputLine(at, index, slot, pid, text);
+        if (printed.admit(line)) {
+            order.add(line);
         }
-        outputLines++;
-        order.add(new RunEvent.OutputLine(at, index, slot, pid, text));
     }
 
     // ---- exits ----------------------------------------------------------------------------------------

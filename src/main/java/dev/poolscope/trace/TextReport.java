@@ -1,5 +1,7 @@
 package dev.poolscope.trace;
 
+import dev.poolscope.engine.Limits;
+import dev.poolscope.engine.RunEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,13 +153,22 @@ public final class TextReport {
     }
 
     private static void output(StringBuilder sb, RunTrace t) {
+        RunEvent.OutputTruncated cut = outputLeftOut(t.events());
+        boolean said = cut == null;
         for (OutputRecord o : t.output()) {
+            if (!said && o.atMs() > Ms.of(cut.at())) {
+                sb.append("  ... ").append(leftOutText(cut)).append('\n');
+                said = true;
+            }
             String who = o.slot() < 0 ? "main" // a Python program's main process (CPython engine)
                     : o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
             sb.append("  [pid ").append(o.pid()).append("] ").append(TerminalText.safe(who, 40)).append(": ")
                     .append(TerminalText.safe(o.text(), 500)).append('\n');
         }
-        if (t.output().isEmpty()) {
+        if (!said) {
+            sb.append("  ... ").append(leftOutText(cut)).append('\n');
+        }
+        if (t.output().isEmpty() && cut == null) {
             sb.append("  (none)\n");
         }
         for (TaskRecord task : t.tasks()) {
@@ -165,6 +176,34 @@ public final class TextReport {
                 sb.append("  (some output of ").append(TerminalText.safe(task.name(), 40)).append(" was dropped: too many lines)\n");
             }
         }
+    }
+
+    /**
+     * What a run left out of its printed lines (an OutputTruncated of the run, index and slot -1:
+     * the CPython engine keeps a program's first and last lines), or null when it kept them all.
+     */
+    public static RunEvent.OutputTruncated outputLeftOut(List<RunEvent> events) {
+        RunEvent.OutputTruncated cut = null;
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.OutputTruncated o && o.index() < 0 && o.slot() < 0) {
+                cut = cut == null ? o : new RunEvent.OutputTruncated(Math.min(cut.at(), o.at()), -1, -1, o.pid(),
+                        cut.lines() + o.lines(), cut.bytes() + o.bytes());
+            }
+        }
+        return cut;
+    }
+
+    /** "1,234 printed lines (5.2 MB) left out here: ...", for the report, the console and the window. */
+    public static String leftOutText(RunEvent.OutputTruncated cut) {
+        return String.format(Locale.ROOT, "%,d printed %s (%s) left out here: PoolScope keeps a run's first and last"
+                        + " lines, %,d lines or %s in all; the program ran unchanged and printed all of it",
+                cut.lines(), cut.lines() == 1 ? "line" : "lines", size(cut.bytes()), Limits.MAX_RUN_OUTPUT_LINES,
+                size(Limits.MAX_RUN_OUTPUT_CHARS));
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : bytes >= 1000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3) : bytes + " bytes";
     }
 
     private static void statistics(StringBuilder sb, RunTrace t) {
