@@ -155,13 +155,21 @@ public final class TextReport {
     private static void output(StringBuilder sb, RunTrace t) {
         RunEvent.OutputTruncated cut = outputLeftOut(t.events());
         boolean said = cut == null;
+        java.util.Set<Long> initialized = new java.util.HashSet<>();
+        for (WorkerRecord w : t.workers()) {
+            if (w.initStartMs() != null) {
+                initialized.add(w.pid());
+            }
+        }
         for (OutputRecord o : t.output()) {
             if (!said && o.atMs() > Ms.of(cut.at())) {
                 sb.append("  ... ").append(leftOutText(cut)).append('\n');
                 said = true;
             }
+            // Outside any task: a Pool worker's initializer, or (a Process whose target raised) multiprocessing's own print.
             String who = o.slot() < 0 ? "main" // a Python program's main process (CPython engine)
-                    : o.index() < 0 || o.index() >= t.tasks().size() ? "initializer" : t.tasks().get(o.index()).name();
+                    : o.index() >= 0 && o.index() < t.tasks().size() ? t.tasks().get(o.index()).name()
+                    : initialized.contains(o.pid()) ? "initializer" : "outside a task";
             sb.append("  [pid ").append(o.pid()).append("] ").append(TerminalText.safe(who, 40)).append(": ")
                     .append(TerminalText.safe(o.text(), 500)).append('\n');
         }

@@ -309,6 +309,7 @@ def _watch_the_main_process():
 
     def excepthook(kind, value, tb):
         _safely(_report_failure, kind, value, tb)
+        tb = _safely(_without_tracer_frames_in_chain, value, tb) or tb  # the program's frames only
         return hook(kind, value, tb)
 
     def _exit(code):
@@ -414,6 +415,42 @@ def without_tracer_frames(tb):
     for entry in reversed(kept):
         out = types.TracebackType(out, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
     return out
+
+
+def _without_tracer_frames_in_chain(value, tb):
+    """
+    Takes the tracer's frames out of an exception about to be printed, and out of the exceptions
+    it was raised from (the printer shows each one's __traceback__); returns tb less them.
+    """
+    seen = set()
+    error = value
+    while isinstance(error, BaseException) and id(error) not in seen:
+        seen.add(id(error))
+        kept = without_tracer_frames(error.__traceback__)
+        if kept is not None:
+            error.__traceback__ = kept
+        error = error.__cause__ if error.__cause__ is not None else error.__context__
+    return without_tracer_frames(tb)
+
+
+def _patch_traceback(mod):
+    """
+    Python 3.8 to 3.10: re-raising in a patch puts the patch's frame back into the traceback
+    (3.11 and later leave it out). What the traceback module prints (a Process target's failure,
+    printed by multiprocessing with traceback.print_exc; a program's own print_exc; logging)
+    walks the traceback with walk_tb: that walk skips the tracer's frames.
+    """
+    if sys.version_info >= (3, 11):
+        return
+    walk = mod.walk_tb
+
+    def walk_tb(tb):
+        for frame, line in walk(tb):
+            if not os.path.basename(frame.f_code.co_filename).startswith("poolscope_"):
+                yield frame, line
+
+    walk_tb.__doc__ = walk.__doc__
+    mod.walk_tb = walk_tb
 
 
 # ---- patching modules as they are imported ------------------------------------------------------
@@ -631,6 +668,7 @@ def _patch_context(mod):
 
 
 _PATCHES = {
+    "traceback": _patch_traceback,
     "multiprocessing.context": _patch_context,
     "multiprocessing.process": _patch_process,
     "multiprocessing.pool": _patch_pool,

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.poolscope.cpython.PythonRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -72,24 +75,73 @@ class ProgramFailureCliTest extends InProcessCliTest {
         assertFalse(out.contains("SIGKILL"), out);
     }
 
+    private static final String FAILS = """
+            from multiprocessing import Pool, Process
+
+            def divide(n):
+                return 1 / n
+
+            if __name__ == "__main__":
+                p = Process(target=divide, args=(0,))
+                p.start()
+                p.join()
+                print("child exit code", p.exitcode)
+                with Pool(2) as pool:
+                    pool.map(divide, [1, 0])
+            """;
+
     @Test
     void aWorkersTracebackShowsTheProgramsFramesNotTheTracers() throws Exception {
-        Path p = program("fails.py", """
-                from multiprocessing import Pool, Process
-
-                def divide(n):
-                    return 1 / n
-
-                if __name__ == "__main__":
-                    p = Process(target=divide, args=(0,))
-                    p.start()
-                    p.join()
-                    with Pool(2) as pool:
-                        pool.map(divide, [1, 0])
-                """);
+        Path p = program("fails.py", FAILS);
         assertEquals(1, poolscope("run", "--python", p.toString()), err);
         assertTrue(out.contains("ZeroDivisionError"), out);
         assertTrue(out.contains("in divide"), out);
         assertFalse(out.contains("poolscope_"), out);
+    }
+
+    /**
+     * An installed CPython of that minor version (pyenv's, else python3.X on the PATH; pyenv's
+     * shims are not interpreters), or the test is skipped.
+     */
+    private static Path interpreter(String minor) throws Exception {
+        Path versions = Path.of(System.getProperty("user.home"), ".pyenv", "versions");
+        if (Files.isDirectory(versions)) {
+            try (var all = Files.list(versions)) {
+                var found = all.filter(v -> v.getFileName().toString().startsWith(minor + "."))
+                        .map(v -> v.resolve("bin").resolve("python3")).filter(Files::isExecutable).sorted().findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path exe = Path.of(dir.isEmpty() ? "." : dir, "python" + minor);
+            if (!dir.contains("shims") && Files.isExecutable(exe)) {
+                return exe;
+            }
+        }
+        Assumptions.abort("Python " + minor + " is not installed (no python" + minor + " on the PATH, none in " + versions + ")");
+        return null;
+    }
+
+    /**
+     * On 3.8 to 3.10 a re-raise in a tracer's patch put the patch's frame back (3.11+ does not): a
+     * Process target's traceback (printed by multiprocessing) and the main's map() traceback showed
+     * poolscope_tracer.py / poolscope_pool_calls.py. Each interpreter: the program's frames only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"3.8", "3.9", "3.10", "3.11", "3.12", "3.13"})
+    void tracebacksShowTheProgramsFramesOnlyOnEveryPythonFrom38To313(String minor) throws Exception {
+        Path exe = interpreter(minor);
+        Path p = program("fails.py", FAILS);
+        assertEquals(1, poolscope("run", "--python", p.toString(), "--python-exe", exe.toString()), err);
+        assertTrue(out.contains("(" + minor + "."), "the interpreter run: " + out);
+        assertTrue(out.contains("child exit code 1"), "multiprocessing's exit code for a target that raised: " + out);
+        assertTrue(out.contains("Process Process-1:"), out);
+        assertTrue(out.contains("in divide"), out);
+        assertTrue(out.contains("ZeroDivisionError: division by zero"), out);
+        assertTrue(out.contains("in <module>"), "the main's traceback: " + out);
+        assertFalse(out.contains("poolscope_"), out);
+        assertFalse(out.contains("initializer:"), "a Process has no initializer: its traceback is printed outside a task: " + out);
     }
 }
