@@ -21,8 +21,12 @@ class RunStateTest {
     private static final long MAIN = 100;
     private static final long W1 = 101;
     private static final long W2 = 102;
-    /** Run time zero; every message time below is T0 + ms * 1e6. */
-    private static final long T0 = 1_000_000_000L;
+    /**
+     * Run time zero; every message time below is T0 + ms * 1e6. It is now, as in a real run: a
+     * printed line is held for write order until 80 ms after it was written (OutputOrder), so a
+     * line "written" long ago would be let go by the run's output tick at once, between messages.
+     */
+    private final long T0 = System.nanoTime();
 
     private final EventLog feed = new EventLog(RunListener.NONE, "test");
     private final RunState state = new RunState(T0, feed, TaskBook.forProgram());
@@ -35,7 +39,7 @@ class RunStateTest {
         }
     }
 
-    private static long t(double ms) {
+    private long t(double ms) {
         return T0 + (long) (ms * 1e6);
     }
 
