@@ -233,9 +233,10 @@ def _patch_result(cls, kind):
 
 def _unsent(result, obj):
     """A failed result set by the Pool's own task-handler thread: the chunk never reached a worker."""
+    if obj[0] or tracer._conn is None:
+        return False  # the common case, a success: nothing more is looked at
     import threading
-    return (tracer._conn is not None and not obj[0]
-            and threading.current_thread() is getattr(getattr(result, "_pool", None), "_task_handler", None))
+    return threading.current_thread() is getattr(getattr(result, "_pool", None), "_task_handler", None)
 
 
 def _report_result(result, kind, i, before):
