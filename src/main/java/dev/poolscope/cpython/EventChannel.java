@@ -1,13 +1,16 @@
 package dev.poolscope.cpython;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,122 +18,291 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Unix domain socket the tracer of every Python process of a run connects to: one
- * connection per process, one JSON object per line. A thread accepts, and a thread per
- * connection reads ("poolscope-cpython-read-N"); messages of one connection arrive in order.
- * The socket lives in a private directory, so only this user's processes can reach it. The Dask
- * engine's driver speaks on it too.
+ * connection per process, one JSON object per line. One thread ("poolscope-cpython-N-read")
+ * accepts and reads every connection through a {@link Selector}: no thread is started per
+ * process, and the handler is called on that one thread, so messages of one connection arrive
+ * in order (and several read at once are handed over together). The socket lives in a private
+ * directory, so only this user's processes can reach it. The Dask engine's driver speaks on it too.
  */
 public final class EventChannel implements AutoCloseable {
-    /** Called on the connection's reader thread. */
+    /** Called on the channel's reader thread. */
     public interface Handler {
         void onMessage(int connection, JsonNode message);
+
+        /** Messages of one connection read together, in order: by default one by one to {@link #onMessage}. */
+        default void onMessages(int connection, List<JsonNode> messages) {
+            for (JsonNode m : messages) {
+                onMessage(connection, m);
+            }
+        }
 
         /** The process closed its end (it exited or died), or the run closed the channel. */
         void onClosed(int connection);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a connection is read at a time. */
+    private static final int READ_SIZE = 1 << 16;
 
     private final Path dir;
     private final Path socket;
     private final ServerSocketChannel server;
+    private final Selector selector;
     private final Handler handler;
-    private final String name;
-    private final List<SocketChannel> connections = new ArrayList<>();
-    private final List<Thread> readers = new ArrayList<>();
-    private boolean closed;
+    private final Thread reader;
+    /** Guarded by this: every connection accepted, by id. */
+    private final List<Connection> connections = new ArrayList<>();
+    /** Guarded by this: connections accepted and not yet read to their end. */
+    private int open;
+    /** Guarded by this: rounds of accepting asked for by {@link #awaitReaders} and done by the reader. */
+    private long acceptsAsked;
+    private long acceptsDone;
+    private volatile boolean closed;
+    private boolean readerEnded;
+
+    /** One process's connection: what was read of a line not yet ended. */
+    private static final class Connection {
+        final int id;
+        final SocketChannel channel;
+        byte[] part = new byte[0];
+        boolean ended;
+
+        Connection(int id, SocketChannel channel) {
+            this.id = id;
+            this.channel = channel;
+        }
+    }
 
     public EventChannel(String name, Handler handler) throws IOException {
-        this.name = name;
         this.handler = handler;
         this.dir = Files.createTempDirectory("poolscope-run-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         this.socket = dir.resolve("events.sock");
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        Thread acceptor = new Thread(this::acceptLoop, name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        server.bind(UnixDomainSocketAddress.of(socket), 256);
+        server.configureBlocking(false);
+        this.selector = Selector.open();
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        this.reader = new Thread(this::readLoop, name + "-read");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     public Path socketPath() {
         return socket;
     }
 
-    private void acceptLoop() {
-        while (true) {
-            SocketChannel c;
-            try {
-                c = server.accept();
-            } catch (IOException e) {
-                return; // closed
+    private void readLoop() {
+        ByteBuffer buffer = ByteBuffer.allocate(READ_SIZE);
+        List<JsonNode> batch = new ArrayList<>();
+        try {
+            while (!closed) {
+                selector.select();
+                if (closed) {
+                    break;
+                }
+                long asked;
+                synchronized (this) {
+                    asked = acceptsAsked; // asked before the wakeup that ended this select
+                }
+                acceptAll();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (key.isValid() && key.isReadable()) {
+                        read((Connection) key.attachment(), key, buffer, batch);
+                    }
+                }
+                selector.selectedKeys().clear();
+                synchronized (this) {
+                    if (asked > acceptsDone) {
+                        acceptsDone = asked;
+                        notifyAll();
+                    }
+                }
             }
+        } catch (IOException | ClosedSelectorException e) {
+            // the channel was closed under us: every connection is told below
+        } finally {
+            List<Connection> left;
+            synchronized (this) {
+                readerEnded = true;
+                left = List.copyOf(connections);
+                notifyAll();
+            }
+            for (Connection c : left) {
+                end(c, null);
+            }
+            closeQuietly(selector);
+        }
+    }
+
+    private void acceptAll() throws IOException {
+        SocketChannel c;
+        while ((c = server.accept()) != null) {
+            c.configureBlocking(false);
+            Connection connection;
             synchronized (this) {
                 if (closed) {
                     closeQuietly(c);
                     return;
                 }
-                int id = connections.size();
-                connections.add(c);
-                Thread reader = new Thread(() -> read(id, c), name + "-read-" + id);
-                reader.setDaemon(true);
-                readers.add(reader);
-                reader.start();
+                connection = new Connection(connections.size(), c);
+                connections.add(connection);
+                open++;
             }
+            c.register(selector, SelectionKey.OP_READ, connection);
         }
     }
 
-    private void read(int id, SocketChannel c) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(c),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                JsonNode message;
-                try {
-                    message = JSON.readTree(line);
-                } catch (IOException e) {
-                    continue; // not from our tracer: ignore it rather than guess
-                }
-                if (message != null && message.isObject()) {
-                    handler.onMessage(id, message);
-                }
-            }
+    /** Reads what the connection has now, hands its whole lines over, and ends it at its end of file. */
+    private void read(Connection c, SelectionKey key, ByteBuffer buffer, List<JsonNode> batch) {
+        buffer.clear();
+        int n;
+        try {
+            n = c.channel.read(buffer);
         } catch (IOException e) {
-            // closed under us by close(): the process is gone or the run is over
-        } finally {
-            handler.onClosed(id);
+            n = -1; // closed under us by close(): the process is gone or the run is over
+        }
+        if (n > 0) {
+            byte[] data = buffer.array();
+            int end = buffer.position();
+            if (c.part.length > 0) {
+                // The line begun in the last read goes in front of this read.
+                byte[] joined = Arrays.copyOf(c.part, c.part.length + end);
+                System.arraycopy(data, 0, joined, c.part.length, end);
+                data = joined;
+                end = joined.length;
+            }
+            int last = lastNewline(data, end);
+            if (last >= 0) {
+                parseLines(data, 0, last + 1, batch);
+            }
+            c.part = Arrays.copyOfRange(data, last + 1, end);
+            deliver(c, batch);
+        } else if (n < 0) {
+            key.cancel();
+            end(c, batch);
         }
     }
 
-    /** Waits until every connection accepted so far has been read to its end. */
+    private static int lastNewline(byte[] data, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The JSON objects in data[from, to), one per line. All of them with one parser (the common
+     * case); if some line is not JSON (not from our tracer), line by line, skipping what is not.
+     */
+    static void parseLines(byte[] data, int from, int to, List<JsonNode> out) {
+        int before = out.size();
+        try (JsonParser p = JSON.getFactory().createParser(data, from, to - from)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new IOException("not an object");
+                }
+                out.add(JSON.readTree(p));
+            }
+            return;
+        } catch (IOException e) {
+            out.subList(before, out.size()).clear();
+        }
+        int start = from;
+        for (int i = from; i < to; i++) {
+            if (data[i] == '\n') {
+                parseLine(data, start, i, out);
+                start = i + 1;
+            }
+        }
+        parseLine(data, start, to, out);
+    }
+
+    private static void parseLine(byte[] data, int from, int to, List<JsonNode> out) {
+        if (to <= from) {
+            return;
+        }
+        JsonNode m;
+        try {
+            m = JSON.readTree(data, from, to - from);
+        } catch (IOException e) {
+            try {
+                // Bytes that are not UTF-8 (a lone surrogate the tracer passed on): read as the old reader did.
+                m = JSON.readTree(new String(data, from, to - from, StandardCharsets.UTF_8));
+            } catch (IOException notJson) {
+                return; // not from our tracer: ignore it rather than guess
+            }
+        }
+        if (m != null && m.isObject()) {
+            out.add(m);
+        }
+    }
+
+    private void deliver(Connection c, List<JsonNode> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            handler.onMessages(c.id, batch);
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /** The connection's end: its last line (even without a newline), then the handler is told. */
+    private void end(Connection c, List<JsonNode> batch) {
+        synchronized (this) {
+            if (c.ended) {
+                return;
+            }
+            c.ended = true;
+        }
+        closeQuietly(c.channel);
+        try {
+            if (batch != null && c.part.length > 0) {
+                parseLine(c.part, 0, c.part.length, batch);
+                deliver(c, batch);
+            }
+            c.part = new byte[0];
+            handler.onClosed(c.id);
+        } finally {
+            synchronized (this) {
+                open--;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits until every connection made so far has been read to its end. */
     public boolean awaitReaders(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        List<Thread> all;
         synchronized (this) {
-            all = List.copyOf(readers);
-        }
-        for (Thread t : all) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+            long asked = ++acceptsAsked; // so that connections still waiting to be accepted count too
+            selector.wakeup();
+            while (!readerEnded && (acceptsDone < asked || open > 0)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            if (t.isAlive()) {
-                return false;
-            }
+            return true;
         }
-        return true;
     }
 
     /** Ends every connection: a tracer whose connection ends kills its own process. */
     @Override
     public void close() {
-        List<SocketChannel> all;
+        List<Connection> all;
         synchronized (this) {
             if (closed) {
                 return;
@@ -139,7 +311,10 @@ public final class EventChannel implements AutoCloseable {
             all = List.copyOf(connections);
         }
         closeQuietly(server);
-        all.forEach(EventChannel::closeQuietly);
+        for (Connection c : all) {
+            closeQuietly(c.channel);
+        }
+        selector.wakeup();
         try {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
@@ -148,7 +323,7 @@ public final class EventChannel implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.nio.channels.Channel c) {
+    private static void closeQuietly(java.io.Closeable c) {
         try {
             c.close();
         } catch (IOException e) {

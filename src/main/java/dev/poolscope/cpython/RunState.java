@@ -268,6 +268,16 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
         }
     }
 
+    /** Several messages of one connection, read together: handled under one taking of the lock. */
+    @Override
+    public void onMessages(int connection, List<JsonNode> messages) {
+        synchronized (lock) {
+            for (JsonNode m : messages) {
+                onMessage(connection, m);
+            }
+        }
+    }
+
     @Override
     public void onClosed(int connection) {
         synchronized (lock) {

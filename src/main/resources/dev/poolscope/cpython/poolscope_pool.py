@@ -29,7 +29,7 @@ def patch(mod):
         else:
             _send("ready")
         tasks = _TracedTasks(inqueue, mod)
-        original(tasks, _FlushingResults(outqueue, inqueue), initializer, initargs, maxtasks, wrap_exception)
+        original(tasks, _FlushingResults(outqueue, tasks), initializer, initargs, maxtasks, wrap_exception)
         tracer._worker_end = "sentinel" if tasks.sentinel else "eof" if tasks.eof else "maxtasks"
 
     # Same module and name: a Process pickled for spawn still names multiprocessing.pool.worker.
@@ -127,12 +127,24 @@ class _TracedTasks(object):
     def __init__(self, inner, pool):
         self._inner = inner
         self._pool = pool
+        self._poller = None
         self.sentinel = False
         self.eof = False
 
+    def work_waits(self):
+        """Whether a task (or the end) waits in the queue: one poll(2), not Connection.poll's selector."""
+        try:
+            if self._poller is None:
+                import select
+                self._poller = select.poll()
+                self._poller.register(self._inner._reader.fileno(), select.POLLIN)
+            return bool(self._poller.poll(0))
+        except Exception:
+            return self._inner._reader.poll()
+
     def get(self):
         try:
-            if not self._inner._reader.poll():
+            if not self.work_waits():
                 tracer.flush()  # about to wait for work: PoolScope hears at once that it is ready
             task = self._inner.get()
         except (EOFError, OSError):
@@ -164,7 +176,7 @@ class _FlushingResults(object):
         self._tasks = tasks
 
     def put(self, obj):
-        if _failed(obj) or not _safely(self._tasks._reader.poll):
+        if _failed(obj) or not _safely(self._tasks.work_waits):
             tracer.flush()
         return self._inner.put(obj)
 

@@ -48,15 +48,23 @@ _pending = []
 _pending_lock = None
 _send_lock = None
 _wake = None
+_armed = False
+_flusher_started = False
+#: The die-with-PoolScope connection this process holds (see _watch_poolscope), or None.
+_watch = None
+#: The hello's fields that are the same in every process of the run, encoded once.
+_hello_rest = None
 
 
 def install():
-    global _path, _main_pid
+    global _path, _main_pid, _hello_rest
     if sys.version_info < (3, 8):
         return
     _path = os.environ["POOLSCOPE_EVENTS"]
     _main_pid = os.getpid() if os.environ.get("POOLSCOPE_MAIN_PID") is None else None
     os.environ["POOLSCOPE_MAIN_PID"] = str(os.getpid())  # so a spawned child knows it is not the main process
+    _hello_rest = '"version":[%d,%d,%d],"exe":%s' % (sys.version_info[:3] + (_quote(sys.executable or ""),))
+    _watch_poolscope()
     _connect()
     os.register_at_fork(after_in_child=_after_fork_in_child)
     sys.meta_path.insert(0, _PatchingFinder())
@@ -82,12 +90,15 @@ def register(name, patch):
 # ---- the channel ----------------------------------------------------------------------------
 
 def _connect():
-    global _conn, _pending, _pending_lock, _send_lock, _wake
+    """This process's own connection. Its hello waits in the queue for the first batch."""
+    global _conn, _pending, _pending_lock, _send_lock, _wake, _armed, _flusher_started
     _pending = []
     _pending_lock = _thread.allocate_lock()
     _send_lock = _thread.allocate_lock()
     _wake = _thread.allocate_lock()
     _wake.acquire()
+    _armed = False
+    _flusher_started = False
     try:
         conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         conn.connect(_path)
@@ -95,13 +106,38 @@ def _connect():
         _conn = None
         return
     _conn = conn
-    _send("hello", pid=os.getpid(), ppid=os.getppid(), version=list(sys.version_info[:3]),
-          exe=sys.executable)
-    _thread.start_new_thread(_flusher, (conn,))
-    # PoolScope never writes to us: the connection ends only when PoolScope is gone or has
-    # stopped the run, and then this process must not outlive it (not even a busy child whose
-    # parent already died).
-    _thread.start_new_thread(_die_with_poolscope, (conn,))
+    _pending.append('{"e":"hello","t":%d,"pid":%d,"ppid":%d,%s}\n' % (time.monotonic_ns(), os.getpid(), os.getppid(),
+                                                                       _hello_rest))
+    if _watch is None:
+        _thread.start_new_thread(_die_with_poolscope, (conn,))
+
+
+def _watch_poolscope():
+    """
+    This process must not outlive PoolScope (not even a busy child whose parent already died).
+    PoolScope never writes to us: a connection ends only when PoolScope is gone or has stopped
+    the run. The cheap way, when the program has a process group of its own (PoolScope starts it
+    so): one connection that nobody writes to, set so that the kernel sends SIGKILL to the whole
+    group when PoolScope's end closes (O_ASYNC, F_SETOWN to the group, F_SETSIG). Forked children
+    inherit it and need nothing at fork; a spawned process (or the forkserver) opens its own.
+    Else each process watches its own connection with a thread.
+    """
+    global _watch
+    try:
+        import fcntl
+        group = os.getpgrp()
+        if group != os.getpid() and os.environ.get("POOLSCOPE_GROUP") != str(group):
+            return  # not PoolScope's group: the program's own arrangement, or no setsid
+        watch = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        watch.connect(_path)
+        fd = watch.fileno()
+        fcntl.fcntl(fd, fcntl.F_SETOWN, -group)
+        fcntl.fcntl(fd, fcntl.F_SETSIG, signal.SIGKILL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_ASYNC)
+    except Exception:
+        return
+    _watch = watch
+    os.environ["POOLSCOPE_GROUP"] = str(group)
 
 
 def _die_with_poolscope(conn):
@@ -114,12 +150,13 @@ def _die_with_poolscope(conn):
 
 
 def _flusher(conn):
+    """Sends a batch FLUSH_SECONDS after its first message; started with the first batch that needs it."""
     while _conn is conn:
-        _wake.acquire()
         time.sleep(FLUSH_SECONDS)
         if _conn is not conn:
             return
         flush()
+        _wake.acquire()
 
 
 def _after_fork_in_child():
@@ -136,40 +173,91 @@ def _after_fork_in_child():
     _connect()
 
 
+def _line(event, fields):
+    if "t" not in fields:
+        fields["t"] = time.monotonic_ns()
+    return '{"e":"%s",%s}\n' % (event, _json_fields(fields))
+
+
+class _Raw(str):
+    """Text that is JSON already (a role encoded once in the parent and reused by the child)."""
+
+
+_FLOAT = float
+
+
+def _encode(value):
+    """JSON for the tracer's own values (str, int, float, bool, None, lists, dicts). Cheaper than
+    json.dumps, which builds an encoder per call: in a child just forked, every page the tracer
+    touches is a copy-on-write fault."""
+    kind = type(value)
+    if kind is str:
+        return _quote(value)
+    if kind is int:
+        return "%d" % value
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is _Raw:
+        return value
+    if kind is dict:
+        return "{%s}" % _json_fields(value)
+    if kind is list or kind is tuple:
+        return "[%s]" % ",".join([_encode(v) for v in value])
+    if kind is _FLOAT:
+        return repr(value) if value - value == 0 else "null"  # NaN and infinities are not JSON
+    if isinstance(value, int):
+        return "%d" % value
+    return _quote(str(value))
+
+
 def _send(event, **fields):
     if _conn is None:
         return
-    if "t" not in fields:
-        fields["t"] = time.monotonic_ns()
-    _write('{"e":"%s",%s}\n' % (event, _json_fields(fields)))
+    _write(_line(event, fields))
 
 
 def _json_fields(fields):
-    import json  # only the rarer messages use json.dumps; the hot ones are written by hand
-    return json.dumps(fields, separators=(",", ":"))[1:-1]
+    return ",".join([_quote(str(k)) + ":" + _encode(v) for k, v in fields.items()])
 
 
 def _write(text):
     """Queues one message line; the flusher sends it within FLUSH_SECONDS."""
+    global _armed, _flusher_started
     if _conn is None:
         return
     with _pending_lock:
         _pending.append(text)
-        first = len(_pending) == 1
-    if first:
-        try:
-            _wake.release()
-        except RuntimeError:
-            pass  # the flusher is already awake
+        if _armed:
+            return
+        _armed = True
+    if not _flusher_started:
+        _flusher_started = True
+        _thread.start_new_thread(_flusher, (_conn,))
+        return
+    try:
+        _wake.release()
+    except RuntimeError:
+        pass  # the flusher is already awake
+
+
+def _queue(text):
+    """Queues one message line that a flush() right after sends: no flusher needed."""
+    if _conn is not None:
+        with _pending_lock:
+            _pending.append(text)
 
 
 def flush():
     """Sends every queued message now, in order."""
+    global _armed
     conn = _conn
     if conn is None:
         return
     with _send_lock:
         with _pending_lock:
+            _armed = False
             if not _pending:
                 return
             data = "".join(_pending)
@@ -265,9 +353,9 @@ class _Lines(object):
                 self._part = ""
         tid = _thread.get_native_id()  # the writing thread's TID: a thread lane's line goes on that lane
         for line in lines:
-            _write('{"e":"out","t":%d,"fd":%d,"tid":%d,"text":%s}\n' % (at, self._fd, tid, _quote(line)))
+            _queue('{"e":"out","t":%d,"fd":%d,"tid":%d,"text":%s}\n' % (at, self._fd, tid, _quote(line)))
         if lines:
-            flush()  # a printed line is shown as soon as it is written
+            flush()  # a printed line is shown as soon as it is written (with what waited before it)
         return len(text)
 
     def writelines(self, lines):
@@ -283,7 +371,7 @@ class _Lines(object):
     def finish(self):
         if self._part:
             part, self._part = self._part, ""
-            _send("out", fd=self._fd, text=part)
+            _queue(_line("out", {"fd": self._fd, "text": part}))  # a flush follows (exit)
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
@@ -299,7 +387,7 @@ def _flush_lines():
 def _at_exit():
     _flush_lines()
     if os.getpid() == _main_pid:
-        _send("exit")  # the interpreter ended on its own: its exit status is an exit code, not a signal
+        _queue(_line("exit", {}))  # the interpreter ended on its own: its exit status is an exit code, not a signal
     flush()
 
 
@@ -315,7 +403,7 @@ def _watch_the_main_process():
     def _exit(code):
         if os.getpid() == _main_pid:
             _safely(_flush_lines)
-            _send("exit", code=code)
+            _queue(_line("exit", {"code": code}))
         flush()
         exit_now(code)
 
@@ -335,8 +423,8 @@ def _report_failure(kind, value, tb):
             line, where = tb.tb_lineno, code.co_filename
         tb = tb.tb_next
     message = value.msg if issubclass(kind, SyntaxError) and getattr(value, "msg", None) else str(value)
-    _send("error", type=kind.__name__, message=_cut(message, _MAX_TEXT), line=line,
-          file=where, program=where is not None and program is not None and os.path.abspath(where) == program)
+    _queue(_line("error", dict(type=kind.__name__, message=_cut(message, _MAX_TEXT), line=line, file=where,
+                               program=where is not None and program is not None and os.path.abspath(where) == program)))
     flush()
 
 
@@ -499,13 +587,15 @@ def _patch_process(mod):
     def start_(self):
         role = _safely(_role_of, self)
         if role is not None:
-            self._poolscope_role = role  # travels with the process object to a spawned child
-        at = time.monotonic_ns()
-        start(self)
-        if role is not None:
             if role.get("kind") == "process":
                 role["line"] = _safely(caller_line)
-            _send("started", child=_pid_of(self), role=role, t=at, done=time.monotonic_ns())
+            self._poolscope_role = role  # travels with the process object to a spawned child
+            self._poolscope_role_json = _Raw(_encode(role))  # encoded once, for the child's word too
+        at = time.monotonic_ns()
+        start(self)
+        if role is not None and _conn is not None:
+            _write('{"e":"started","t":%d,"child":%s,"role":%s,"done":%d}\n' % (
+                at, _encode(_pid_of(self)), self._poolscope_role_json, time.monotonic_ns()))
 
     def join_(self, timeout=None):
         mine = _is_program_process(self)
@@ -569,14 +659,18 @@ def _child_begins(process):
     role = getattr(process, "_poolscope_role", None)
     if role is None:
         return
-    _send("child", role=role, creator=process._parent_pid, pid=os.getpid())
+    child = _line("child", {"role": getattr(process, "_poolscope_role_json", None) or role,
+                            "creator": process._parent_pid, "pid": os.getpid()})
     if role.get("kind") == "process":
+        _queue(child)  # sent with the target's start: a Process child needs no flusher thread
         process.run = _TracedRun(process, role.get("label"))
+    else:
+        _write(child)
 
 
 def _child_ends(code):
     _flush_lines()
-    _send("bye", code=code, why=_worker_end)
+    _queue(_line("bye", {"code": code, "why": _worker_end}))
     flush()
 
 
@@ -589,7 +683,8 @@ class _TracedRun(object):
 
     def __call__(self):
         process = self._process
-        _write(_task0_line(self._label, -1, -1, 0))
+        _queue(_task0_line(self._label, -1, -1, 0))
+        flush()  # the hello, the child's word and its start, in one send, before the target runs
         try:
             if type(process).run is _base_run and process._target is not None:
                 # BaseProcess.run itself, called here so the target's return value can be shown.
@@ -598,13 +693,27 @@ class _TracedRun(object):
                 result = type(process).run(process)
         except SystemExit as stop:
             ok = stop.code in (None, 0)
-            _write(_task1_line(ok, None, None if ok else "SystemExit: %s" % (stop.code,)))
+            _last_word(_task1_line(ok, None, None if ok else "SystemExit: %s" % (stop.code,)))
             raise
         except BaseException as error:
-            _write(_task1_line(False, None, _error_text(error)))
+            _last_word(_task1_line(False, None, _error_text(error)))
             drop_own_frames(error)
             raise
-        _write(_task1_line(True, _result_text(result), None))
+        _last_word(_task1_line(True, _result_text(result), None))
+
+
+def _last_word(text):
+    """
+    A Process target's end: sent with the child's bye (one send), unless its exit may wait
+    (children to join, finalizers such as a Queue's feeder to run) or a flusher already runs.
+    """
+    if _flusher_started:
+        _write(text)
+        return
+    _queue(text)
+    process, util = sys.modules.get("multiprocessing.process"), sys.modules.get("multiprocessing.util")
+    if getattr(process, "_children", None) or getattr(util, "_finalizer_registry", None):
+        flush()
 
 
 # ---- Pool workers and their callers: in poolscope_pool ------------------------------------------

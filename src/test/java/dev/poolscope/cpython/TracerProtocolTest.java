@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tracer (Python) and RunState (Java) agree on the message kinds, and the protocol's document names them all. */
 class TracerProtocolTest {
-    private static final Pattern SENT = Pattern.compile("_send\\(\"([a-z0-9_]+)\"|\\{\"e\":\"([a-z0-9_]+)\"");
+    private static final Pattern SENT = Pattern.compile("_(?:send|line)\\(\"([a-z0-9_]+)\"|\\{\"e\":\"([a-z0-9_]+)\"");
 
     private static Set<String> javaKinds() {
         return Arrays.stream(TracerMessage.values()).map(m -> m.wire).collect(Collectors.toCollection(TreeSet::new));
