@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * against the targets (at most {@link #PROCESS_TARGET_MS} ms added per Process, at most
  * {@link #ITEM_TARGET_RATIO} times plain per item at chunksize 1).
  *
- * <pre>java -cp target/poolscope.jar dev.poolscope.cpython.TracerBenchmark [items] [rounds] [python]</pre>
+ * <pre>java -cp target/poolscope.jar dev.poolscope.cpython.TracerBenchmark [items] [rounds] [python...]</pre>
  */
 public final class TracerBenchmark {
     static final double PROCESS_TARGET_MS = 1.0;
@@ -52,7 +52,9 @@ public final class TracerBenchmark {
                         pool.map(noop, range(n), chunksize=chunksize)
                         print("chunksize%d" % chunksize, (time.perf_counter() - start) / n)
             """;
-    private static final int PROCESSES = 20;
+    private static final int PROCESSES = 40;
+    /** Rounds run first and not counted: the interpreter's files come from disk, PoolScope's JVM compiles its reading code. */
+    private static final int WARM_UP_ROUNDS = 2;
 
     /** Medians in seconds: a Process start + join, and a map item at chunksize 1 and 100; plain and traced. */
     public record Result(int items, double[] plain, double[] traced) {
@@ -78,26 +80,80 @@ public final class TracerBenchmark {
                     plain[1] * 1e6, traced[1] * 1e6, itemRatio(), ITEM_TARGET_RATIO,
                     plain[2] * 1e6, traced[2] * 1e6, traced[2] / plain[2], targetsMet() ? "targets met" : "targets NOT met");
         }
+
+        /** One row of the table the benchmark ends with (Markdown, as docs/performance.md has it). */
+        public String row(String interpreter) {
+            return String.format(Locale.ROOT, "| %s | %.2f -> %.2f ms (%+.2f ms) | %.1f -> %.1f us (%.2fx) | %.1f -> %.1f us |",
+                    interpreter, plain[0] * 1000, traced[0] * 1000, processAddedMs(), plain[1] * 1e6, traced[1] * 1e6,
+                    itemRatio(), plain[2] * 1e6, traced[2] * 1e6);
+        }
     }
 
     private TracerBenchmark() {}
 
+    /**
+     * {@code [items] [rounds] [python...]}: each interpreter named, or with none, {@code python3}
+     * on PATH and {@code /usr/bin/python3} (once if they are the same interpreter). Exits 0 only
+     * when both targets hold for every interpreter measured.
+     */
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        PythonInterpreter python;
+        List<PythonInterpreter> pythons = new ArrayList<>();
         try {
-            python = PythonInterpreter.find(args.length > 2 ? Path.of(args[2]) : null);
+            if (args.length > 2) {
+                for (int i = 2; i < args.length; i++) {
+                    pythons.add(PythonInterpreter.find(Path.of(args[i])));
+                }
+            } else {
+                pythons.add(PythonInterpreter.find(null));
+                Path system = Path.of("/usr/bin/python3");
+                if (Files.isExecutable(system) && !sameInterpreter(pythons.get(0).executable(), system)) {
+                    pythons.add(PythonInterpreter.find(system));
+                }
+            }
         } catch (PythonUnavailableException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        System.out.println("Tracer cost, " + python.describe() + ", measured inside the program, median of " + rounds
-                + " rounds (each: plain, then traced), " + items + " items, " + PROCESSES + " Processes per round:");
-        Result r = measure(python, items, rounds);
-        System.out.println(r.describe());
-        System.exit(r.targetsMet() ? 0 : 1);
+        System.out.println("Tracer cost, measured inside the program; per interpreter the median of " + rounds
+                + " rounds (each: plain, then traced; " + WARM_UP_ROUNDS + " rounds before them warm up and are not counted), "
+                + items + " map items, " + PROCESSES + " Processes per round. Load average before: " + loadAverage());
+        boolean all = true;
+        List<String> rows = new ArrayList<>();
+        for (PythonInterpreter python : pythons) {
+            Result r = measure(python, items, rounds);
+            System.out.println(python.describe() + ":");
+            System.out.println(r.describe());
+            rows.add(r.row(python.describe()));
+            all &= r.targetsMet();
+        }
+        System.out.println();
+        System.out.println("| interpreter | Process start+join, plain -> traced | Pool.map item, chunksize 1 | chunksize 100 |");
+        System.out.println("|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.println("Load average after: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+                + " CPUs). " + (all ? "Both targets met for every interpreter." : "Targets NOT met."));
+        System.exit(all ? 0 : 1);
+    }
+
+    private static boolean sameInterpreter(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, from /proc/loadavg ("?" where there is none). */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     public static Result measure(PythonInterpreter python, int items, int rounds)
@@ -105,6 +161,10 @@ public final class TracerBenchmark {
         Path dir = Files.createTempDirectory("poolscope-bench-");
         Path program = Files.writeString(dir.resolve("overhead.py"), PROGRAM);
         try {
+            for (int r = 0; r < WARM_UP_ROUNDS; r++) {
+                plain(python, program, items);
+                traced(python, program, items);
+            }
             List<double[]> plain = new ArrayList<>();
             List<double[]> traced = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {

@@ -224,16 +224,22 @@ def _json_fields(fields):
 
 def _write(text):
     """Queues one message line; the flusher sends it within FLUSH_SECONDS."""
-    global _armed, _flusher_started
     if _conn is None:
         return
-    with _pending_lock:
-        _pending.append(text)
-        if _armed:
-            return
-        _armed = True
+    _pending.append(text)  # atomic: flush() takes whole messages from the front, never the list
+    if not _armed:
+        _arm()
+
+
+def _arm():
+    """A batch has begun: the flusher sends it in FLUSH_SECONDS (started now if it is not running yet)."""
+    global _armed, _flusher_started
+    _armed = True
     if not _flusher_started:
-        _flusher_started = True
+        with _pending_lock:
+            if _flusher_started:
+                return
+            _flusher_started = True
         _thread.start_new_thread(_flusher, (_conn,))
         return
     try:
@@ -245,8 +251,7 @@ def _write(text):
 def _queue(text):
     """Queues one message line that a flush() right after sends: no flusher needed."""
     if _conn is not None:
-        with _pending_lock:
-            _pending.append(text)
+        _pending.append(text)
 
 
 def flush():
@@ -256,12 +261,12 @@ def flush():
     if conn is None:
         return
     with _send_lock:
-        with _pending_lock:
-            _armed = False
-            if not _pending:
-                return
-            data = "".join(_pending)
-            del _pending[:]
+        _armed = False  # a message queued from now on arms the flusher again
+        n = len(_pending)
+        if not n:
+            return
+        data = "".join(_pending[:n])
+        del _pending[:n]
         try:
             conn.sendall(data.encode("utf-8", "surrogatepass"))
         except OSError:
