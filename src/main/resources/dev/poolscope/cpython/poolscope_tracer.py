@@ -546,6 +546,35 @@ def _patch_traceback(mod):
     mod.walk_tb = walk_tb
 
 
+def _patch_thread_excepthook(mod):
+    """A thread's uncaught exception, as threading.excepthook prints it: the program's frames only."""
+    hook = getattr(mod, "excepthook", None)
+    if hook is None:
+        return
+
+    def excepthook(args):
+        _safely(_without_tracer_frames_in_chain, args.exc_value, args.exc_traceback)
+        return hook(args)
+
+    mod.excepthook = excepthook
+
+
+def _patch_executor_tracebacks(mod):
+    """
+    A ProcessPoolExecutor worker's exception goes to the caller with its traceback as text
+    (_ExceptionWithTraceback), made in the worker: made without the tracer's frames.
+    """
+    cls = getattr(mod, "_ExceptionWithTraceback", None)
+    if cls is None:
+        return
+    init = cls.__init__
+
+    def __init__(self, exc, tb, *rest):
+        init(self, exc, _safely(without_tracer_frames, tb) or tb, *rest)
+
+    cls.__init__ = __init__
+
+
 # ---- patching modules as they are imported ------------------------------------------------------
 
 class _PatchingFinder(object):
@@ -795,4 +824,6 @@ import poolscope_futures  # noqa: E402 (they use this module's helpers, defined 
 import poolscope_threads  # noqa: E402
 poolscope_threads.join(_PATCHES, poolscope_threads.PATCHES)
 poolscope_threads.join(_PATCHES, poolscope_futures.PATCHES)
+poolscope_threads.join(_PATCHES, {"threading": _patch_thread_excepthook,
+                                  "concurrent.futures.process": _patch_executor_tracebacks})
 KINDS = KINDS + poolscope_threads.KINDS + poolscope_futures.KINDS

@@ -75,7 +75,11 @@ class ProgramFailureCliTest extends InProcessCliTest {
         assertFalse(out.contains("SIGKILL"), out);
     }
 
+    /** Fails in every place a traceback is printed: a Process target, a thread, an executor's worker, a Pool's. */
     private static final String FAILS = """
+            import threading
+            import traceback
+            from concurrent.futures import ProcessPoolExecutor
             from multiprocessing import Pool, Process
 
             def divide(n):
@@ -86,6 +90,14 @@ class ProgramFailureCliTest extends InProcessCliTest {
                 p.start()
                 p.join()
                 print("child exit code", p.exitcode)
+                t = threading.Thread(target=divide, args=(0,))
+                t.start()
+                t.join()
+                with ProcessPoolExecutor(2) as executor:
+                    try:
+                        executor.submit(divide, 0).result()
+                    except ZeroDivisionError:
+                        traceback.print_exc()  # the program's own print
                 with Pool(2) as pool:
                     pool.map(divide, [1, 0])
             """;
@@ -127,7 +139,9 @@ class ProgramFailureCliTest extends InProcessCliTest {
     /**
      * On 3.8 to 3.10 a re-raise in a tracer's patch put the patch's frame back (3.11+ does not): a
      * Process target's traceback (printed by multiprocessing) and the main's map() traceback showed
-     * poolscope_tracer.py / poolscope_pool_calls.py. Each interpreter: the program's frames only.
+     * poolscope_tracer.py / poolscope_pool_calls.py; on every version a thread's traceback showed
+     * poolscope_threads.py and an executor worker's poolscope_pool.py. Each interpreter: the
+     * program's frames only.
      */
     @ParameterizedTest
     @ValueSource(strings = {"3.8", "3.9", "3.10", "3.11", "3.12", "3.13"})
@@ -138,6 +152,8 @@ class ProgramFailureCliTest extends InProcessCliTest {
         assertTrue(out.contains("(" + minor + "."), "the interpreter run: " + out);
         assertTrue(out.contains("child exit code 1"), "multiprocessing's exit code for a target that raised: " + out);
         assertTrue(out.contains("Process Process-1:"), out);
+        assertTrue(out.contains("Exception in thread"), out);
+        assertTrue(out.contains("concurrent.futures.process._RemoteTraceback"), out);
         assertTrue(out.contains("in divide"), out);
         assertTrue(out.contains("ZeroDivisionError: division by zero"), out);
         assertTrue(out.contains("in <module>"), "the main's traceback: " + out);
