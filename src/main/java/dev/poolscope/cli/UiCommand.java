@@ -119,7 +119,8 @@ final class UiCommand implements Callable<Integer> {
             return relaunched.getAsInt();
         }
         int code = dev.poolscope.ui.app.Launcher.open(options);
-        return code == PoolScopeCommand.OK ? code : whenNoWindow();
+        // 128 + n: closed by a signal, quietly (a stop is a stop); 2: the window could not open.
+        return code == PoolScopeCommand.OK || code > 128 ? code : whenNoWindow();
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The window runs in a JVM that compiles with the quick compiler (C1) only, and early
@@ -66,16 +68,43 @@ final class WindowJvm {
         cmd.addAll(command(java, jvmArgs, System.getProperty("java.class.path"), args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT).redirectOutput(output)
                 .redirectError(output == ProcessBuilder.Redirect.INHERIT ? output : ProcessBuilder.Redirect.appendTo(output.file()));
+        // Asked to quit (SIGTERM: timeout, a logout; SIGHUP: a closed terminal): the window gets
+        // the request and closes itself (see Launcher), and this JVM returns 128 + the signal once
+        // it has. Handled here rather than left to the JVM's exit: during an exit every shutdown
+        // hook runs at once, and a hook added or removed then throws "Shutdown in progress"
+        // (which this JVM printed when the window ended just before its own exit did). The
+        // handlers come first, so a signal that arrives while the child starts is not lost.
+        AtomicInteger signalled = new AtomicInteger();
+        AtomicReference<Process> started = new AtomicReference<>();
+        List<Signals.Previous> previous = new ArrayList<>();
+        for (String[] s : new String[][] {{"TERM", "15"}, {"HUP", "1"}}) {
+            int number = Integer.parseInt(s[1]);
+            previous.add(Signals.handle(s[0], () -> {
+                boolean first = signalled.compareAndSet(0, number);
+                Process c = started.get();
+                if (c != null && first) {
+                    c.destroy(); // SIGTERM: the window closes itself
+                } else if (c != null) {
+                    c.destroyForcibly(); // asked again: at once
+                }
+            }));
+        }
+        // Ctrl+C reaches the child too (same process group) and ends it the way it ends the
+        // window; this JVM waits for that and returns the child's code. A kill of this JVM ends the child.
+        previous.add(Signals.ignore("INT"));
         Process child;
         try {
             child = pb.start();
         } catch (IOException e) {
+            previous.forEach(Signals::restore);
             return OptionalInt.empty(); // no second JVM: open the window here, with both compilers
         }
-        // Ctrl+C reaches the child too (same process group) and ends it the way it ends the
-        // window; this JVM waits for that and returns the child's code. A kill of this JVM ends the child.
-        Signals.Previous previous = Signals.ignore("INT");
-        // Asked to quit (SIGTERM, a logout): the window gets the same request and a moment to close.
+        started.set(child);
+        if (signalled.get() != 0) {
+            child.destroy(); // the signal came while the child started
+        }
+        // This JVM ending some other way (System.exit elsewhere, a signal without a handler here):
+        // the window gets the same request and a moment to close.
         Thread reaper = new Thread(() -> {
             child.destroy();
             try {
@@ -84,16 +113,42 @@ final class WindowJvm {
                 Thread.currentThread().interrupt();
             }
         }, "poolscope-window-jvm-stop");
-        Runtime.getRuntime().addShutdownHook(reaper);
+        boolean hooked = addHook(reaper);
+        if (!hooked) {
+            child.destroy(); // this JVM is already exiting: so is the window
+        }
         try {
-            return OptionalInt.of(child.waitFor());
+            int code = child.waitFor();
+            int signal = signalled.get();
+            return OptionalInt.of(signal != 0 ? 128 + signal : code);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             child.destroy();
             return OptionalInt.of(PoolScopeCommand.INTERRUPTED);
         } finally {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-            Signals.restore(previous);
+            if (hooked) {
+                removeHook(reaper);
+            }
+            previous.forEach(Signals::restore);
+        }
+    }
+
+    /** Adds a shutdown hook; false when the JVM is already exiting (then no hook can be added). */
+    static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false; // "Shutdown in progress"
+        }
+    }
+
+    /** Removes a shutdown hook; while the JVM exits, the hook is running and stays (nothing to say). */
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // "Shutdown in progress": the hook is ending the window
         }
     }
 

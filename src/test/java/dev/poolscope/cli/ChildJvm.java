@@ -45,8 +45,18 @@ final class ChildJvm {
         return start(List.of("setsid"), dir, List.of(), env, args);
     }
 
+    /** As {@link #start}, running {@code mainClass} (a test's own main on this class path) instead of PoolScope's. */
+    static ChildJvm startClass(Path dir, String mainClass, List<String> jvmFlags, String... args) throws IOException {
+        return start(List.of(), mainClass, dir, jvmFlags, Map.of(), args);
+    }
+
     private static ChildJvm start(List<String> prefix, Path dir, List<String> jvmFlags, Map<String, String> env,
                                   String... args) throws IOException {
+        return start(prefix, "dev.poolscope.Main", dir, jvmFlags, env, args);
+    }
+
+    private static ChildJvm start(List<String> prefix, String mainClass, Path dir, List<String> jvmFlags,
+                                  Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         // The signals the tests send start at their defaults, however the suite was started: a
         // suite run under nohup (SIGHUP ignored) or from a background job (SIGINT ignored) would
@@ -54,7 +64,7 @@ final class ChildJvm {
         cmd.addAll(List.of("env", "--default-signal=INT,HUP,TERM",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolscope.Main"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
