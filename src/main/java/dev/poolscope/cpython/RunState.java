@@ -226,12 +226,17 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             NeverRan neverRan = new NeverRan(book, poolEnds.values());
             for (int i = 0; i < book.size(); i++) {
                 TaskBook.Task t = book.get(i);
-                if (t.status == null && !t.started) {
+                if (t.status == null && !t.started && t.deliveryWanted) {
+                    // The caller got its result, so it ran, though its worker was ended before any word of it was sent.
+                    book.finished(i, TaskStatus.OK, null, null);
+                    emit(new RunEvent.TaskFinished(t.toldAt >= 0 ? t.toldAt : now(), i, -1, -1, TaskStatus.OK, null, null));
+                } else if (t.status == null && !t.started) {
                     String why = neverRan.why(i, stopped);
                     book.finished(i, TaskStatus.CANCELLED, null, why);
                     emit(new RunEvent.TaskFinished(now(), i, -1, -1, TaskStatus.CANCELLED, null, why));
                 }
             }
+            deliveries.ended(now()); // results the caller got whose ends were never heard
             printed.takeTail().forEach(order::add); // the last lines printed, held until now
             order.all().forEach(this::emit);
             RunEvent.OutputTruncated leftOut = printed.leftOut(mainPid);

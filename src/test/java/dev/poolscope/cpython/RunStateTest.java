@@ -230,6 +230,19 @@ class RunStateTest {
     }
 
     @Test
+    void aTaskWhoseResultTheCallerGotRanThoughNoWordOfItCameFromItsWorker() {
+        poolOfTwo();
+        state.onMessage(0, m("{\"e\":\"queued\",\"t\":" + t(4) + ",\"job\":0,\"chunksize\":1,\"names\":[\"f(0)\",\"f(1)\"]}"));
+        state.onMessage(1, m("{\"e\":\"task0\",\"t\":" + t(10) + ",\"job\":0,\"chunk\":0,\"k\":0}"));
+        state.onMessage(1, m("{\"e\":\"task1\",\"t\":" + t(11) + ",\"ok\":true,\"result\":\"0\"}"));
+        // imap told both; worker 2's batch with f(1)'s start and end was lost with the worker.
+        state.onMessage(0, m("{\"e\":\"result\",\"t\":" + t(30) + ",\"job\":0,\"chunks\":[0,1]}"));
+        state.finish(false);
+        assertEquals(dev.poolscope.engine.TaskStatus.OK, finished(1).status(), finished(1)::toString);
+        assertEquals(List.of(0, 1), all(RunEvent.ResultDelivered.class).stream().map(RunEvent.ResultDelivered::index).toList());
+    }
+
+    @Test
     void aKindThisPoolScopeDoesNotKnowIsIgnored() {
         poolOfTwo();
         int before = feed.snapshot().size();
