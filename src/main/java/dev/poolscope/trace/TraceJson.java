@@ -122,10 +122,15 @@ public final class TraceJson {
                 List.of());
     }
 
-    /** The first {@code n} tasks, and the delivery and lines of those (the statistics stay the whole run's). */
+    /**
+     * The first {@code n} tasks, and the delivery and lines of those (the statistics stay the whole
+     * run's). In process mode a lane is a task's, so the lanes of the tasks left out go too.
+     */
     private static RunTrace firstTasks(RunTrace t, int n) {
+        List<WorkerRecord> workers = "process".equals(t.mode())
+                ? t.workers().stream().filter(w -> w.slot() < n).toList() : t.workers();
         return new RunTrace(t.scenario(), t.mode(), t.pool(), t.chunksize(), t.maxTasksPerChild(), t.stopped(),
-                t.finished(), t.makespanMs(), t.workers(), t.tasks().subList(0, n),
+                t.finished(), t.makespanMs(), workers, t.tasks().subList(0, n),
                 t.deliveryOrder().stream().filter(i -> i < n).toList(),
                 t.output().stream().filter(o -> o.index() < n).toList(), t.stats(), t.info(), List.of());
     }
@@ -399,11 +404,38 @@ public final class TraceJson {
             g.writeNumberField("tid", lane.tid());
         }
         if (lane.name() != null) {
-            g.writeStringField("name", lane.name());
+            g.writeStringField("name", name(lane.name()));
         }
         if (lane.host() != null) {
-            g.writeStringField("host", lane.host());
+            g.writeStringField("host", name(lane.host()));
         }
+    }
+
+    /**
+     * A name as a trace holds it: one line without control or text-direction characters, which
+     * the reader refuses (they could make a name on screen or in a terminal say something else).
+     * A program may still name a thread "a\nb": each such character is written as its escape
+     * (\n, \t, \u202E), so the file opens and shows what the name was.
+     */
+    static String name(String s) {
+        if (s.codePoints().noneMatch(TerminalText::isUnsafe)) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(c -> {
+            if (!TerminalText.isUnsafe(c)) {
+                out.appendCodePoint(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            }
+        });
+        return out.toString();
     }
 
     /** The OS samples of a worker, one short object per line's worth: atMs, cpuPct, state, rssKb, cpuMs. */
@@ -425,7 +457,7 @@ public final class TraceJson {
     private static void writeTask(JsonGenerator g, TaskRecord t, PrintedLines printed) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", t.index());
-        g.writeStringField("name", t.name());
+        g.writeStringField("name", name(t.name()));
         g.writeStringField("kind", t.kind());
         g.writeNumberField("chunk", t.chunk());
         g.writeNumberField("slot", t.slot());

@@ -221,7 +221,14 @@ final class TraceJsonReader {
             if (mode == null) {
                 throw f.bad("mode", "expected one of " + Mode.ids());
             }
-            pool = f.integer("pool", 1, Limits.MAX_LANES);
+            JsonNode p = head.get("pool");
+            if (p != null && p.isIntegralNumber() && p.canConvertToInt() && p.intValue() > Limits.MAX_LANES) {
+                // A watched program's lanes are its own (5,000 threads one after another have 5,000):
+                // more than MAX_LANES is read when the file has a lane in "workers" for each (checked there).
+                pool = p.intValue();
+            } else {
+                pool = f.integer("pool", 1, Limits.MAX_LANES);
+            }
             chunksize = f.integer("chunksize", 1);
             headerRead = true;
         }
@@ -264,6 +271,11 @@ final class TraceJsonReader {
             List<WorkerRecord> workers = new ArrayList<>();
             for (Fields w : f.array("workers", true)) {
                 workers.add(worker(w, slots));
+            }
+            if (pool > Limits.MAX_LANES && pool > workers.size()) {
+                // So that a damaged count cannot make what reads the trace allocate lanes without end.
+                throw f.bad("pool", "expected from 1 to " + Limits.MAX_LANES + ", or one lane in \"workers\" for each, got "
+                        + pool + " with " + workers.size() + " lanes");
             }
             for (String list : List.of("deliveryOrder", "output", "events")) {
                 if (head.has(list)) {

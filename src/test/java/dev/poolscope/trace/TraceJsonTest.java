@@ -120,6 +120,8 @@ class TraceJsonTest {
                 broken("missing mode", r -> r.remove("mode"), null, "mode: expected a string, got nothing"),
                 broken("unknown mode", r -> r.put("mode", "parallel"), null, "mode: expected one of"),
                 broken("pool 0", r -> r.put("pool", 0), null, "pool: expected from 1 to 4096, got 0"),
+                broken("more lanes than it has", r -> r.put("pool", 5000), null,
+                        "pool: expected from 1 to 4096, or one lane in \"workers\" for each, got 5000 with 2 lanes"),
                 broken("slot beyond the pool", r -> task(r, 0).put("slot", 2), null,
                         "tasks[0].slot: expected from -1 to 1, got 2"),
                 broken("start is text", r -> task(r, 1).put("startMs", "abc"), null,
