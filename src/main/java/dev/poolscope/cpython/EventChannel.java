@@ -1,7 +1,5 @@
 package dev.poolscope.cpython;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * connection per process, one JSON object per line. One thread ("poolscope-cpython-N-read")
  * accepts and reads every connection through a {@link Selector}: no thread is started per
  * process, and the handler is called on that one thread, so messages of one connection arrive
- * in order (and several read at once are handed over together). The socket lives in a private
+ * in order (and several read at once are handed over together). The tracer's flat messages are
+ * read by {@link FlatJson}, the rest by Jackson. The socket lives in a private
  * directory, so only this user's processes can reach it. The Dask engine's driver speaks on it too.
  */
 public final class EventChannel implements AutoCloseable {
@@ -200,23 +199,10 @@ public final class EventChannel implements AutoCloseable {
     }
 
     /**
-     * The JSON objects in data[from, to), one per line. All of them with one parser (the common
-     * case); if some line is not JSON (not from our tracer), line by line, skipping what is not.
+     * The JSON objects in data[from, to), one per line: the tracer's flat messages read by
+     * {@link FlatJson}, anything else by Jackson; a line that is not a JSON object is skipped.
      */
     static void parseLines(byte[] data, int from, int to, List<JsonNode> out) {
-        int before = out.size();
-        try (JsonParser p = JSON.getFactory().createParser(data, from, to - from)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t != JsonToken.START_OBJECT) {
-                    throw new IOException("not an object");
-                }
-                out.add(JSON.readTree(p));
-            }
-            return;
-        } catch (IOException e) {
-            out.subList(before, out.size()).clear();
-        }
         int start = from;
         for (int i = from; i < to; i++) {
             if (data[i] == '\n') {
@@ -231,7 +217,11 @@ public final class EventChannel implements AutoCloseable {
         if (to <= from) {
             return;
         }
-        JsonNode m;
+        JsonNode m = FlatJson.parse(data, from, to);
+        if (m != null) {
+            out.add(m);
+            return;
+        }
         try {
             m = JSON.readTree(data, from, to - from);
         } catch (IOException e) {

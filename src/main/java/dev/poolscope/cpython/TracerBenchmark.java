@@ -53,11 +53,18 @@ public final class TracerBenchmark {
                         print("chunksize%d" % chunksize, (time.perf_counter() - start) / n)
             """;
     private static final int PROCESSES = 40;
-    /** Rounds run first and not counted: the interpreter's files come from disk, PoolScope's JVM compiles its reading code. */
-    private static final int WARM_UP_ROUNDS = 2;
+    /**
+     * Rounds run first and not counted: the interpreter's files come from disk, and PoolScope's
+     * JVM compiles its reading code (C2 takes up to a core for several runs). At least
+     * {@link #MIN_WARM_UP} of them, then until the JIT compiler worked less than
+     * {@link #QUIET_JIT_MS} ms during a traced run, at most {@link #MAX_WARM_UP}.
+     */
+    private static final int MIN_WARM_UP = 2;
+    private static final int MAX_WARM_UP = 12;
+    private static final long QUIET_JIT_MS = 30;
 
     /** Medians in seconds: a Process start + join, and a map item at chunksize 1 and 100; plain and traced. */
-    public record Result(int items, double[] plain, double[] traced) {
+    public record Result(int items, double[] plain, double[] traced, int warmUpRounds, long lastWarmUpJitMs) {
         public double processAddedMs() {
             return (traced[0] - plain[0]) * 1000;
         }
@@ -118,13 +125,14 @@ public final class TracerBenchmark {
             return;
         }
         System.out.println("Tracer cost, measured inside the program; per interpreter the median of " + rounds
-                + " rounds (each: plain, then traced; " + WARM_UP_ROUNDS + " rounds before them warm up and are not counted), "
+                + " rounds (each: plain, then traced; rounds before them warm up and are not counted), "
                 + items + " map items, " + PROCESSES + " Processes per round. Load average before: " + loadAverage());
         boolean all = true;
         List<String> rows = new ArrayList<>();
         for (PythonInterpreter python : pythons) {
             Result r = measure(python, items, rounds);
-            System.out.println(python.describe() + ":");
+            System.out.println(python.describe() + " (after " + r.warmUpRounds() + " warm-up rounds; JIT "
+                    + r.lastWarmUpJitMs() + " ms in the last):");
             System.out.println(r.describe());
             rows.add(r.row(python.describe()));
             all &= r.targetsMet();
@@ -136,6 +144,12 @@ public final class TracerBenchmark {
         System.out.println("Load average after: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                 + " CPUs). " + (all ? "Both targets met for every interpreter." : "Targets NOT met."));
         System.exit(all ? 0 : 1);
+    }
+
+    /** How long the JVM's JIT compilers have worked so far (ms; 0 where the JVM does not say). */
+    private static long jitMs() {
+        java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
     }
 
     private static boolean sameInterpreter(Path a, Path b) {
@@ -161,9 +175,14 @@ public final class TracerBenchmark {
         Path dir = Files.createTempDirectory("poolscope-bench-");
         Path program = Files.writeString(dir.resolve("overhead.py"), PROGRAM);
         try {
-            for (int r = 0; r < WARM_UP_ROUNDS; r++) {
+            int warmUp = 0;
+            long jit = Long.MAX_VALUE;
+            while (warmUp < MIN_WARM_UP || (jit >= QUIET_JIT_MS && warmUp < MAX_WARM_UP)) {
                 plain(python, program, items);
+                long before = jitMs();
                 traced(python, program, items);
+                jit = jitMs() - before;
+                warmUp++;
             }
             List<double[]> plain = new ArrayList<>();
             List<double[]> traced = new ArrayList<>();
@@ -171,7 +190,7 @@ public final class TracerBenchmark {
                 plain.add(plain(python, program, items));
                 traced.add(traced(python, program, items));
             }
-            return new Result(items, medians(plain), medians(traced));
+            return new Result(items, medians(plain), medians(traced), warmUp, jit);
         } finally {
             TracerFiles.deleteTree(dir);
         }

@@ -89,8 +89,19 @@ def _patch_queueing(mod):
 def _report_map(result, function, items, star):
     if tracer._conn is None:
         return
-    names = [_call_text(function, item if star else (item,), {}) for item in items]
+    names = _call_texts(function, items, star)
     _send("queued", job=result._job, chunksize=result._chunksize, names=names)
+
+
+def _call_texts(function, items, star):
+    """Every item of a map as a call: _call_text's text, the function's name looked up once."""
+    if star:
+        return [_call_text(function, item, {}) for item in items]
+    name = getattr(function, "__name__", None)
+    if not name or not isinstance(name, str):
+        return [_call_text(function, (item,), {}) for item in items]
+    value, cut, limit = tracer._value_text, tracer._cut, tracer._MAX_NAME
+    return [cut("%s(%s)" % (name, value(item)), limit) for item in items]
 
 
 def _report_queued(task, mod):
@@ -128,6 +139,8 @@ class _TracedTasks(object):
         self._inner = inner
         self._pool = pool
         self._poller = None
+        #: A result put just now saw work waiting: the next get() need not ask again.
+        self.work_seen = False
         self.sentinel = False
         self.eof = False
 
@@ -144,7 +157,9 @@ class _TracedTasks(object):
 
     def get(self):
         try:
-            if not self.work_waits():
+            if self.work_seen:
+                self.work_seen = False  # (if another worker took it meanwhile, the flusher sends within 4 ms)
+            elif not self.work_waits():
                 tracer.flush()  # about to wait for work: PoolScope hears at once that it is ready
             task = self._inner.get()
         except (EOFError, OSError):
@@ -176,8 +191,11 @@ class _FlushingResults(object):
         self._tasks = tasks
 
     def put(self, obj):
-        if _failed(obj) or not _safely(self._tasks.work_waits):
+        tasks = self._tasks
+        if _failed(obj) or not _safely(tasks.work_waits):
             tracer.flush()
+        else:
+            tasks.work_seen = True
         return self._inner.put(obj)
 
     def __getattr__(self, name):

@@ -204,7 +204,10 @@ def _encode(value):
     if kind is dict:
         return "{%s}" % _json_fields(value)
     if kind is list or kind is tuple:
-        return "[%s]" % ",".join([_encode(v) for v in value])
+        try:
+            return "[%s]" % ",".join(map(_quote, value))  # the common case: names, all text
+        except TypeError:
+            return "[%s]" % ",".join([_encode(v) for v in value])
     if kind is _FLOAT:
         return repr(value) if value - value == 0 else "null"  # NaN and infinities are not JSON
     if isinstance(value, int):
