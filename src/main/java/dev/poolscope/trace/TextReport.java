@@ -204,7 +204,7 @@ public final class TextReport {
     /** "1,234 printed lines (5.2 MB) left out here: ...", for the report, the console and the window. */
     public static String leftOutText(RunEvent.OutputTruncated cut) {
         return String.format(Locale.ROOT, "%,d printed %s (%s) left out here: PoolScope keeps a run's first and last"
-                        + " lines, %,d lines or %s in all; the program ran unchanged and printed all of it",
+                        + " lines, %,d lines or %s in all; the program itself was not changed: it printed all of it and ran to its end",
                 cut.lines(), cut.lines() == 1 ? "line" : "lines", size(cut.bytes()), Limits.MAX_RUN_OUTPUT_LINES,
                 size(Limits.MAX_RUN_OUTPUT_CHARS));
     }

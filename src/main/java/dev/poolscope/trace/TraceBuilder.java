@@ -241,8 +241,10 @@ public final class TraceBuilder {
             t.slot = f.slot();
             t.pid = f.pid();
         }
-        // A task cancelled before it started has no span: endMs stays null with its start.
-        t.endMs = t.startMs != null ? at : null;
+        // A task cancelled before it started has no span: endMs stays null with its start. A Python
+        // program's processes stamp their own events, so an end told by another (a lost task's, from
+        // its parent) may read a little before the start: the bar then ends where it starts.
+        t.endMs = t.startMs != null ? Math.max(at, t.startMs) : null;
         t.status = f.status().id();
         t.result = f.result();
         t.error = f.error();

@@ -96,6 +96,20 @@ class TraceSizeTest {
     }
 
     @Test
+    void aTaskToldToEndBeforeItStartedStillMakesATraceThatOpens() throws Exception {
+        // A Python program's processes stamp their own events: a lost task's end, told by its
+        // parent, can read a little before the start its worker told.
+        Events e = new Events().spawn(0, 0, 101, 0).ready(1, 0, 101).start(10, 0, 0, 101)
+                .finish(9.5, 0, 0, 101, dev.poolscope.engine.TaskStatus.CRASHED, null, "lost")
+                .exit(11, 0, 101, dev.poolscope.engine.ExitKind.CRASHED, null, 9, "killed by signal 9").done(12, false);
+        RunTrace t = TraceBuilder.of("lost", Events.config(1, "A"), e.list);
+        assertEquals(t.tasks().get(0).startMs(), t.tasks().get(0).endMs());
+        Path file = dir.resolve("lost.json");
+        TraceJson.write(t, file);
+        assertEquals(t, TraceJson.read(file));
+    }
+
+    @Test
     void version1TracesInAssetsStillOpen() throws Exception {
         for (String name : List.of("work-log.json", "pool-options.json")) {
             RunTrace t = TraceJson.read(Path.of("assets", "tutorial", name));
