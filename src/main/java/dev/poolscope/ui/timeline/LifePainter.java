@@ -87,6 +87,9 @@ final class LifePainter {
 
     private static String ms(long ns) {
         double ms = ns / 1e6;
+        if (ms < 0.1 && ns > 0) {
+            return String.format(java.util.Locale.ROOT, "%.3f ms", ms); // a 40 us target is not "0.0 ms"
+        }
         return ms < 10 ? String.format(java.util.Locale.ROOT, "%.1f ms", ms)
                 : String.format(java.util.Locale.ROOT, "%.0f ms", ms);
     }

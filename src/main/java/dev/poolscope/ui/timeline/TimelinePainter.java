@@ -222,7 +222,9 @@ final class TimelinePainter {
     }
 
     double nowLabelWidth() {
-        return 3 * smallCharWidth + 4;
+        // Measured, not guessed from a character width: at presenter mode's larger text "now" is
+        // wider than three average characters, and what lay past the guess was left on screen.
+        return Math.max(3 * smallCharWidth, Math.max(marks.measure("now", small), marks.measure("end", small))) + 4;
     }
 
     private void drawAxis(Pen g, TimelineGeometry geo, TimelineModel run, long nowNs, double fromX, double toX) {
@@ -284,15 +286,18 @@ final class TimelinePainter {
                 break;
             }
             double x1 = Math.floor(geo.xOf(e));
-            if (x1 < fromX - BAR_REACH || x1 < left) {
+            double drawnTo = drawnEnd(geo, run, tasks, i, x0, x1);
+            if (drawnTo < fromX - BAR_REACH || drawnTo < left) {
                 continue;
             }
             x0 = Math.max(x0, left);
             x1 = Math.min(x1, right);
+            drawnTo = Math.min(drawnTo, right);
             TaskStatus st = run.status(t);
             boolean marked = st != null && st != TaskStatus.OK;
-            if (x1 - x0 < 2 && !marked) {
-                // Sub-pixel bars: merge neighbours into one run instead of thousands of rects.
+            boolean joinsDense = denseFrom >= 0 && x0 <= denseTo + 1 && x1 - x0 < 2;
+            if ((drawnTo - x0 < 2 || joinsDense) && !marked) {
+                // Sub-pixel bars packed together: merge neighbours into one run instead of thousands of rects.
                 if (denseFrom >= 0 && x0 <= denseTo + 1) {
                     denseTo = Math.max(denseTo, x1);
                 } else {
@@ -302,6 +307,7 @@ final class TimelinePainter {
                 }
                 continue;
             }
+            x1 = drawnTo;
             flushDense(g, denseFrom, denseTo, y, bh);
             denseFrom = -1;
             drawBar(g, run, t, st, x0, x1, y, bh, pad, i + 1 < tasks.size() ? tasks.get(i + 1) : -1);
@@ -309,6 +315,32 @@ final class TimelinePainter {
         flushDense(g, denseFrom, denseTo, y, bh);
         osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
         marks.draw(g, geo, lane, top, lh, fromX, toX);
+    }
+
+    /**
+     * The narrowest a bar is drawn, in pixels (its colour, not a hairline): a Process target of
+     * 0.1 ms on a 10 s axis is a hundredth of a pixel. Scaled with the text (presenter mode).
+     * Its true duration is in the hover and, for a process's one target, in its exit label.
+     */
+    double minBarWidth() {
+        return Math.round(4 * textScale);
+    }
+
+    /**
+     * Where a bar from {@code x0} to {@code x1} (task {@code i} of the lane) is drawn to: at least
+     * {@link #minBarWidth} wide, but never over the next bar on the lane (so packed short tasks
+     * stay a "many short tasks" run). The renderer repaints that far right of "now" (see
+     * TimelineRenderer.markChanges), so a bar widened there is never left half-drawn.
+     */
+    double drawnEnd(TimelineGeometry geo, TimelineModel run, TimelineModel.IntList tasks, int i, double x0, double x1) {
+        double wanted = x0 + minBarWidth() + 1; // barWidth leaves a pixel's gap at the end
+        if (x1 >= wanted) {
+            return x1;
+        }
+        if (i + 1 < tasks.size()) {
+            wanted = Math.min(wanted, Math.floor(geo.xOf(run.start(tasks.get(i + 1)))));
+        }
+        return Math.max(x1, wanted);
     }
 
     private void flushDense(Pen g, double from, double to, double y, double bh) {

@@ -117,7 +117,11 @@ public final class TimelineRenderer {
             double to = Double.NEGATIVE_INFINITY;
             if (lane.dirtyFrom != Long.MAX_VALUE) {
                 from = Math.min(from, Math.floor(geo.xOf(lane.dirtyFrom)) - 3);
-                to = Math.max(to, Math.max(newX + 3, painter.stoppedLabelReach(geo, lane, lane.dirtyFrom)));
+                // A bar started by now may be drawn wider than it lasted (its minimum width).
+                TimelineModel.IntList tasks = lane.tasks;
+                double lastStart = tasks.size() == 0 ? nowNs : Math.max(nowNs, run.start(tasks.get(tasks.size() - 1)));
+                double barReach = Math.ceil(geo.xOf(lastStart)) + painter.minBarWidth() + 3;
+                to = Math.max(to, Math.max(barReach, painter.stoppedLabelReach(geo, lane, lane.dirtyFrom)));
                 for (TimelineModel.Mark m : lane.marks()) {
                     if (m.at() >= lane.dirtyFrom || m.endAt() >= lane.dirtyFrom) {
                         painter.markExtent(geo, m, extent);

@@ -117,6 +117,11 @@ public final class TimelineView extends Pane {
         return geo;
     }
 
+    /** What draws the view (for tests: the painter's bar geometry). */
+    TimelineRenderer renderer() {
+        return renderer;
+    }
+
     public void setStyle(Palette palette, double textScale) {
         this.textScale = textScale;
         renderer.setStyle(palette, textScale);
@@ -353,10 +358,14 @@ public final class TimelineView extends Pane {
         double ns = geo.nsAt(x);
         double slack = 2 * geo.nsPerPx();
         int i = TimelinePainter.firstVisible(run, tasks, ns + slack);
+        TimelinePainter painter = renderer.painter();
         for (int k = Math.max(0, i - 1); k <= Math.min(tasks.size() - 1, i + 1); k++) {
             int t = tasks.get(k);
             long end = run.end(t) < 0 ? lastNow : run.end(t);
-            if (run.start(t) - slack <= ns && ns <= end + slack) {
+            // Where the bar is drawn to (a short one is drawn wider than it lasted).
+            double x0 = Math.floor(geo.xOf(run.start(t)));
+            double drawnEnd = geo.nsAt(painter.drawnEnd(geo, run, tasks, k, x0, Math.floor(geo.xOf(end))));
+            if (run.start(t) - slack <= ns && ns <= Math.max(end, drawnEnd) + slack) {
                 return t;
             }
         }
@@ -385,6 +394,11 @@ public final class TimelineView extends Pane {
         sb.append("\nstart ").append(ms(run.start(t)));
         sb.append("   end ").append(end < 0 ? "running" : ms(end));
         sb.append("\nduration ").append(ms((end < 0 ? lastNow : end) - run.start(t)));
+        double px = ((end < 0 ? lastNow : end) - run.start(t)) / geo.nsPerPx();
+        if (px < renderer.painter().minBarWidth()) {
+            // The bar is drawn wider than it lasted, so it can be seen: say so beside its true length.
+            sb.append(String.format(Locale.ROOT, "  (drawn %.0f px wide so it can be seen)", renderer.painter().minBarWidth()));
+        }
         if (st == null) {
             sb.append("\nstatus: running");
         } else if (st == TaskStatus.OK) {
@@ -401,6 +415,9 @@ public final class TimelineView extends Pane {
 
     static String ms(long ns) {
         double ms = ns / 1e6;
+        if (ms < 0.1 && ns > 0) {
+            return String.format(Locale.ROOT, "%.3f ms", ms); // a 40 us target is not "0.0 ms"
+        }
         return ms >= 10_000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);
     }
 }
