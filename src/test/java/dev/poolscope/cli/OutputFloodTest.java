@@ -10,6 +10,8 @@ import dev.poolscope.traceimport.AnyTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +68,35 @@ class OutputFloodTest {
         assertEquals(40_002, kept + cut.get(0).lines(), "every printed line is kept or counted");
         assertTrue(cut.get(0).bytes() > 30_000_000, cut.get(0).toString());
         assertTrue(t.output().stream().anyMatch(o -> o.text().equals("the last line")));
+    }
+
+    /**
+     * While the run goes, what PoolScope holds of a flood stays bounded: 100 MB printed fit in a
+     * 64 MB heap (991d6d8 and the main of this session's start: OutOfMemoryError, as every kept line
+     * was held in the run's events, the trace builder and the pending output at once).
+     */
+    @Test
+    void aHundredMegabytesPrintedFitInA64MegabyteHeap() throws Exception {
+        PythonRuns.python();
+        Path program = Files.writeString(dir.resolve("flood100.py"), String.join("\n",
+                "import sys",
+                "line = 'z' * 5000",
+                "for i in range(20000):",
+                "    print('line', i, line)",
+                "print('the last line')",
+                "sys.exit(5)",
+                ""));
+        Path trace = dir.resolve("flood100.json");
+        ChildJvm app = ChildJvm.start(dir, List.of("-Xmx64m"), Map.of(), "run", "--python", program.toString(),
+                "--trace", trace.toString());
+        try {
+            assertTrue(app.process.waitFor(120, TimeUnit.SECONDS), "the run ended");
+            assertEquals(5, app.process.exitValue(), app.stderr());
+            assertTrue(!app.stderr().contains("OutOfMemoryError"), app.stderr());
+            assertTrue(app.stdout().contains("main: the last line"), "the last line is kept");
+            assertTrue(Files.size(trace) < 4_000_000, Files.size(trace) + " bytes");
+        } finally {
+            app.cleanUp();
+        }
     }
 }
