@@ -59,5 +59,8 @@ class CompareWindowTest extends MultiWindowTest {
         Label first = robot.lookup("#compareTitle0").queryAs(Label.class);
         assertTrue(first.getText().contains("makespan"), first.getText());
         assertTrue(robot.lookup("#compareStats").query().isVisible());
+        // The pinned run is the next one's measured baseline: a speedup row, 1x for the pinned run itself.
+        var speedup = fx(view::rows).stream().filter(r -> r.name().startsWith("speedup")).findFirst().orElseThrow();
+        assertEquals("1.00\u00d7", speedup.values().get(0), speedup.toString());
     }
 }

@@ -94,6 +94,11 @@ public final class CompareView extends ScrollPane {
         return comparison;
     }
 
+    /** The statistics table's rows as shown (see {@link CompareRows}). */
+    public List<Comparison.Row> rows() {
+        return CompareRows.of(comparison);
+    }
+
     public List<TimelineView> timelines() {
         return List.copyOf(timelines);
     }
@@ -142,7 +147,7 @@ public final class CompareView extends ScrollPane {
             grid.add(head, c + 1, 0);
         }
         int row = 1;
-        for (Comparison.Row r : comparison.rows()) {
+        for (Comparison.Row r : rows()) {
             grid.add(new Label(r.name()), 0, row);
             for (int c = 0; c < r.values().size(); c++) {
                 grid.add(new Label(r.values().get(c)), c + 1, row);

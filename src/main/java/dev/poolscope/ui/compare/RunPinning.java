@@ -71,8 +71,13 @@ public final class RunPinning {
         if (first == null || h == null || h == pinnedHandle || !h.isDone()) {
             return;
         }
-        ComparedRun next = ComparedRun.of("next: " + ComparedRun.describe(h.config()), scenarioName.get(), h.config(),
+        ComparedRun measured = ComparedRun.of("next: " + ComparedRun.describe(h.config()), scenarioName.get(), h.config(),
                 h.events());
+        // The pinned run is a measured baseline: the next one's speedup is against it, and it is its own (1x).
+        first = new ComparedRun(first.label(), first.config(), CompareRows.against(first.trace(), first.trace()),
+                first.events());
+        ComparedRun next = new ComparedRun(measured.label(), measured.config(),
+                CompareRows.against(measured.trace(), first.trace()), measured.events());
         unpin();
         lastWindow = CompareWindow.open(owner.get(), scenarioName.get() + ": pinned run against the next", List.of(first, next));
     }

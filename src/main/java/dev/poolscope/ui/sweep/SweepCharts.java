@@ -59,8 +59,11 @@ final class SweepCharts {
         var min = measured("min", pts, xs, SweepPoint::minMs);
         var max = measured("max", pts, xs, SweepPoint::maxMs);
         var speed = measured("measured", pts, xs, SweepPoint::speedup);
-        var eff = measured("efficiency", pts, xs, SweepPoint::efficiency);
-        efficiency.setTitle(s.scaling() ? "Efficiency and Karp-Flatt serial fraction" : "Efficiency (how busy the workers were)");
+        // Only a pool sweep measures efficiency (speedup over the workers added to its baseline's);
+        // any other sweep's figure is how busy the workers were, and is called that.
+        var eff = measured(s.scaling() ? "efficiency" : "workers busy", pts, xs, SweepPoint::efficiency);
+        efficiency.setTitle(s.scaling() ? "Efficiency and Karp-Flatt serial fraction"
+                : "How busy the workers were (task time / (workers \u00d7 makespan))");
         speedup.setTitle(s.scaling() ? "Speedup" : "Speedup against " + s.plan().label(pts.get(0).index()));
         if (!s.scaling()) {
             makespan.getData().setAll(List.of(median, min, max));
@@ -116,7 +119,7 @@ final class SweepCharts {
         clickable(speed, pts, p -> p.label() + "\nspeedup " + Format.ratio(p.speedup())
                 + (p.idealSpeedup() == null ? "" : " (ideal " + Format.ratio(p.idealSpeedup()) + ")")
                 + "\nclick: open this run's timeline");
-        clickable(eff, pts, p -> p.label() + "\nefficiency " + Format.percent(p.efficiency())
+        clickable(eff, pts, p -> p.label() + (s.scaling() ? "\nefficiency " : "\nworkers busy ") + Format.percent(p.efficiency())
                 + (p.karpFlatt() == null ? "" : "\nKarp-Flatt e = " + Format.ratio(p.karpFlatt()))
                 + "\nclick: open this run's timeline");
     }

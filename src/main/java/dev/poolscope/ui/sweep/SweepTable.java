@@ -29,6 +29,8 @@ final class SweepTable extends TableView<SweepPoint> {
         getItems().setAll(s == null ? java.util.List.of() : s.points());
         if (s != null) {
             getColumns().get(0).setText(s.setting().id());
+            // Efficiency only where a pool sweep measured it against its baseline's workers.
+            getColumns().get(6).setText(s.scaling() ? "efficiency" : "workers busy");
         }
     }
 

@@ -209,9 +209,12 @@ public final class SweepView extends BorderPane {
 
     private void openRun(SweepPoint p) {
         var run = p.representative();
+        SweepSummary s = session.summaryProperty().get();
+        // The run's trace as the sweep measured it: its speedup against the sweep's baseline.
+        var trace = s == null ? run.trace() : s.traceWithBaseline(run);
         CompareWindow.open(getScene() == null ? null : getScene().getWindow(), scenario + ", " + p.label(),
                 List.of(new ComparedRun(p.label() + " (run " + (run.repeat() + 1) + ", nearest the median)",
-                        run.config(), run.trace(), run.events())));
+                        run.config(), trace, run.events())));
     }
 
     private void compareRuns() {
@@ -220,7 +223,7 @@ public final class SweepView extends BorderPane {
             return;
         }
         List<ComparedRun> runs = s.points().stream().limit(8).map(p -> new ComparedRun(p.label(),
-                p.representative().config(), p.representative().trace(), p.representative().events())).toList();
+                p.representative().config(), s.traceWithBaseline(p.representative()), p.representative().events())).toList();
         CompareWindow.open(getScene() == null ? null : getScene().getWindow(), scenario + ": " + s.setting().id()
                 + " compared", runs);
     }
