@@ -123,6 +123,45 @@ final class EventCodec {
     }
 
     static void write(JsonGenerator g, RunEvent e, Context c) throws IOException {
+        write(g, e, c, null);
+    }
+
+    /**
+     * The badge change a task's start or end brings, said with it (version 3): a TaskStarted with
+     * {@code "busy": true} stands for its worker's WorkerStateChanged to busy just before it, and a
+     * TaskFinished with {@code "idle": true} for the change to idle just after it, each at the same
+     * moment, slot and PID.
+     */
+    static final String BUSY = "busy";
+    static final String IDLE = "idle";
+
+    /** The badge change that goes with a task event (see {@link #BUSY}), or null: {@code first} and {@code second} are one moment. */
+    static String badge(RunEvent first, RunEvent second) {
+        if (first instanceof RunEvent.WorkerStateChanged w && w.state() == dev.poolscope.engine.WorkerState.BUSY
+                && second instanceof RunEvent.TaskStarted s && w.at() == s.at() && w.slot() == s.slot() && w.pid() == s.pid()) {
+            return BUSY;
+        }
+        if (first instanceof RunEvent.TaskFinished f && second instanceof RunEvent.WorkerStateChanged w
+                && w.state() == dev.poolscope.engine.WorkerState.IDLE && w.at() == f.at() && w.slot() == f.slot()
+                && w.pid() == f.pid()) {
+            return IDLE;
+        }
+        return null;
+    }
+
+    /** The badge change an event read says it brings (version 3), or null. */
+    static RunEvent.WorkerStateChanged badgeOf(Fields f, RunEvent e) {
+        if (e instanceof RunEvent.TaskStarted s && f.boolOr(BUSY, false)) {
+            return new RunEvent.WorkerStateChanged(s.at(), s.slot(), s.pid(), dev.poolscope.engine.WorkerState.BUSY);
+        }
+        if (e instanceof RunEvent.TaskFinished t && f.boolOr(IDLE, false)) {
+            return new RunEvent.WorkerStateChanged(t.at(), t.slot(), t.pid(), dev.poolscope.engine.WorkerState.IDLE);
+        }
+        return null;
+    }
+
+    /** Writes one event; {@code badge} (version 3: {@link #BUSY} or {@link #IDLE}) says the badge change that goes with it. */
+    static void write(JsonGenerator g, RunEvent e, Context c, String badge) throws IOException {
         Shape shape = SHAPES.get(e.getClass().getSimpleName());
         g.writeStartObject();
         g.writeStringField("type", e.getClass().getSimpleName());
@@ -145,6 +184,9 @@ final class EventCodec {
                 continue; // the task list says it
             }
             writeValue(g, f.getName(), f.getType(), v);
+        }
+        if (badge != null) {
+            g.writeBooleanField(badge, true);
         }
         c.previousAt = e.at();
         g.writeEndObject();

@@ -191,7 +191,15 @@ final class TraceJsonReader {
                         // Version 3 leaves out what the task list and the event before say.
                         context = version >= 3 ? new EventCodec.Context(tasks) : EventCodec.Context.none();
                     }
-                    events.add(EventCodec.read(e, slots(), tasks.size(), context));
+                    RunEvent event = EventCodec.read(e, slots(), tasks.size(), context);
+                    RunEvent.WorkerStateChanged badge = version >= 3 ? EventCodec.badgeOf(e, event) : null;
+                    if (badge != null && event instanceof RunEvent.TaskStarted) {
+                        events.add(badge); // the busy badge just before the start
+                    }
+                    events.add(event);
+                    if (badge != null && event instanceof RunEvent.TaskFinished) {
+                        events.add(badge); // the idle badge just after the end
+                    }
                 }
                 default -> throw new IllegalStateException(list);
             }

@@ -37,10 +37,21 @@ class TraceSizeTest {
         assertEquals("TaskAdded", added.get("type").asText());
         assertFalse(added.has("name"), added.toString());
         assertTrue(root.get("tasks").get(0).has("name"));
+        // A worker's busy and idle badges are said with the start and end they come with.
+        JsonNode started = null;
+        for (JsonNode e : root.get("events")) {
+            if (e.get("type").asText().equals("TaskStarted")) {
+                started = e;
+                break;
+            }
+        }
+        assertTrue(started.get("busy").asBoolean(), started.toString());
+        assertEquals(2000, t.events().stream().filter(e -> e instanceof dev.poolscope.engine.RunEvent.WorkerStateChanged badge
+                && badge.state() == dev.poolscope.engine.WorkerState.BUSY).count());
         // The delivery order and the printed lines are their events.
         assertFalse(root.has("deliveryOrder"));
         assertFalse(root.has("output"));
-        assertTrue(Files.size(file) / 2000.0 < 600, Files.size(file) / 2000.0 + " bytes a task");
+        assertTrue(Files.size(file) / 2000.0 < 450, Files.size(file) / 2000.0 + " bytes a task");
     }
 
     @Test

@@ -46,6 +46,6 @@ class BigTraceTest {
         assertTrue(t.events().equals(back.events()), "the events read back as they were");
         assertEquals(t.deliveryOrder(), back.deliveryOrder());
         assertEquals(t.output(), back.output());
-        assertTrue(size < 120L << 20, "compact: " + size + " bytes");
+        assertTrue(size < 90L << 20, "compact: " + size + " bytes");
     }
 }
