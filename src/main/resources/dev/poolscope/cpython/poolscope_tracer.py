@@ -20,6 +20,7 @@ The program itself runs unchanged. The places patched, identical in CPython 3.8 
 Every patch swallows its own errors: a broken tracer must never break the program. Other
 modules hook more places with register(module_name, patch_function).
 """
+import _socket
 import _thread
 import atexit
 import os
@@ -27,6 +28,7 @@ import signal
 import socket
 import sys
 import time
+from functools import partial as _partial
 from json.encoder import encode_basestring_ascii as _quote
 
 # Every message kind the tracer sends ("e" field). Java: dev.poolscope.cpython.TracerMessage.
@@ -100,7 +102,7 @@ def _connect():
     _armed = False
     _flusher_started = False
     try:
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)  # the C socket: no Python code at fork
         conn.connect(_path)
     except OSError:
         _conn = None
@@ -613,13 +615,20 @@ def _patch_process(mod):
     terminate, kill = base.terminate, base.kill
 
     def _bootstrap(self, *args, **kwargs):
-        _safely(_child_begins, self)
+        # (try/except here rather than _safely: in a child just forked, each function run is a page copied)
+        try:
+            _child_begins(self)
+        except Exception:
+            pass
         code = 1
         try:
             code = bootstrap(self, *args, **kwargs)
             return code
         finally:
-            _safely(_child_ends, code)
+            try:
+                _child_ends(code)
+            except Exception:
+                pass
 
     def start_(self):
         role = _safely(_role_of, self)
@@ -640,14 +649,15 @@ def _patch_process(mod):
             if _safely(_called_at_exit):  # multiprocessing's own join of every child left, at the main's exit
                 _send("mark", kind="join", child=_pid_of(self), timeout=timeout, by="exit")
             else:
-                _send("mark", kind="join", child=_pid_of(self), timeout=timeout, line=_safely(caller_line))
+                _write('{"e":"mark","t":%d,"kind":"join","child":%s,"timeout":%s,"line":%s}\n' % (
+                    time.monotonic_ns(), _encode(_pid_of(self)), _encode(timeout), _encode(_safely(caller_line))))
         try:
             return join(self, timeout)
         finally:
             if mine:
                 popen = getattr(self, "_popen", None)
-                _send("mark", kind="joined", child=_pid_of(self),
-                      code=getattr(popen, "returncode", None))
+                _write('{"e":"mark","t":%d,"kind":"joined","child":%s,"code":%s}\n' % (
+                    time.monotonic_ns(), _encode(_pid_of(self)), _encode(getattr(popen, "returncode", None))))
 
     def is_alive_(self):
         answer = is_alive(self)
@@ -696,47 +706,59 @@ def _child_begins(process):
     role = getattr(process, "_poolscope_role", None)
     if role is None:
         return
-    child = _line("child", {"role": getattr(process, "_poolscope_role_json", None) or role,
-                            "creator": process._parent_pid, "pid": os.getpid()})
+    child = '{"e":"child","t":%d,"role":%s,"creator":%s,"pid":%d}\n' % (
+        time.monotonic_ns(), getattr(process, "_poolscope_role_json", None) or _encode(role),
+        _encode(process._parent_pid), os.getpid())
     if role.get("kind") == "process":
-        _queue(child)  # sent with the target's start: a Process child needs no flusher thread
-        process.run = _TracedRun(process, role.get("label"))
+        if _conn is not None:
+            _pending.append(child)  # sent with the target's start: a Process child needs no flusher thread
+        process.run = _partial(_traced_run, process, role.get("label") or "")
     else:
         _write(child)
 
 
 def _child_ends(code):
-    _flush_lines()
-    _queue(_line("bye", {"code": code, "why": _worker_end}))
+    for stream in _streams:
+        if stream._part:
+            stream.finish()
+    if _conn is not None:
+        _pending.append('{"e":"bye","t":%d,"code":%s,"why":%s}\n' % (
+            time.monotonic_ns(), "%d" % code if type(code) is int else _encode(code),
+            "null" if _worker_end is None else _quote(_worker_end)))
     flush()
 
 
-class _TracedRun(object):
-    """A Process's run(): one bar from the target's start to its end."""
-
-    def __init__(self, process, label):
-        self._process = process
-        self._label = label
-
-    def __call__(self):
-        process = self._process
-        _queue(_task0_line(self._label, -1, -1, 0))
-        flush()  # the hello, the child's word and its start, in one send, before the target runs
-        try:
-            if type(process).run is _base_run and process._target is not None:
-                # BaseProcess.run itself, called here so the target's return value can be shown.
-                result = process._target(*process._args, **process._kwargs)
-            else:
-                result = type(process).run(process)
-        except SystemExit as stop:
-            ok = stop.code in (None, 0)
-            _last_word(_task1_line(ok, None, None if ok else "SystemExit: %s" % (stop.code,)))
-            raise
-        except BaseException as error:
-            _last_word(_task1_line(False, None, _error_text(error)))
-            drop_own_frames(error)
-            raise
-        _last_word(_task1_line(True, _result_text(result), None))
+def _traced_run(process, label):
+    """
+    A Process's run(): one bar from the target's start to its end. Written out in one function:
+    in a child just forked, each function the tracer runs is a page copied.
+    """
+    if _conn is not None:
+        _pending.append('{"e":"task0","t":%d,"job":-1,"chunk":-1,"k":0,"name":%s}\n' % (time.monotonic_ns(), _quote(label)))
+    flush()  # the hello, the child's word and its start, in one send, before the target runs
+    try:
+        if type(process).run is _base_run and process._target is not None:
+            # BaseProcess.run itself, called here so the target's return value can be shown.
+            result = process._target(*process._args, **process._kwargs)
+        else:
+            result = type(process).run(process)
+    except SystemExit as stop:
+        ok = stop.code in (None, 0)
+        _last_word(_task1_line(ok, None, None if ok else "SystemExit: %s" % (stop.code,)))
+        raise
+    except BaseException as error:
+        _last_word(_task1_line(False, None, _error_text(error)))
+        drop_own_frames(error)
+        raise
+    end = '{"e":"task1","t":%d,"ok":true,"result":%s}\n' % (
+        time.monotonic_ns(), "null" if result is None else _quote(_result_text(result)))
+    if _flusher_started or _conn is None:
+        _write(end)
+        return
+    _pending.append(end)
+    process_module, util = sys.modules.get("multiprocessing.process"), sys.modules.get("multiprocessing.util")
+    if getattr(process_module, "_children", None) or getattr(util, "_finalizer_registry", None):
+        flush()
 
 
 def _last_word(text):
@@ -772,7 +794,7 @@ def _patch_popen(mod):
         code = poll(self, *args, **kwargs)
         if code is not None and not getattr(self, "_poolscope_reaped", False):
             self._poolscope_reaped = True
-            _send("reaped", child=self.pid, code=code)
+            _write('{"e":"reaped","t":%d,"child":%s,"code":%s}\n' % (time.monotonic_ns(), _encode(self.pid), _encode(code)))
         return code
 
     popen.poll = poll_
