@@ -9,12 +9,7 @@ from time import monotonic_ns as _now
 
 import poolscope_tracer as tracer
 from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _write
-from poolscope_tracer import _task1_line, _wrap_pool_task
-
-
-def _task0_line(job, chunk, k):
-    # No name: the caller named the item when it was submitted ("queued").
-    return '{"e":"task0","t":%d,"job":%d,"chunk":%d,"k":%d}\n' % (_now(), job, chunk, k)
+from poolscope_tracer import _quote, _task1_line, _wrap_pool_task
 
 
 def patch(mod):
@@ -168,11 +163,10 @@ class _TracedTasks(object):
         if task is None:
             self.sentinel = True
             return None
-        traced = _safely(self._trace, task)
-        return task if traced is None else traced
-
-    def _trace(self, task):
-        return _wrap_pool_task(task, self._pool, _Item)
+        try:
+            return _wrap_pool_task(task, self._pool, _Item)
+        except Exception:
+            return task
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
@@ -192,21 +186,18 @@ class _FlushingResults(object):
 
     def put(self, obj):
         tasks = self._tasks
-        if _failed(obj) or not _safely(tasks.work_waits):
-            tracer.flush()
-        else:
+        try:
+            waits = obj[2][0] and tasks.work_waits()  # (job, i, (success, value))
+        except Exception:
+            waits = False
+        if waits:
             tasks.work_seen = True
+        else:
+            tracer.flush()
         return self._inner.put(obj)
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
-
-
-def _failed(result):
-    try:
-        return not result[2][0]  # (job, i, (success, value))
-    except Exception:
-        return True
 
 
 class _Item(object):
@@ -215,6 +206,8 @@ class _Item(object):
     item starts at once, so an item's end is sent together with the next item's start (one
     write instead of two); the last item's end, and any failure, is sent at once.
     """
+
+    __slots__ = ("_function", "_job", "_chunk", "_count", "_k", "_ended")
 
     def __init__(self, function, job, chunk, count=1):
         self._function = function
@@ -225,16 +218,19 @@ class _Item(object):
         self._ended = ""
 
     def __call__(self, *args, **kwargs):
+        # The hot path (two messages an item): formatted here, no helper called for them. No name
+        # in task0: the caller named the item when it was submitted ("queued").
         k = self._k
-        self._k += 1
-        _write(self._ended + _task0_line(self._job, self._chunk, k))
+        self._k = k + 1
+        _write('%s{"e":"task0","t":%d,"job":%d,"chunk":%d,"k":%d}\n' % (self._ended, _now(), self._job, self._chunk, k))
         self._ended = ""
         try:
             result = self._function(*args, **kwargs)
         except BaseException as error:
             _write(_task1_line(False, None, _error_text(error)))
             raise
-        end = _task1_line(True, _result_text(result), None)
+        end = '{"e":"task1","t":%d,"ok":true,"result":%s}\n' % (
+            _now(), "null" if result is None else _quote(_result_text(result)))
         if k + 1 < self._count:
             self._ended = end
         else:
@@ -246,17 +242,23 @@ def _patch_result(cls, kind):
     original = cls.__dict__["_set"]
 
     def _set(self, i, obj):
-        before = getattr(self, "_index", 0)
+        # Once per result: what is not needed is not looked at (getattr with a default raises inside).
+        before = getattr(self, "_index", 0) if kind == "imap" else 0
         if kind == "map" and not hasattr(self, "_poolscope_items"):
             self._poolscope_items = len(self._value)  # before a failure replaces the value list
-        if _safely(_unsent, self, obj):
+        try:
+            ok = obj[0]
+        except Exception:
+            ok = False
+        if not ok and _safely(_unsent, self, obj):
             # The Pool's task-handler thread could not send this chunk to a worker (an unpicklable
             # function or argument): its items never run, and the caller gets this error.
             _send("result", job=self._job, unsent=[i], error=_error_text(obj[1]))
         try:
             return original(self, i, obj)
         finally:
-            _safely(_report_result, self, kind, i, before)
+            if kind != "map" or getattr(self, "_number_left", 0) == 0:  # a map tells only its end
+                _safely(_report_result, self, kind, i, before)
 
     cls._set = _set
 
