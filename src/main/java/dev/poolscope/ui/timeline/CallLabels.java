@@ -67,7 +67,7 @@ public final class CallLabels {
         List<TimelineModel.Mark> calls = new ArrayList<>();
         List<Integer> callIndex = new ArrayList<>();
         for (int k = 0; k < marks.size(); k++) {
-            if (marks.get(k).kind() != TimelineModel.Mark.Kind.OUTPUT) {
+            if (!placedWhereRoomIsLeft(marks.get(k))) {
                 calls.add(marks.get(k));
                 callIndex.add(k);
             }
@@ -86,7 +86,7 @@ public final class CallLabels {
         }
         for (int k = 0; k < marks.size(); k++) {
             TimelineModel.Mark m = marks.get(k);
-            if (m.kind() != TimelineModel.Mark.Kind.OUTPUT) {
+            if (!placedWhereRoomIsLeft(m)) {
                 continue;
             }
             String text = textOf.apply(m);
@@ -109,6 +109,11 @@ public final class CallLabels {
             }
         }
         return placed;
+    }
+
+    /** Printed lines and exit labels go where the calls left room, near their tick, or are left to the hover. */
+    private static boolean placedWhereRoomIsLeft(TimelineModel.Mark m) {
+        return m.kind() == TimelineModel.Mark.Kind.OUTPUT || m.kind() == TimelineModel.Mark.Kind.EXIT;
     }
 
     private static int[] indexes(List<Integer> callIndex, Placed p) {

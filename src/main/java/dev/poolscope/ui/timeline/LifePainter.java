@@ -1,7 +1,6 @@
 package dev.poolscope.ui.timeline;
 
 import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Draws each process's whole life on its lane, under its bars: a line from its start (the
@@ -45,30 +44,23 @@ final class LifePainter {
             if (life.exitAt >= 0) {
                 g.strokeLine(x0, lineY, Math.max(x0 + 1, x1), lineY);
                 g.strokeLine(x1, lineY - 4 * textScale, x1, lineY + 4 * textScale);
-                String text = exitText(run, lane, life);
-                if (text != null && lh >= 24 * textScale) {
-                    g.setFont(small);
-                    g.setFill(palette.mutedText());
-                    g.setTextAlign(TextAlignment.LEFT);
-                    // The painter draws all text centred on its y (VPos.CENTER), and so does this.
-                    g.fillText(text, x1 + 4, lineY - 8 * textScale);
-                }
+                // Its label ("exit 0 · lived ...") is laid out with the lane's other labels (MarkPainter).
             }
         }
     }
 
-    /** The longest exit label, in characters ("signal 15 · lived 12345 ms, ran 12345 ms"), for repaint reach. */
-    private static final int LABEL_CHARS = 48;
-
-    /** How far right the lives that ended at or after {@code fromNs} draw (their exit labels), for a repaint. */
+    /**
+     * How far right the lives that ended at or after {@code fromNs} draw, for a repaint: their exit
+     * labels are laid out with the lane's labels, which may move any label after them, so the lane
+     * is repainted to its end (an exit also repaints the lane from its start: TimelineModel).
+     */
     double reach(TimelineGeometry geo, TimelineModel.Lane lane, double fromNs) {
-        double reach = Double.NEGATIVE_INFINITY;
         for (TimelineModel.Life life : lane.lives) {
             if (life.exitAt >= fromNs) {
-                reach = Math.max(reach, geo.xOf(life.exitAt) + 4 + LABEL_CHARS * 6.4 * textScale);
+                return geo.width();
             }
         }
-        return reach;
+        return Double.NEGATIVE_INFINITY;
     }
 
     /** "exit 0 · lived 134 ms, ran 0.1 ms": how it ended, how long it lived, how long its one task ran. */

@@ -19,7 +19,8 @@ public final class TimelineModel {
      * program's main lane) a call the program made on a child: start(), join(), is_alive().
      */
     public record Mark(Kind kind, long at, long endAt, long oldPid, long newPid, String text) {
-        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED, CALL, OUTPUT }
+        /** EXIT is never kept in a lane's marks: it is a process's exit label, laid out with the lane's other labels. */
+        public enum Kind { HANDOVER, CRASH, TIMEOUT_KILL, INIT, INIT_FAILED, CALL, OUTPUT, EXIT }
     }
 
     /**

@@ -314,7 +314,7 @@ final class TimelinePainter {
         }
         flushDense(g, denseFrom, denseTo, y, bh);
         osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
-        marks.draw(g, geo, lane, top, lh, fromX, toX);
+        marks.draw(g, geo, run, lane, top, lh, fromX, toX);
     }
 
     /**

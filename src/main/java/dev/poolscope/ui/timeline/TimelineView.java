@@ -62,7 +62,7 @@ public final class TimelineView extends Pane {
         if (run == null || lane < 0 || x < geo.headerWidth()) {
             return null;
         }
-        java.util.List<TimelineModel.Mark> marks = MarkPainter.labelledMarks(run.lane(lane));
+        java.util.List<TimelineModel.Mark> marks = MarkPainter.labelledMarks(run, run.lane(lane));
         for (CallLabels.Placed p : callLabels(lane)) {
             if (p.contains(x, y)) {
                 return marks.get(p.first());
@@ -306,7 +306,7 @@ public final class TimelineView extends Pane {
         if (run == null || lane < 0 || lane >= run.laneCount()) {
             return java.util.List.of();
         }
-        return renderer.painter().callLabels(geo, MarkPainter.labelledMarks(run.lane(lane)), lane);
+        return renderer.painter().callLabels(geo, MarkPainter.labelledMarks(run, run.lane(lane)), lane);
     }
 
     /** The words of the label or tick under a point: a group's every mark with its time. */
@@ -315,7 +315,7 @@ public final class TimelineView extends Pane {
         if (run == null || lane < 0 || x < geo.headerWidth()) {
             return null;
         }
-        java.util.List<TimelineModel.Mark> marks = MarkPainter.labelledMarks(run.lane(lane));
+        java.util.List<TimelineModel.Mark> marks = MarkPainter.labelledMarks(run, run.lane(lane));
         for (CallLabels.Placed p : callLabels(lane)) {
             if (p.contains(x, y)) {
                 return CallLabels.words(marks, p);

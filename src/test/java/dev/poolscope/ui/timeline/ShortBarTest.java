@@ -50,13 +50,13 @@ class ShortBarTest {
         }
     }
 
-    /** A program's run: its main lane, and a child that lived 5.0-5.2 s and ran its target 0.1 ms of it. */
+    /** A program's run: its main lane, and a child that lived 5.0-5.6 s and ran its target 0.1 ms of it. */
     private static TimelineModel program() {
         TimelineModel run = new TimelineModel(List.of("worker1()"), 1, true);
         run.apply(new RunEvent.WorkerSpawned(5_000 * MS, 0, 4242, 0, Lane.PROCESS));
         run.apply(new RunEvent.TaskStarted(5_100 * MS, 0, 0, 4242, 0));
         run.apply(new RunEvent.TaskFinished(5_100 * MS + 100_000, 0, 0, 4242, TaskStatus.OK, null, null));
-        run.apply(new RunEvent.WorkerExited(5_200 * MS, 0, 4242, ExitKind.NORMAL, 0, null, "exited normally"));
+        run.apply(new RunEvent.WorkerExited(5_600 * MS, 0, 4242, ExitKind.NORMAL, 0, null, "exited normally"));
         return run;
     }
 
