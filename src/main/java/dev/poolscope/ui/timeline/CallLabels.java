@@ -61,6 +61,18 @@ public final class CallLabels {
                                       java.util.function.Function<TimelineModel.Mark, String> textOf,
                                       ToDoubleFunction<String> widthOf, double left, double right, double top,
                                       double rowH, int rows) {
+        return layout(marks, xOf, textOf, widthOf, left, right, top, rowH, rows, List.of());
+    }
+
+    /**
+     * As {@link #layout(List, ToDoubleFunction, java.util.function.Function, ToDoubleFunction, double, double,
+     * double, double, int)}, keeping printed lines and exit labels off {@code blocked} boxes
+     * ({x0, y0, x1, y1}: the bars' own labels), so a printed line never covers a task's name.
+     */
+    public static List<Placed> layout(List<TimelineModel.Mark> marks, ToDoubleFunction<TimelineModel.Mark> xOf,
+                                      java.util.function.Function<TimelineModel.Mark, String> textOf,
+                                      ToDoubleFunction<String> widthOf, double left, double right, double top,
+                                      double rowH, int rows, List<double[]> blocked) {
         rows = Math.max(1, rows);
         // A label may sit a little right of its tick, joined to it by a leader line.
         double maxShift = Math.max(40, (right - left) * 0.6);
@@ -76,6 +88,12 @@ public final class CallLabels {
         List<List<double[]>> taken = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             taken.add(new ArrayList<>());
+            double y0 = top + r * rowH;
+            for (double[] b : blocked) {
+                if (b[1] < y0 + rowH && y0 < b[3]) {
+                    taken.get(r).add(new double[] {b[0] - GAP, b[2]});
+                }
+            }
         }
         for (Placed p : layoutCalls(calls, xOf, textOf, widthOf, left, right, top, rowH, rows, maxShift)) {
             // Back to indexes into the whole list (a group's calls are consecutive there only among calls).

@@ -94,13 +94,13 @@ final class MarkPainter {
 
     /** The lane's labels as they are drawn (see {@link CallLabels}); empty where the lane is too low for text. */
     java.util.List<CallLabels.Placed> labels(TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, double top,
-                                             double lh) {
+                                             double lh, java.util.function.Supplier<java.util.List<double[]>> barLabels) {
         int rows = labelRows(lh);
         if (rows == 0 || marks.isEmpty()) {
             return java.util.List.of();
         }
         return CallLabels.layout(marks, m -> geo.xOf(m.at()), MarkPainter::markText, t -> measure(t, small),
-                geo.headerWidth(), geo.width(), top + 3 * textScale, 13 * textScale, rows);
+                geo.headerWidth(), geo.width(), top + 3 * textScale, 13 * textScale, rows, barLabels.get());
     }
 
     private static final java.util.regex.Pattern LINE_SUFFIX = java.util.regex.Pattern.compile("\\s*\\(line \\d+\\)\\s*$");
@@ -149,7 +149,7 @@ final class MarkPainter {
     }
 
     void draw(Pen g, TimelineGeometry geo, TimelineModel run, TimelineModel.Lane lane, double top, double lh,
-                           double fromX, double toX) {
+                           double fromX, double toX, java.util.function.Supplier<java.util.List<double[]>> barLabels) {
         double hw = geo.headerWidth();
         java.util.List<TimelineModel.Mark> labelled = labelledMarks(run, lane);
         for (TimelineModel.Mark m : lane.marks()) {
@@ -229,12 +229,12 @@ final class MarkPainter {
                 default -> { }
             }
         }
-        drawLabels(g, geo, labelled, top, lh, fromX, toX);
+        drawLabels(g, geo, labelled, top, lh, fromX, toX, barLabels);
     }
 
     private void drawLabels(Pen g, TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, double top, double lh,
-                            double fromX, double toX) {
-        java.util.List<CallLabels.Placed> labels = labels(geo, marks, top, lh);
+                            double fromX, double toX, java.util.function.Supplier<java.util.List<double[]>> barLabels) {
+        java.util.List<CallLabels.Placed> labels = labels(geo, marks, top, lh, barLabels);
         firstLabelX = labels.isEmpty() ? Double.POSITIVE_INFINITY : labels.get(0).x();
         g.setFont(small);
         g.setTextAlign(TextAlignment.LEFT);

@@ -314,7 +314,7 @@ final class TimelinePainter {
         }
         flushDense(g, denseFrom, denseTo, y, bh);
         osStrip.drawLane(g, geo, lane, top, lh, fromX, toX);
-        marks.draw(g, geo, run, lane, top, lh, fromX, toX);
+        marks.draw(g, geo, run, lane, top, lh, fromX, toX, () -> barLabelBoxes(geo, run, laneIndex, nowNs));
     }
 
     /**
@@ -465,8 +465,51 @@ final class TimelinePainter {
     }
 
     /** The labels of a lane's calls and printed lines as they are drawn, and the marks they stand for. */
-    java.util.List<CallLabels.Placed> callLabels(TimelineGeometry geo, java.util.List<TimelineModel.Mark> marks, int lane) {
-        return this.marks.labels(geo, marks, geo.laneTop(lane), geo.laneHeight());
+    java.util.List<CallLabels.Placed> callLabels(TimelineGeometry geo, TimelineModel run, java.util.List<TimelineModel.Mark> marks,
+                                                 int lane, long nowNs) {
+        return this.marks.labels(geo, marks, geo.laneTop(lane), geo.laneHeight(),
+                () -> run == null ? java.util.List.of() : barLabelBoxes(geo, run, lane, nowNs));
+    }
+
+    /**
+     * The boxes of the task names drawn inside a lane's bars ({x0, y0, x1, y1}), as drawBarParts
+     * draws them: printed lines and exit labels are laid out around them (see CallLabels).
+     */
+    java.util.List<double[]> barLabelBoxes(TimelineGeometry geo, TimelineModel run, int laneIndex, long nowNs) {
+        TimelineModel.Lane lane = run.lane(laneIndex);
+        double lh = geo.laneHeight();
+        double pad = Math.max(1, Math.min(10, lh * 0.18));
+        double y = geo.laneTop(laneIndex) + pad;
+        double bh = lh - 2 * pad;
+        double left = geo.headerWidth();
+        double right = geo.width();
+        TimelineModel.IntList tasks = lane.tasks;
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int i = firstVisible(run, tasks, geo.nsAt(left)); i < tasks.size(); i++) {
+            int t = tasks.get(i);
+            long s = run.start(t);
+            long e = run.end(t) < 0 ? Math.max(s, nowNs) : run.end(t);
+            double x0 = Math.floor(geo.xOf(s));
+            if (x0 > right) {
+                break;
+            }
+            double x1 = Math.min(drawnEnd(geo, run, tasks, i, x0, Math.floor(geo.xOf(e))), right);
+            x0 = Math.max(x0, left);
+            if (x1 < left) {
+                continue;
+            }
+            int kind = labelKind(run, t, barWidth(x0, x1), bh);
+            if (kind == 0) {
+                continue;
+            }
+            TaskStatus st = run.status(t);
+            boolean marked = st != null && st != TaskStatus.OK;
+            double w = marks.measure(run.label(t), marked ? bold : kind == 2 ? large : font);
+            double tx = x0 + (kind == 2 ? 8 : 5);
+            double half = (kind == 2 ? 14 : 9) * textScale;
+            out.add(new double[] {tx - 2, y + bh / 2 - half, Math.min(x1, tx + w + 2), y + bh / 2 + half});
+        }
+        return out;
     }
 
     /** The x range a mark paints (line, span and its text). */

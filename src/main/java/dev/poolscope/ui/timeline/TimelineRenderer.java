@@ -137,7 +137,8 @@ public final class TimelineRenderer {
                 int kind = painter.labelKind(run, r, TimelinePainter.barWidth(x0, x1), bh);
                 if (r != drawnRunning[i] || kind != drawnLabel[i]) {
                     from = Math.min(from, x0 - 1);
-                    to = Math.max(to, newX + 3);
+                    // Printed lines are laid out around the bars' names: a name that appears can move them.
+                    to = Math.max(to, lane.marks().isEmpty() && lane.lives().isEmpty() ? newX + 3 : geo.width());
                 }
             }
             if (from <= to) {

@@ -306,7 +306,7 @@ public final class TimelineView extends Pane {
         if (run == null || lane < 0 || lane >= run.laneCount()) {
             return java.util.List.of();
         }
-        return renderer.painter().callLabels(geo, MarkPainter.labelledMarks(run, run.lane(lane)), lane);
+        return renderer.painter().callLabels(geo, run, MarkPainter.labelledMarks(run, run.lane(lane)), lane, lastNow);
     }
 
     /** The words of the label or tick under a point: a group's every mark with its time. */

@@ -97,6 +97,46 @@ class ExitLabelTest {
         assertEquals("exit 0 \u00b7 lived 7.5 ms, ran 0.078 ms", exit);
     }
 
+    /**
+     * squares_with_pids.py as the window saw it (Pool(5), seven squares of 300 ms, each printing at
+     * its end): the line printed as square(7) starts never covers the name "square(7)" in its bar.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1.5, 2.25})
+    void aPrintedLineNeverCoversTheNameOfABar(double textScale) throws Exception {
+        TimelineModel run = new TimelineModel(List.of("square(2)", "square(7)"), 1, true);
+        run.apply(new RunEvent.WorkerSpawned(300 * MS, 0, 8435, 0, Lane.PROCESS));
+        run.apply(new RunEvent.TaskStarted(400 * MS, 0, 0, 8435, 0));
+        run.apply(new RunEvent.OutputLine(700 * MS, 0, 0, 8435, "Worker process id for 2 : 8435"));
+        run.apply(new RunEvent.TaskFinished(700 * MS, 0, 0, 8435, TaskStatus.OK, "4", null));
+        run.apply(new RunEvent.TaskStarted(701 * MS, 1, 0, 8435, 1));
+        run.apply(new RunEvent.OutputLine(1001 * MS, 1, 0, 8435, "Worker process id for 7 : 8435"));
+        run.apply(new RunEvent.TaskFinished(1001 * MS, 1, 0, 8435, TaskStatus.OK, "49", null));
+        run.apply(new RunEvent.WorkerExited(1050 * MS, 0, 8435, ExitKind.NORMAL, 0, null, "exited normally"));
+        run.apply(new RunEvent.RunFinished(1100 * MS, false));
+        TimelineView view = fx(() -> {
+            TimelineView v = new TimelineView();
+            v.setStyle(Palette.LIGHT, textScale);
+            v.setRun(run);
+            stage = new Stage();
+            // Seven lanes' height at 1280x720: one row of labels in each.
+            stage.setScene(new Scene(new StackPane(v), 1280 * textScale / 1.5, 160 * textScale / 1.5));
+            stage.show();
+            return v;
+        });
+        fx(() -> view.render(1100 * MS, false));
+        List<double[]> names = fx(() -> view.renderer().painter().barLabelBoxes(view.geometry(), run, 1, 1100 * MS));
+        assertEquals(2, names.size(), "both bars show their names");
+        List<CallLabels.Placed> labels = fx(() -> view.callLabels(1));
+        assertFalse(labels.isEmpty(), "the printed lines are labelled where there is room");
+        for (CallLabels.Placed p : labels) {
+            for (double[] b : names) {
+                boolean covers = p.x() < b[2] && b[0] < p.x() + p.w() && p.y() < b[3] && b[1] < p.y() + p.h();
+                assertFalse(covers, "'" + p.text() + "' covers a bar's name at x " + b[0] + "-" + b[2]);
+            }
+        }
+    }
+
     private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
