@@ -409,8 +409,10 @@ public final class RunController implements CurrentRun {
             status.set(live.wasStopped()
                     ? String.format("Stopped after %.1f s: %d of %d tasks done", s, live.finishedCount(), live.taskCount())
                     : String.format("Finished in %.2f s wall time (incl. worker start-up) \u00b7 makespan %s (first"
-                            + " task start to last task end) \u00b7 %d tasks on %d workers", s, makespanText(),
-                            live.taskCount(), live.laneCount()));
+                            + " task start to last task end) \u00b7 %d tasks on %d %s", s, makespanText(),
+                            live.taskCount(), live.laneCount() - live.laneOffset(),
+                            // A program's lanes are its main process and the processes it started.
+                            live.laneOffset() > 0 ? "child processes" : "workers"));
         } else {
             status.set(String.format("Running: %d of %d tasks done, %d started", live.finishedCount(), live.taskCount(),
                     live.startedCount()));

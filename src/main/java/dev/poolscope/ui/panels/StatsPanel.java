@@ -25,6 +25,8 @@ final class StatsPanel extends VBox {
     private final Label lowerBound = value("statLowerBound");
     private final Label machine = value("statMachine");
     private final UtilizationChart chart = new UtilizationChart();
+    /** Shown only with a measured baseline: one run alone has no speedup to name (issue 21). */
+    private final Label speedupName = name("Speedup");
 
     StatsPanel() {
         getStyleClass().add("stats-panel");
@@ -37,7 +39,7 @@ final class StatsPanel extends VBox {
         grid.addRow(1, name("Busy time (sum)"), busy);
         grid.addRow(2, name("Tasks at once"), concurrency);
         grid.addRow(3, name("CPU use"), cpuCores);
-        grid.addRow(4, name("Speedup"), speedup);
+        grid.addRow(4, speedupName, speedup);
         speedup.setTooltip(new javafx.scene.control.Tooltip("Speedup needs a measured baseline: a sweep's pool-1 point "
                 + "(Sweep pool sizes). One run alone cannot tell it."));
         grid.addRow(5, name("Lower bound"), lowerBound);
@@ -67,6 +69,7 @@ final class StatsPanel extends VBox {
         concurrency.setText("\u2014");
         cpuCores.setText("\u2014");
         speedup.setText("\u2014");
+        showSpeedup(false);
         lowerBound.setText("\u2014");
         machine.setText(machineText(dev.poolscope.os.MachineLoad.cpus(), -1));
         chart.show(java.util.List.of());
@@ -78,11 +81,19 @@ final class StatsPanel extends VBox {
         set(concurrency, String.format(Locale.ROOT, "%.2f", s.concurrency()));
         set(cpuCores, s.cpuCores() == null ? "\u2014" : String.format(Locale.ROOT, "%.2f cores", s.cpuCores()));
         set(speedup, s.speedup() == null ? "needs a baseline" : String.format(Locale.ROOT, "%.2f\u00d7", s.speedup()));
+        showSpeedup(s.speedup() != null);
         set(lowerBound, ms(s.lowerBoundMs()));
         if (s.machineCpus() > 0) {
             set(machine, machineText(s.machineCpus(), s.machineLoad1()));
         }
         chart.show(s.slots());
+    }
+
+    private void showSpeedup(boolean show) {
+        for (Label l : new Label[] {speedupName, speedup}) {
+            l.setVisible(show);
+            l.setManaged(show);
+        }
     }
 
     /** "2 CPUs, load 1.93": the cores the workers share and how many processes wanted them (1-minute load). */
