@@ -63,9 +63,14 @@ final class LifePainter {
         return Double.NEGATIVE_INFINITY;
     }
 
-    /** "exit 0 · lived 134 ms, ran 0.1 ms": how it ended, how long it lived, how long its one task ran. */
+    /**
+     * "exit 0 · lived 134 ms, ran 0.1 ms": how it ended (its exit code, its signal, or who ended it:
+     * "terminated by multiprocessing at exit (signal 15)"), how long it lived, how long its one task ran.
+     */
     static String exitText(TimelineModel run, TimelineModel.Lane lane, TimelineModel.Life life) {
-        String end = life.signal != null ? "signal " + life.signal : life.exitCode != null ? "exit " + life.exitCode : null;
+        String signal = life.signal != null ? "signal " + life.signal : null;
+        String end = life.endedBy != null ? life.endedBy + (signal != null ? " (" + signal + ")" : "")
+                : signal != null ? signal : life.exitCode != null ? "exit " + life.exitCode : null;
         if (end == null) {
             return null;
         }

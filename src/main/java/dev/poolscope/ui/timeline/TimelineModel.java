@@ -33,6 +33,8 @@ public final class TimelineModel {
         long exitAt = -1;
         Integer exitCode;
         Integer signal;
+        /** Who ended it, when it was ended on purpose ("terminated by its Pool's terminate()"); else null. */
+        String endedBy;
 
         Life(long pid, long startAt) {
             this.pid = pid;
@@ -374,6 +376,7 @@ public final class TimelineModel {
                     life.exitAt = x.at();
                     life.exitCode = x.exitCode();
                     life.signal = x.signal();
+                    life.endedBy = x.kind() == dev.poolscope.engine.ExitKind.TERMINATED ? endedBy(x.detail()) : null;
                     lane.touch(0); // its life line and label: the lane is drawn again (an exit is rare)
                 }
             }
@@ -532,5 +535,20 @@ public final class TimelineModel {
         int[] toArray() {
             return Arrays.copyOf(data, size);
         }
+    }
+
+    /**
+     * "terminated by multiprocessing at exit" from "terminated by multiprocessing at exit (a daemon
+     * ...): SIGTERM": an engine's words for a process ended on purpose end in ": SIGNAME"; the
+     * lane's label keeps who ended it (the signal is said beside it), not the whole sentence.
+     */
+    static String endedBy(String detail) {
+        int colon = detail == null ? -1 : detail.lastIndexOf(": SIG");
+        if (colon <= 0) {
+            return null;
+        }
+        String who = detail.substring(0, colon);
+        int aside = who.indexOf(" (");
+        return aside > 0 ? who.substring(0, aside) : who;
     }
 }

@@ -35,4 +35,18 @@ class LifePainterTest {
         TimelineModel.Lane lane = run.lane(0);
         assertEquals("signal 15 \u00b7 lived 5.0 ms", LifePainter.exitText(run, lane, lane.lives().get(0)));
     }
+
+    @Test
+    void aProcessEndedOnPurposeSaysWhoEndedItNotACrashSignal() {
+        TimelineModel run = new TimelineModel(List.of("a", "b"), 1, false);
+        run.apply(new RunEvent.WorkerSpawned(0, 0, 7, 0, Lane.PROCESS));
+        run.apply(new RunEvent.WorkerSpawned(0, 1, 8, 0, Lane.PROCESS));
+        run.apply(new RunEvent.WorkerExited(5_000_000, 0, 7, ExitKind.TERMINATED, null, 15,
+                "terminated by multiprocessing at exit (a daemon process still running when the main program ended): SIGTERM"));
+        run.apply(new RunEvent.WorkerExited(5_000_000, 1, 8, ExitKind.CRASHED, null, 15, "killed by signal 15 (SIGTERM)"));
+        assertEquals("terminated by multiprocessing at exit (signal 15) \u00b7 lived 5.0 ms",
+                LifePainter.exitText(run, run.lane(0), run.lane(0).lives().get(0)));
+        assertEquals("signal 15 \u00b7 lived 5.0 ms", LifePainter.exitText(run, run.lane(1), run.lane(1).lives().get(0)),
+                "a SIGTERM from elsewhere is still just the signal");
+    }
 }
