@@ -155,6 +155,7 @@ final class TraceJsonReader {
         }
 
         private void stream(String name) throws IOException {
+            begin(name); // an empty list read as it comes is still there ("tasks": [] of a failed program)
             int i = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 JsonNode node = p.readValueAsTree();
@@ -162,35 +163,39 @@ final class TraceJsonReader {
             }
         }
 
-        private void element(String list, Fields e) {
+        /** The list read next is there, even if it holds nothing. */
+        private void begin(String list) {
             switch (list) {
-                case "tasks" -> {
-                    if (tasks == null) {
-                        tasks = new ArrayList<>();
-                    }
-                    tasks.add(task(e, tasks.size(), chunksize, mode == Mode.PROCESS ? Integer.MAX_VALUE : pool,
-                            version >= 3, outputLeftOut, truncatedLeftOut));
-                }
-                case "deliveryOrder" -> {
-                    if (delivery == null) {
-                        delivery = new ArrayList<>();
-                    }
-                    delivery.add(e.selfInt(0, tasks.size() - 1));
-                }
-                case "output" -> {
-                    if (output == null) {
-                        output = new ArrayList<>();
-                    }
-                    e.requireObject();
-                    output.add(new OutputRecord(e.num("atMs"), e.integer("index", -1, tasks.size() - 1),
-                            e.integer("slot", -1, slots() - 1), e.longValue("pid"), e.string("text")));
-                }
+                case "tasks" -> tasks = tasks == null ? new ArrayList<>() : tasks;
+                case "deliveryOrder" -> delivery = delivery == null ? new ArrayList<>() : delivery;
+                case "output" -> output = output == null ? new ArrayList<>() : output;
                 case "events" -> {
                     if (events == null) {
                         events = new ArrayList<>();
                         // Version 3 leaves out what the task list and the event before say.
                         context = version >= 3 ? new EventCodec.Context(tasks) : EventCodec.Context.none();
                     }
+                }
+                default -> throw new IllegalStateException(list);
+            }
+        }
+
+        private void element(String list, Fields e) {
+            begin(list);
+            switch (list) {
+                case "tasks" -> {
+                    tasks.add(task(e, tasks.size(), chunksize, mode == Mode.PROCESS ? Integer.MAX_VALUE : pool,
+                            version >= 3, outputLeftOut, truncatedLeftOut));
+                }
+                case "deliveryOrder" -> {
+                    delivery.add(e.selfInt(0, tasks.size() - 1));
+                }
+                case "output" -> {
+                    e.requireObject();
+                    output.add(new OutputRecord(e.num("atMs"), e.integer("index", -1, tasks.size() - 1),
+                            e.integer("slot", -1, slots() - 1), e.longValue("pid"), e.string("text")));
+                }
+                case "events" -> {
                     RunEvent event = EventCodec.read(e, slots(), tasks.size(), context);
                     RunEvent.WorkerStateChanged badge = version >= 3 ? EventCodec.badgeOf(e, event) : null;
                     if (badge != null && event instanceof RunEvent.TaskStarted) {

@@ -53,6 +53,17 @@ class ProgramFailureCliTest extends InProcessCliTest {
     }
 
     @Test
+    void aFailedProgramsTraceOpensAgain() throws Exception {
+        Path p = program("p09.py", "print('start')\nfunction_name(4)\n");
+        Path trace = dir.resolve("p09.json");
+        assertEquals(1, poolscope("run", "--python", p.toString(), "--trace", trace.toString()), err);
+        Path png = dir.resolve("p09.png");
+        // What PoolScope writes, it reads: its empty task list too.
+        assertEquals(0, poolscope("render", "--trace", trace.toString(), "--out", png.toString()), err);
+        assertTrue(Files.size(png) > 0);
+    }
+
+    @Test
     void sysExit137IsExitCode137NotASignal() throws Exception {
         Path p = program("exits.py", """
                 import sys
