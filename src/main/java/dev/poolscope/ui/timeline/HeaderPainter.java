@@ -50,7 +50,7 @@ final class HeaderPainter {
         }
         os.drawHeader(g, geo, lane, twoRows ? mid - 9 * textScale : mid);
         if (twoRows) {
-            double bw = drawBadge(g, lane.state(), lane.killedByTimeLimit(), 8, mid + 10 * textScale);
+            double bw = drawBadge(g, lane.state(), lane.killedByTimeLimit(), lane.failedEnd(), 8, mid + 10 * textScale);
             if (lane.what().kind() == dev.poolscope.engine.Lane.Kind.THREAD && lane.what().name() != null) {
                 // A thread lane's first row says TID and PID; its name goes beside the badge.
                 g.setFill(palette.text());
@@ -61,8 +61,9 @@ final class HeaderPainter {
     }
 
     /** Draws the state badge; returns its width. */
-    private double drawBadge(Pen g, WorkerState state, boolean limit, double x, double cy) {
-        String label = limit && state == WorkerState.EXITED ? "\u25F7 killed: limit" : switch (state) {
+    private double drawBadge(Pen g, WorkerState state, boolean limit, String failedEnd, double x, double cy) {
+        String label = limit && state == WorkerState.EXITED ? "\u25F7 killed: limit"
+                : failedEnd != null ? "\u2716 " + failedEnd : switch (state) {
             case STARTING -> "\u25CC starting";
             case IDLE -> "\u25CB idle";
             case BUSY -> "\u25CF busy";

@@ -66,6 +66,8 @@ public final class TimelineModel {
     public static final class Lane {
         long pid = -1;
         WorkerState state = WorkerState.STARTING;
+        /** The main program's end when it did not end well ("exit 1", "signal 9"): its badge says that. */
+        String failedEnd;
         int generation;
         IntList tasks = new IntList();
         final List<Mark> marks = new ArrayList<>();
@@ -153,6 +155,11 @@ public final class TimelineModel {
         /** What the lane is: a process, a thread of one, another engine's worker, an imported lane. */
         public dev.poolscope.engine.Lane what() {
             return what;
+        }
+
+        /** "exit 1" or "signal 9" for a main program that did not end well, else null. */
+        public String failedEnd() {
+            return failedEnd;
         }
 
         /** Whether the lane's current process was killed by the time limit (not a crash). */
@@ -281,6 +288,9 @@ public final class TimelineModel {
             main.touch(p.at());
         } else if (e instanceof RunEvent.ProgramExited x) {
             main.state = x.exitCode() != null && x.exitCode() == 0 ? WorkerState.EXITED : WorkerState.CRASHED;
+            // A program that raised exits 1: it failed, it did not crash; the badge says what it did.
+            main.failedEnd = x.signal() != null ? "signal " + x.signal()
+                    : x.exitCode() != null && x.exitCode() != 0 ? "exit " + x.exitCode() : null;
             main.headerDirty = true;
             main.touch(x.at());
         } else if (e instanceof RunEvent.ProcessMark m && laneAt(m.slot()) != null) {

@@ -49,4 +49,20 @@ class LifePainterTest {
         assertEquals("signal 15 \u00b7 lived 5.0 ms", LifePainter.exitText(run, run.lane(1), run.lane(1).lives().get(0)),
                 "a SIGTERM from elsewhere is still just the signal");
     }
+
+    @Test
+    void aMainProgramThatRaisedIsBadgedWithItsExitCodeNotCrashed() {
+        TimelineModel raised = new TimelineModel(List.of("a"), 1, true);
+        raised.apply(new RunEvent.ProgramStarted(0, 41, "p09.py", "python3"));
+        raised.apply(new RunEvent.ProgramExited(5_000_000, 41, 1, null, "exited with code 1"));
+        assertEquals("exit 1", raised.lane(0).failedEnd());
+        TimelineModel killed = new TimelineModel(List.of("a"), 1, true);
+        killed.apply(new RunEvent.ProgramStarted(0, 42, "p.py", "python3"));
+        killed.apply(new RunEvent.ProgramExited(5_000_000, 42, null, 9, "killed by signal 9 (SIGKILL)"));
+        assertEquals("signal 9", killed.lane(0).failedEnd());
+        TimelineModel fine = new TimelineModel(List.of("a"), 1, true);
+        fine.apply(new RunEvent.ProgramStarted(0, 43, "p.py", "python3"));
+        fine.apply(new RunEvent.ProgramExited(5_000_000, 43, 0, null, "exited normally"));
+        assertEquals(null, fine.lane(0).failedEnd());
+    }
 }
