@@ -171,7 +171,8 @@ def _after_fork_in_child():
         except OSError:
             pass
     for stream in _streams:
-        stream._part = ""
+        if stream._part:  # (only then written: each page written in a child just forked is copied)
+            stream._part = ""
     _connect()
 
 
