@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -112,8 +113,12 @@ public final class EventChannel implements AutoCloseable {
                 }
                 acceptAll();
                 for (SelectionKey key : selector.selectedKeys()) {
-                    if (key.isValid() && key.isReadable()) {
-                        read((Connection) key.attachment(), key, buffer, batch);
+                    try {
+                        if (key.isValid() && key.isReadable()) {
+                            read((Connection) key.attachment(), key, buffer, batch);
+                        }
+                    } catch (CancelledKeyException e) {
+                        // closed by close() meanwhile: told below, once the loop ends
                     }
                 }
                 selector.selectedKeys().clear();
@@ -140,10 +145,26 @@ public final class EventChannel implements AutoCloseable {
         }
     }
 
-    private void acceptAll() throws IOException {
-        SocketChannel c;
-        while ((c = server.accept()) != null) {
-            c.configureBlocking(false);
+    private void acceptAll() {
+        while (true) {
+            SocketChannel c;
+            try {
+                c = server.accept();
+            } catch (IOException e) {
+                // Cannot accept (closed, or out of file descriptors): stop accepting, as the old
+                // accept thread did, and keep reading the connections there are.
+                SelectionKey key = server.keyFor(selector);
+                if (key != null) {
+                    key.cancel();
+                }
+                if (!closed) {
+                    System.err.println("poolscope: the tracer's socket stopped accepting: " + e);
+                }
+                return;
+            }
+            if (c == null) {
+                return;
+            }
             Connection connection;
             synchronized (this) {
                 if (closed) {
@@ -154,7 +175,12 @@ public final class EventChannel implements AutoCloseable {
                 connections.add(connection);
                 open++;
             }
-            c.register(selector, SelectionKey.OP_READ, connection);
+            try {
+                c.configureBlocking(false);
+                c.register(selector, SelectionKey.OP_READ, connection);
+            } catch (IOException e) {
+                end(connection, null); // cannot be read: as if it had ended
+            }
         }
     }
 
@@ -217,7 +243,12 @@ public final class EventChannel implements AutoCloseable {
         if (to <= from) {
             return;
         }
-        JsonNode m = FlatJson.parse(data, from, to);
+        JsonNode m;
+        try {
+            m = FlatJson.parse(data, from, to);
+        } catch (RuntimeException e) {
+            m = null; // (a line FlatJson misreads): Jackson reads it
+        }
         if (m != null) {
             out.add(m);
             return;
@@ -243,6 +274,9 @@ public final class EventChannel implements AutoCloseable {
         }
         try {
             handler.onMessages(c.id, batch);
+        } catch (RuntimeException e) {
+            // One reader serves every connection: a message the handler fails on must not end them all.
+            handlerFailed(e);
         } finally {
             batch.clear();
         }
@@ -264,12 +298,18 @@ public final class EventChannel implements AutoCloseable {
             }
             c.part = new byte[0];
             handler.onClosed(c.id);
+        } catch (RuntimeException e) {
+            handlerFailed(e);
         } finally {
             synchronized (this) {
                 open--;
                 notifyAll();
             }
         }
+    }
+
+    private static void handlerFailed(RuntimeException e) {
+        System.err.println("poolscope: a tracer message could not be handled: " + e);
     }
 
     /** Waits until every connection made so far has been read to its end. */
