@@ -75,6 +75,13 @@ class PythonTabWindowTest extends WindowTest {
         assertEquals("worker1()", fx(() -> live.name(live.lane(1).taskIndexes()[0])));
         assertEquals(TaskStatus.OK, fx(() -> live.status(0)));
         assertTrue(fx(() -> window.stage().getScene().lookup("#consoleList") != null));
+        // The statistics of a Process program are its processes' facts, not a pool's figures (issue 21).
+        java.util.List<String> facts = fx(() -> window.panels().processLines());
+        assertEquals("2 processes started by the program:", facts.get(0), facts::toString);
+        assertTrue(facts.get(1).startsWith("W0 PID " + p1 + ": exit 0 \u00b7 lived "), facts::toString);
+        assertTrue(facts.get(2).startsWith("W1 PID " + p2 + ": exit 0 \u00b7 lived "), facts::toString);
+        assertTrue(facts.get(1).contains(", ran "), facts::toString);
+        assertTrue(!robot.lookup("#statConcurrency").queryLabeled().isVisible(), "no 'tasks at once' for Processes");
     }
 
     @Test

@@ -222,6 +222,7 @@ public final class RunPanels extends SplitPane {
                 lastShown = s;
                 stats.show(s);
             }
+            stats.showProcesses(processFacts());
             refreshQueue();
             for (CappedList l : lists) {
                 l.flush();
@@ -253,7 +254,36 @@ public final class RunPanels extends SplitPane {
         if (s != null && s != lastShown) {
             lastShown = s;
             stats.show(s);
+            stats.showProcesses(processFacts());
         }
+    }
+
+    /**
+     * A Process program's facts for the statistics panel (issue 21: per-process facts, not a
+     * pool's statistics): one line per process that has ended, "W0 PID 4822: exit 0 · lived
+     * 6.4 ms, ran 0.084 ms"; empty for a pool's run (or a program that started a Pool).
+     */
+    java.util.List<String> processFacts() {
+        if (run == null || run.laneOffset() != 1 || !PanelSplit.PROCESS.equals(split.layoutName())) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i < run.laneCount(); i++) {
+            TimelineModel.Lane lane = run.lane(i);
+            for (TimelineModel.Life life : lane.lives()) {
+                String words = dev.poolscope.ui.timeline.LifeWords.of(run, lane, life);
+                out.add("W" + (i - 1) + " PID " + life.pid() + ": " + (words == null ? "running" : words));
+            }
+        }
+        if (!out.isEmpty()) {
+            out.add(0, out.size() + (out.size() == 1 ? " process" : " processes") + " started by the program:");
+        }
+        return out;
+    }
+
+    /** The statistics panel's per-process lines as shown (empty for a pool's run), for tests. */
+    public java.util.List<String> processLines() {
+        return stats.processLines();
     }
 
     private int queueStampNow() {

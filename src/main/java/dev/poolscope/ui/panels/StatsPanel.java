@@ -25,6 +25,9 @@ final class StatsPanel extends VBox {
     private final Label lowerBound = value("statLowerBound");
     private final Label machine = value("statMachine");
     private final UtilizationChart chart = new UtilizationChart();
+    /** A Process program's facts, one line per process, in place of a pool's figures (issue 21). */
+    private final VBox processes = new VBox(2);
+    private javafx.scene.Node[] poolRows = new javafx.scene.Node[0];
     /** Shown only with a measured baseline: one run alone has no speedup to name (issue 21). */
     private final Label speedupName = name("Speedup");
 
@@ -44,6 +47,18 @@ final class StatsPanel extends VBox {
                 + "(Sweep pool sizes). One run alone cannot tell it."));
         grid.addRow(5, name("Lower bound"), lowerBound);
         grid.addRow(6, name("Machine"), machine);
+        // What only a pool's run measures: hidden for a Process program, which gets its processes instead.
+        java.util.List<javafx.scene.Node> pool = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : grid.getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            if (r != null && (r == 0 || r == 1 || r == 2 || r == 5)) {
+                pool.add(n);
+            }
+        }
+        poolRows = pool.toArray(javafx.scene.Node[]::new);
+        processes.setId("statProcesses");
+        processes.setVisible(false);
+        processes.setManaged(false);
         grid.setMinWidth(Region.USE_PREF_SIZE);
         Label util = name("Utilization: busy / CPU");
         util.setTooltip(new javafx.scene.control.Tooltip("Per worker: the time it had a task (blue, upper figure) and "
@@ -54,7 +69,7 @@ final class StatsPanel extends VBox {
         HBox row = new HBox(14, grid, utilBox);
         row.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(row, Priority.ALWAYS);
-        getChildren().addAll(title, row);
+        getChildren().addAll(title, processes, row);
         clear();
     }
 
@@ -70,6 +85,7 @@ final class StatsPanel extends VBox {
         cpuCores.setText("\u2014");
         speedup.setText("\u2014");
         showSpeedup(false);
+        showProcesses(java.util.List.of());
         lowerBound.setText("\u2014");
         machine.setText(machineText(dev.poolscope.os.MachineLoad.cpus(), -1));
         chart.show(java.util.List.of());
@@ -87,6 +103,36 @@ final class StatsPanel extends VBox {
             set(machine, machineText(s.machineCpus(), s.machineLoad1()));
         }
         chart.show(s.slots());
+    }
+
+    /**
+     * A program of plain Processes: per-process facts (how each ended, how long it lived, how long
+     * its target ran) instead of a pool's makespan, busy time, tasks at once and lower bound;
+     * {@code lines} empty goes back to a pool's figures.
+     */
+    void showProcesses(java.util.List<String> lines) {
+        boolean on = !lines.isEmpty();
+        for (javafx.scene.Node n : poolRows) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        processes.setVisible(on);
+        processes.setManaged(on);
+        java.util.List<String> shown = processes.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        if (!shown.equals(lines)) {
+            processes.getChildren().setAll(lines.stream().map(t -> {
+                Label l = new Label(t);
+                l.setWrapText(true);
+                l.getStyleClass().add("stat-process");
+                return (javafx.scene.Node) l;
+            }).toList());
+        }
+    }
+
+    /** The per-process lines shown (empty for a pool's run), for tests. */
+    public java.util.List<String> processLines() {
+        return processes.isVisible() ? processes.getChildren().stream().map(n -> ((Label) n).getText()).toList()
+                : java.util.List.of();
     }
 
     private void showSpeedup(boolean show) {
