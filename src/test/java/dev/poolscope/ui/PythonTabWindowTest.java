@@ -5,6 +5,7 @@ import static dev.poolscope.ui.WindowDriver.pick;
 import static dev.poolscope.ui.WindowDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.poolscope.cpython.CPythonRun;
 import dev.poolscope.engine.TaskStatus;
@@ -82,6 +83,11 @@ class PythonTabWindowTest extends WindowTest {
         assertTrue(facts.get(2).startsWith("W1 PID " + p2 + ": exit 0 \u00b7 lived "), facts::toString);
         assertTrue(facts.get(1).contains(", ran "), facts::toString);
         assertTrue(!robot.lookup("#statConcurrency").queryLabeled().isVisible(), "no 'tasks at once' for Processes");
+        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        waitFor(() -> bar.getText().startsWith("Finished"));
+        String status = fx(bar::getText);
+        assertTrue(status.contains("the program started 2 processes"), status);
+        assertFalse(status.contains("makespan"), "no pool figure in a Process program's status line: " + status);
     }
 
     @Test

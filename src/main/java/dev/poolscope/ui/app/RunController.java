@@ -406,11 +406,19 @@ public final class RunController implements CurrentRun {
                         + " the rest cancelled", deadlineMs, s, live.finishedCount(), live.taskCount()));
                 return;
             }
+            int children = live.laneCount() - live.laneOffset();
+            if (!live.wasStopped() && panels.showsAProcessProgram()) {
+                // Plain Processes are no pool: no makespan or tasks claimed, their facts are in Statistics.
+                status.set(String.format("Finished in %.2f s wall time \u00b7 the program started %d %s: how each"
+                        + " ended and how long it lived are on its lane and in Statistics", s, children,
+                        children == 1 ? "process" : "processes"));
+                return;
+            }
             status.set(live.wasStopped()
                     ? String.format("Stopped after %.1f s: %d of %d tasks done", s, live.finishedCount(), live.taskCount())
                     : String.format("Finished in %.2f s wall time (incl. worker start-up) \u00b7 makespan %s (first"
                             + " task start to last task end) \u00b7 %d tasks on %d %s", s, makespanText(),
-                            live.taskCount(), live.laneCount() - live.laneOffset(),
+                            live.taskCount(), children,
                             // A program's lanes are its main process and the processes it started.
                             live.laneOffset() > 0 ? "child processes" : "workers"));
         } else {

@@ -264,7 +264,7 @@ public final class RunPanels extends SplitPane {
      * 6.4 ms, ran 0.084 ms"; empty for a pool's run (or a program that started a Pool).
      */
     java.util.List<String> processFacts() {
-        if (run == null || run.laneOffset() != 1 || !PanelSplit.PROCESS.equals(split.layoutName())) {
+        if (!showsAProcessProgram()) {
             return java.util.List.of();
         }
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -279,6 +279,11 @@ public final class RunPanels extends SplitPane {
             out.add(0, out.size() + (out.size() == 1 ? " process" : " processes") + " started by the program:");
         }
         return out;
+    }
+
+    /** Whether the run is a program of plain Processes (no Pool seen): its facts are its processes', not a pool's. */
+    public boolean showsAProcessProgram() {
+        return run != null && run.laneOffset() == 1 && PanelSplit.PROCESS.equals(split.layoutName());
     }
 
     /** The statistics panel's per-process lines as shown (empty for a pool's run), for tests. */
