@@ -409,9 +409,8 @@ public final class RunController implements CurrentRun {
             int children = live.laneCount() - live.laneOffset();
             if (!live.wasStopped() && panels.showsAProcessProgram()) {
                 // Plain Processes are no pool: no makespan or tasks claimed, their facts are in Statistics.
-                status.set(String.format("Finished in %.2f s wall time \u00b7 the program started %d %s: how each"
-                        + " ended and how long it lived are on its lane and in Statistics", s, children,
-                        children == 1 ? "process" : "processes"));
+                status.set(String.format("Finished in %.2f s wall time \u00b7 the program started %d %s (how each"
+                        + " ended: Statistics)", s, children, children == 1 ? "process" : "processes"));
                 return;
             }
             status.set(live.wasStopped()
