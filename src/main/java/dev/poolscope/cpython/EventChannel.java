@@ -70,12 +70,33 @@ public final class EventChannel implements AutoCloseable {
     private static final class Connection {
         final int id;
         final SocketChannel channel;
+        /** The line begun and not yet ended: part[0, partLength). Grows by doubling, so a long line costs linear time. */
         byte[] part = new byte[0];
+        int partLength;
         boolean ended;
 
         Connection(int id, SocketChannel channel) {
             this.id = id;
             this.channel = channel;
+        }
+
+        void append(byte[] data, int from, int to) {
+            int n = to - from;
+            if (n <= 0) {
+                return;
+            }
+            if (partLength + n > part.length) {
+                part = Arrays.copyOf(part, Math.max(partLength + n, Math.max(256, part.length * 2)));
+            }
+            System.arraycopy(data, from, part, partLength, n);
+            partLength += n;
+        }
+
+        void clearPart() {
+            partLength = 0;
+            if (part.length > (1 << 16)) {
+                part = new byte[0]; // a very long line: its room is not kept
+            }
         }
     }
 
@@ -196,18 +217,24 @@ public final class EventChannel implements AutoCloseable {
         if (n > 0) {
             byte[] data = buffer.array();
             int end = buffer.position();
-            if (c.part.length > 0) {
-                // The line begun in the last read goes in front of this read.
-                byte[] joined = Arrays.copyOf(c.part, c.part.length + end);
-                System.arraycopy(data, 0, joined, c.part.length, end);
-                data = joined;
-                end = joined.length;
+            int start = 0;
+            if (c.partLength > 0) {
+                // The line begun in earlier reads: only it is joined, not the whole read.
+                int newline = indexOf(data, 0, end);
+                if (newline < 0) {
+                    c.append(data, 0, end);
+                    return;
+                }
+                c.append(data, 0, newline);
+                parseLine(c.part, 0, c.partLength, batch);
+                c.clearPart();
+                start = newline + 1;
             }
-            int last = lastNewline(data, end);
-            if (last >= 0) {
-                parseLines(data, 0, last + 1, batch);
+            int last = lastNewline(data, start, end);
+            if (last >= start) {
+                parseLines(data, start, last + 1, batch);
             }
-            c.part = Arrays.copyOfRange(data, last + 1, end);
+            c.append(data, Math.max(start, last + 1), end);
             deliver(c, batch);
         } else if (n < 0) {
             key.cancel();
@@ -215,8 +242,17 @@ public final class EventChannel implements AutoCloseable {
         }
     }
 
-    private static int lastNewline(byte[] data, int end) {
-        for (int i = end - 1; i >= 0; i--) {
+    private static int indexOf(byte[] data, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastNewline(byte[] data, int from, int end) {
+        for (int i = end - 1; i >= from; i--) {
             if (data[i] == '\n') {
                 return i;
             }
@@ -292,11 +328,11 @@ public final class EventChannel implements AutoCloseable {
         }
         closeQuietly(c.channel);
         try {
-            if (batch != null && c.part.length > 0) {
-                parseLine(c.part, 0, c.part.length, batch);
+            if (batch != null && c.partLength > 0) {
+                parseLine(c.part, 0, c.partLength, batch);
                 deliver(c, batch);
             }
-            c.part = new byte[0];
+            c.clearPart();
             handler.onClosed(c.id);
         } catch (RuntimeException e) {
             handlerFailed(e);
