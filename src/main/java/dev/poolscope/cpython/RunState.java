@@ -64,7 +64,7 @@ final class RunState implements EventChannel.Handler {
         this.deliveries = new Deliveries(book, feed::add);
         this.threads = new ThreadLanes(book, lanes, this::emit);
         this.executors = new ExecutorAnswers(book, this::emit, this::afterGrace);
-Timers.after(OUTPUT_TICK_MS, this::outputTick);
+        Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }
 
     /** Lets go of the printed lines that waited long enough, then looks again in {@link #OUTPUT_TICK_MS}. */
@@ -73,9 +73,26 @@ Timers.after(OUTPUT_TICK_MS, this::outputTick);
             if (finished) {
                 return;
             }
-            order.due(now()).forEach(this::emit);
+            order.due(Math.min(now(), earliestWaiting() - 1 + OutputOrder.HOLD_NS)).forEach(this::emit);
         }
         Timers.after(OUTPUT_TICK_MS, this::outputTick);
+    }
+
+    /**
+     * When the earliest message still waiting was sent (a child's messages wait for its parent's
+     * word that it started it, a worker's behind a task start that waits for its submission), or
+     * Long.MAX_VALUE / 2: a line it holds back was written then or later, so no line written
+     * after that is let go before it.
+     */
+    private long earliestWaiting() {
+        long earliest = Long.MAX_VALUE / 2;
+        for (PyProcess p : procs.values()) {
+            JsonNode first = p.waiting.peekFirst();
+            if (first != null) {
+                earliest = Math.min(earliest, at(first));
+            }
+        }
+        return earliest;
     }
 
     /** Runs {@code r} under the lock once the exit grace has passed, unless the run has finished. */

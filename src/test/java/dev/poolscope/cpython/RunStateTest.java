@@ -93,6 +93,32 @@ class RunStateTest {
     }
 
     @Test
+    void aLineIsNotLetGoBeforeAnEarlierLineThatWaitsForItsProcesssStartWord() throws Exception {
+        state.mainStarted(MAIN, "p.py", "python3");
+        state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
+        String role = ",\"role\":{\"kind\":\"process\",\"label\":\"show()\",\"ident\":[1]}}";
+        state.onMessage(0, m("{\"e\":\"started\",\"child\":101,\"t\":" + t(1) + role));
+        for (long child : List.of(101L, 102L)) {
+            int c = (int) (child - 100);
+            state.onMessage(c, m("{\"e\":\"hello\",\"pid\":" + child + "}"));
+            state.onMessage(c, m("{\"e\":\"child\",\"creator\":100" + role));
+        }
+        // Child 102 wrote first, but its parent's word that it started it is read late: its line waits with it.
+        state.onMessage(2, m("{\"e\":\"out\",\"t\":" + t(5) + ",\"fd\":1,\"text\":\"two, written first\"}"));
+        state.onMessage(1, m("{\"e\":\"out\",\"t\":" + t(10) + ",\"fd\":1,\"text\":\"one, written second\"}"));
+        while (System.nanoTime() < t(300)) {
+            Thread.sleep(20); // the output tick runs meanwhile: both lines are older than the 80 ms hold
+        }
+        assertEquals(List.of(), all(RunEvent.OutputLine.class), "no line goes before the earlier one that waits");
+        state.onMessage(0, m("{\"e\":\"started\",\"child\":102,\"t\":" + t(2) + role));
+        while (System.nanoTime() < t(450)) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("two, written first", "one, written second"),
+                all(RunEvent.OutputLine.class).stream().map(RunEvent.OutputLine::text).toList());
+    }
+
+    @Test
     void theExitOfTheInterpreterMakesExitCode137AnExitCode() {
         state.mainStarted(MAIN, "p.py", "python3");
         state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
