@@ -65,6 +65,11 @@ public final class EventChannel implements AutoCloseable {
     private long acceptsDone;
     private volatile boolean closed;
     private boolean readerEnded;
+    /**
+     * System.nanoTime() up to which everything sent has been read and handed over. A reader kept
+     * from the CPU (two cores, a busy program) lags behind the senders, and this says by how much.
+     */
+    private volatile long caughtUp = System.nanoTime();
 
     /** One process's connection: what was read of a line not yet ended. */
     private static final class Connection {
@@ -119,12 +124,21 @@ public final class EventChannel implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * System.nanoTime() up to which every message sent has been handed to the handler: while the
+     * reader waits for more, the time it last read; while it is behind, the time it last caught up.
+     */
+    public long caughtUpNanos() {
+        return caughtUp;
+    }
+
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocate(READ_SIZE);
         List<JsonNode> batch = new ArrayList<>();
         try {
             while (!closed) {
                 selector.select();
+                long returned = System.nanoTime();
                 if (closed) {
                     break;
                 }
@@ -132,17 +146,23 @@ public final class EventChannel implements AutoCloseable {
                 synchronized (this) {
                     asked = acceptsAsked; // asked before the wakeup that ended this select
                 }
-                acceptAll();
+                // A connection accepted now is read from the next select on: not caught up yet.
+                boolean drained = !acceptAll();
                 for (SelectionKey key : selector.selectedKeys()) {
                     try {
                         if (key.isValid() && key.isReadable()) {
-                            read((Connection) key.attachment(), key, buffer, batch);
+                            drained &= read((Connection) key.attachment(), key, buffer, batch);
                         }
                     } catch (CancelledKeyException e) {
                         // closed by close() meanwhile: told below, once the loop ends
                     }
                 }
                 selector.selectedKeys().clear();
+                if (drained) {
+                    // Everything sent before select() returned has been read: a connection not
+                    // ready then had nothing, and each ready one was read to its end.
+                    caughtUp = returned;
+                }
                 synchronized (this) {
                     if (asked > acceptsDone) {
                         acceptsDone = asked;
@@ -166,7 +186,9 @@ public final class EventChannel implements AutoCloseable {
         }
     }
 
-    private void acceptAll() {
+    /** Accepts every connection waiting; returns whether there was one. */
+    private boolean acceptAll() {
+        boolean any = false;
         while (true) {
             SocketChannel c;
             try {
@@ -181,20 +203,21 @@ public final class EventChannel implements AutoCloseable {
                 if (!closed) {
                     System.err.println("poolscope: the tracer's socket stopped accepting: " + e);
                 }
-                return;
+                return any;
             }
             if (c == null) {
-                return;
+                return any;
             }
             Connection connection;
             synchronized (this) {
                 if (closed) {
                     closeQuietly(c);
-                    return;
+                    return any;
                 }
                 connection = new Connection(connections.size(), c);
                 connections.add(connection);
                 open++;
+                any = true;
             }
             try {
                 c.configureBlocking(false);
@@ -205,8 +228,11 @@ public final class EventChannel implements AutoCloseable {
         }
     }
 
-    /** Reads what the connection has now, hands its whole lines over, and ends it at its end of file. */
-    private void read(Connection c, SelectionKey key, ByteBuffer buffer, List<JsonNode> batch) {
+    /**
+     * Reads what the connection has now, hands its whole lines over, and ends it at its end of
+     * file; returns whether that was all it had (the read did not fill the buffer).
+     */
+    private boolean read(Connection c, SelectionKey key, ByteBuffer buffer, List<JsonNode> batch) {
         buffer.clear();
         int n;
         try {
@@ -214,6 +240,7 @@ public final class EventChannel implements AutoCloseable {
         } catch (IOException e) {
             n = -1; // closed under us by close(): the process is gone or the run is over
         }
+        boolean drained = n < buffer.capacity(); // a full buffer: more may wait
         if (n > 0) {
             byte[] data = buffer.array();
             int end = buffer.position();
@@ -223,7 +250,7 @@ public final class EventChannel implements AutoCloseable {
                 int newline = indexOf(data, 0, end);
                 if (newline < 0) {
                     c.append(data, 0, end);
-                    return;
+                    return drained;
                 }
                 c.append(data, 0, newline);
                 parseLine(c.part, 0, c.partLength, batch);
@@ -240,6 +267,7 @@ public final class EventChannel implements AutoCloseable {
             key.cancel();
             end(c, batch);
         }
+        return drained;
     }
 
     private static int indexOf(byte[] data, int from, int end) {

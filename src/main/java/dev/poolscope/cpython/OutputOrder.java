@@ -17,6 +17,8 @@ import java.util.PriorityQueue;
 final class OutputOrder {
     /** How long after it was written a line waits for earlier lines of other processes. */
     static final long HOLD_NS = 80_000_000L;
+    /** The longest a line waits, however far behind the channel's reader is (a flood of messages). */
+    static final long MAX_HOLD_NS = 2_000_000_000L;
 
     private record Held(RunEvent.OutputLine line, long seq) {}
 

@@ -44,6 +44,8 @@ final class RunState implements EventChannel.Handler {
     private final ThreadLanes threads;
     private final ExecutorAnswers executors;
     private final Map<Long, PyProcess> procs = new HashMap<>();
+    /** System.nanoTime() up to which the channel has handed over every message sent (see EventChannel#caughtUpNanos). */
+    private volatile java.util.function.LongSupplier readUpTo = System::nanoTime;
     private final Map<Integer, Long> connectionPids = new HashMap<>();
     private final List<Long> childPids = new ArrayList<>();
     private final OutputOrder order = new OutputOrder();
@@ -67,13 +69,27 @@ final class RunState implements EventChannel.Handler {
         Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }
 
+    /** The channel whose reading printed lines wait for: a line is not let go before what was sent earlier is read. */
+    void readFrom(EventChannel channel) {
+        readUpTo(channel::caughtUpNanos);
+    }
+
+    void readUpTo(java.util.function.LongSupplier nanos) {
+        readUpTo = nanos;
+    }
+
     /** Lets go of the printed lines that waited long enough, then looks again in {@link #OUTPUT_TICK_MS}. */
     private void outputTick() {
         synchronized (lock) {
             if (finished) {
                 return;
             }
-            order.due(Math.min(now(), earliestWaiting() - 1 + OutputOrder.HOLD_NS)).forEach(this::emit);
+            // A line goes once it is 80 ms old, no earlier message waits, and the reader has read
+            // all that was sent up to its time; however late the reader, never past MAX_HOLD_NS.
+            long now = now();
+            long read = readUpTo.getAsLong() - t0;
+            long upTo = Math.min(now, Math.min(read, earliestWaiting() - 1) + OutputOrder.HOLD_NS);
+            order.due(Math.max(upTo, now - OutputOrder.MAX_HOLD_NS + OutputOrder.HOLD_NS)).forEach(this::emit);
         }
         Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }

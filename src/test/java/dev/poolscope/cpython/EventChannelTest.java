@@ -95,4 +95,34 @@ class EventChannelTest {
             channel.close();
         }
     }
+
+    @Test
+    void whatWasSentBeforeTheReaderCaughtUpHasBeenHandedOver() throws Exception {
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        EventChannel channel = new EventChannel("test-caught-up", new EventChannel.Handler() {
+            @Override
+            public void onMessage(int connection, JsonNode message) {
+                got.add(message.path("text").asText());
+            }
+
+            @Override
+            public void onClosed(int connection) {}
+        });
+        try (SocketChannel s = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            long before = channel.caughtUpNanos();
+            s.connect(UnixDomainSocketAddress.of(channel.socketPath()));
+            long sent = System.nanoTime();
+            s.write(ByteBuffer.wrap("{\"e\":\"out\",\"text\":\"one\"}\n".getBytes(StandardCharsets.UTF_8)));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (channel.caughtUpNanos() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(channel.caughtUpNanos() >= sent, "the reader catches up after reading");
+            // Caught up past the send means the line has been handed over (the guarantee RunState relies on).
+            assertEquals(List.of("one"), got);
+            assertTrue(channel.caughtUpNanos() > before);
+        } finally {
+            channel.close();
+        }
+    }
 }

@@ -119,6 +119,23 @@ class RunStateTest {
     }
 
     @Test
+    void aLineWaitsWhileTheChannelsReaderIsBehindItsTime() throws Exception {
+        poolOfTwo();
+        java.util.concurrent.atomic.AtomicLong readUpTo = new java.util.concurrent.atomic.AtomicLong(t(5));
+        state.readUpTo(readUpTo::get); // the reader has read what was sent up to 5 ms, not yet what came later
+        state.onMessage(1, m("{\"e\":\"out\",\"t\":" + t(10) + ",\"fd\":1,\"text\":\"worker 1\"}"));
+        while (System.nanoTime() < t(300)) {
+            Thread.sleep(20); // the output tick runs meanwhile: the line is older than the 80 ms hold
+        }
+        assertEquals(List.of(), all(RunEvent.OutputLine.class), "a line written earlier may still be unread");
+        readUpTo.set(System.nanoTime());
+        while (System.nanoTime() < t(450)) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("worker 1"), all(RunEvent.OutputLine.class).stream().map(RunEvent.OutputLine::text).toList());
+    }
+
+    @Test
     void theExitOfTheInterpreterMakesExitCode137AnExitCode() {
         state.mainStarted(MAIN, "p.py", "python3");
         state.onMessage(0, m("{\"e\":\"hello\",\"pid\":100}"));
