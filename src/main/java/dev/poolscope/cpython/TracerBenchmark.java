@@ -57,11 +57,11 @@ public final class TracerBenchmark {
      * Rounds run first and not counted: the interpreter's files come from disk, and PoolScope's
      * JVM compiles its reading code (C2 takes up to a core for several runs). At least
      * {@link #MIN_WARM_UP} of them, then until the JIT compiler worked less than
-     * {@link #QUIET_JIT_MS} ms during a traced run, at most {@link #MAX_WARM_UP}.
+     * {@link #QUIET_JIT_MS} ms during each of two traced runs in a row, at most {@link #MAX_WARM_UP}.
      */
     private static final int MIN_WARM_UP = 2;
-    private static final int MAX_WARM_UP = 12;
-    private static final long QUIET_JIT_MS = 30;
+    private static final int MAX_WARM_UP = 16;
+    private static final long QUIET_JIT_MS = 15;
 
     /** Medians in seconds: a Process start + join, and a map item at chunksize 1 and 100; plain and traced. */
     public record Result(int items, double[] plain, double[] traced, int warmUpRounds, long lastWarmUpJitMs) {
@@ -176,12 +176,14 @@ public final class TracerBenchmark {
         Path program = Files.writeString(dir.resolve("overhead.py"), PROGRAM);
         try {
             int warmUp = 0;
+            int quiet = 0;
             long jit = Long.MAX_VALUE;
-            while (warmUp < MIN_WARM_UP || (jit >= QUIET_JIT_MS && warmUp < MAX_WARM_UP)) {
+            while (warmUp < MIN_WARM_UP || (quiet < 2 && warmUp < MAX_WARM_UP)) {
                 plain(python, program, items);
                 long before = jitMs();
                 traced(python, program, items);
                 jit = jitMs() - before;
+                quiet = jit < QUIET_JIT_MS ? quiet + 1 : 0;
                 warmUp++;
             }
             List<double[]> plain = new ArrayList<>();
