@@ -13,11 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -26,21 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * worker1: ..."), and the last child's label ends inside the plot instead of being cut at the
  * right edge ("lived 601…").
  */
-class ExitLabelTest {
-    private static final long MS = 1_000_000L;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) {
-            WaitForAsyncUtils.asyncFx(stage::close).get();
-        }
-    }
+class ExitLabelTest extends OwnStageTest {
 
     /** process_ids.py as the window saw it: two children print at once, exit 7 ms later; the main ends at 270 ms. */
     private static TimelineModel processIds() {

@@ -17,11 +17,8 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,21 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * crash and its replacement, OS samples with a stop, events that arrive late) is played frame
  * by frame, and at checkpoints the view is snapshotted, repainted whole, and compared pixel by pixel.
  */
-class IncrementalPaintTest {
-    private static final long MS = 1_000_000L;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) {
-            WaitForAsyncUtils.asyncFx(stage::close).get();
-        }
-    }
+class IncrementalPaintTest extends OwnStageTest {
 
     /** 6 lanes: tall ones with state badges; 24: thin ones with no badge. */
     @ParameterizedTest

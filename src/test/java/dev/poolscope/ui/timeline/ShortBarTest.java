@@ -18,12 +18,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,21 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * incremental frames (the dirty rectangle reaches the minimum width), which is what broke
  * {@link IncrementalPaintTest} when this was first tried.
  */
-class ShortBarTest {
-    private static final long MS = 1_000_000L;
-    private Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (stage != null) {
-            WaitForAsyncUtils.asyncFx(stage::close).get();
-        }
-    }
+class ShortBarTest extends OwnStageTest {
 
     /** A program's run: its main lane, and a child that lived 5.0-5.6 s and ran its target 0.1 ms of it. */
     private static TimelineModel program() {
