@@ -175,8 +175,13 @@ public final class TraceTools {
             } else if (name.endsWith(".trace.json") || name.endsWith(".chrome.json")) {
                 ChromeTrace.write(trace, file);
             } else {
-                TraceJson.write(trace, file);
+                TraceJson.Written written = TraceJson.write(trace, file);
                 recent.remember(file);
+                if (!written.whole()) {
+                    // Past the trace size PoolScope reads back: the file says what it left out, and so does the window.
+                    exports.notice("Saved " + file.getFileName() + ": " + written.leftOut());
+                    return true;
+                }
             }
             exports.notice("Saved " + file.getFileName());
             return true;
