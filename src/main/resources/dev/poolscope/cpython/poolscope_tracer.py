@@ -342,6 +342,9 @@ def caller_line():
 
 # ---- what the program prints ----------------------------------------------------------------
 
+_PART_MAX = 1 << 16
+
+
 class _Lines(object):
     """sys.stdout / sys.stderr: whole lines go to PoolScope with this PID and the time they were written."""
 
@@ -349,6 +352,9 @@ class _Lines(object):
         self._inner = inner
         self._fd = fd
         self._part = ""
+        # A line longer than _PART_MAX is sent in pieces as it comes (so a stream without a
+        # newline holds no more than that); the newline that ends it then ends no new line.
+        self._piece_sent = False
         self._lock = _thread.allocate_lock()
         _streams.append(self)
 
@@ -359,9 +365,14 @@ class _Lines(object):
         with self._lock:
             lines = (self._part + text).split("\n")
             self._part = lines.pop()
-            if len(self._part) > 8192:
+            if self._piece_sent and lines:
+                self._piece_sent = False
+                if not lines[0]:
+                    del lines[0]  # the end of a line already sent in pieces, not an empty line
+            if len(self._part) > _PART_MAX:
                 lines.append(self._part)
                 self._part = ""
+                self._piece_sent = True
         tid = _thread.get_native_id()  # the writing thread's TID: a thread lane's line goes on that lane
         for line in lines:
             _queue('{"e":"out","t":%d,"fd":%d,"tid":%d,"text":%s}\n' % (at, self._fd, tid, _quote(line)))
