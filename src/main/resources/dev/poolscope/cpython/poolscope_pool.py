@@ -8,7 +8,7 @@ result as the caller can have it.
 from time import monotonic_ns as _now
 
 import poolscope_tracer as tracer
-from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _write
+from poolscope_tracer import _call_text, _call_texts, _error_text, _pool_task_calls, _result_text, _safely, _send, _write
 from poolscope_tracer import _quote, _task1_line, _wrap_pool_task
 
 
@@ -88,27 +88,10 @@ def _report_map(result, function, items, star):
     _send("queued", job=result._job, chunksize=result._chunksize, names=names)
 
 
-def _call_texts(function, items, star):
-    """Every item of a map as a call: _call_text's text, the function's name looked up once."""
-    if star:
-        return [_call_text(function, item, {}) for item in items]
-    name = getattr(function, "__name__", None)
-    if not name or not isinstance(name, str):
-        return [_call_text(function, (item,), {}) for item in items]
-    value, cut, limit = tracer._value_text, tracer._cut, tracer._MAX_NAME
-    return [cut("%s(%s)" % (name, value(item)), limit) for item in items]
-
-
 def _report_queued(task, mod):
     if tracer._conn is None:
         return
-    job, chunk, function, args, kwargs = task
-    if function is mod.mapstar or function is mod.starmapstar:
-        user_function, items = args[0]
-        star = function is mod.starmapstar
-        names = [_call_text(user_function, item if star else (item,), {}) for item in items]
-    else:
-        names = [_call_text(function, args, kwargs)]
+    job, chunk, names = _pool_task_calls(task, mod)
     _send("queued", job=job, chunk=chunk, names=names)
 
 

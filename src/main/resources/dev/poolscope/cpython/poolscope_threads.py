@@ -19,7 +19,7 @@ import threading
 import time
 
 import poolscope_tracer as tracer
-from poolscope_tracer import _call_text, _error_text, _result_text, _safely, _send, _wrap_pool_task
+from poolscope_tracer import _call_text, _error_text, _pool_task_calls, _result_text, _safely, _send, _wrap_pool_task
 from json.encoder import encode_basestring_ascii as _quote
 
 # ThreadPoolExecutor calls are numbered per executor; the job numbers stay clear of Pool's (a
@@ -209,14 +209,9 @@ def patch_thread_pool(mod):
 def _queued(task, mod):
     if tracer._conn is None:
         return
-    job, chunk, function, args, kwargs = task
-    if function is mod.mapstar or function is mod.starmapstar:
-        user_function, items = args[0]
-        star = function is mod.starmapstar
-        for k, item in enumerate(items):
-            _send("tqueued", key=[job, chunk, k], name=_call_text(user_function, item if star else (item,), {}))
-    else:
-        _send("tqueued", key=[job, chunk, 0], name=_call_text(function, args, kwargs))
+    job, chunk, names = _pool_task_calls(task, mod)
+    for k, name in enumerate(names):
+        _send("tqueued", key=[job, chunk, k], name=name)
 
 
 class _ThreadPoolTasks(object):

@@ -317,6 +317,16 @@ def _wrap_pool_task(task, pool, wrap):
         return job, chunk, function, ((wrap(user_function, job, chunk, count), items),), kwargs
     return job, chunk, wrap(function, job, chunk, 1), args, kwargs
 
+def _pool_task_calls(task, pool):
+    """A Pool task (job, chunk, function, args, kwargs) as (job, chunk, [each item's call text]):
+    a chunk of mapstar/starmapstar items, or the one call. `pool` is multiprocessing.pool."""
+    job, chunk, function, args, kwargs = task
+    if function is pool.mapstar or function is pool.starmapstar:
+        user_function, items = args[0]
+        return job, chunk, _call_texts(user_function, items, function is pool.starmapstar)
+    return job, chunk, [_call_text(function, args, kwargs)]
+
+
 def _is_library(code):
     known = _library.get(code)
     if known is None:
@@ -488,6 +498,16 @@ def _call_text(function, args, kwargs):
     if kwargs:
         parts += ["%s=%s" % (k, _value_text(v)) for k, v in kwargs.items()]
     return _cut("%s(%s)" % (name, ", ".join(parts)), _MAX_NAME)
+
+
+def _call_texts(function, items, star):
+    """Every item of a map as a call: _call_text's text, the function's name looked up once."""
+    if star:
+        return [_call_text(function, item, {}) for item in items]
+    name = getattr(function, "__name__", None)
+    if not name or not isinstance(name, str):
+        return [_call_text(function, (item,), {}) for item in items]
+    return [_cut("%s(%s)" % (name, _value_text(item)), _MAX_NAME) for item in items]
 
 
 def _result_text(value):
