@@ -22,7 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the window tests share: FX-thread calls, waiting, picking from combo boxes, runs to check. */
-final class WindowDriver {
+public final class WindowDriver {
     private final MainWindow window;
     private final List<RunHandle> runs = new ArrayList<>();
 
@@ -123,7 +123,8 @@ final class WindowDriver {
         }
     }
 
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    /** Runs {@code c} on the FX thread and returns what it returned (the tests of every UI package use it). */
+    public static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
 }

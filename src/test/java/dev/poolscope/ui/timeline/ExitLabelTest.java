@@ -1,5 +1,6 @@
 package dev.poolscope.ui.timeline;
 
+import static dev.poolscope.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +10,11 @@ import dev.poolscope.engine.Lane;
 import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A child's exit label ("exit 0 · lived 7.5 ms, ran 0.1 ms") is laid out with its lane's printed
@@ -118,14 +117,5 @@ class ExitLabelTest extends OwnStageTest {
                 assertFalse(covers, "'" + p.text() + "' covers a bar's name at x " + b[0] + "-" + b[2]);
             }
         }
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            result.set(work.call());
-            return null;
-        }).get();
-        return result.get();
     }
 }

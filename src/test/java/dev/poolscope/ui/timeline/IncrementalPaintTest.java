@@ -1,5 +1,6 @@
 package dev.poolscope.ui.timeline;
 
+import static dev.poolscope.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,15 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The live timeline repaints, each frame, only the parts that changed ({@link TimelineRenderer},
@@ -141,24 +138,5 @@ class IncrementalPaintTest extends OwnStageTest {
         events.sort(Comparator.comparingLong(RunEvent::at));
         events.sort(Comparator.comparingLong(IncrementalPaintTest::arrival)); // stable: each worker's own order holds
         return events;
-    }
-
-    private static int[] pixels(TimelineView view) {
-        WritableImage img = view.snapshot(null, null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] out = new int[w * h];
-        PixelReader r = img.getPixelReader();
-        r.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
-        return out;
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            result.set(work.call());
-            return null;
-        }).get();
-        return result.get();
     }
 }

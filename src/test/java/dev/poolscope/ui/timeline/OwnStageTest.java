@@ -1,5 +1,7 @@
 package dev.poolscope.ui.timeline;
 
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,5 +24,16 @@ abstract class OwnStageTest {
         if (stage != null) {
             WaitForAsyncUtils.asyncFx(stage::close).get();
         }
+    }
+
+    /** The view's pixels as it is drawn now, ARGB, row by row (call on the FX thread). */
+    static int[] pixels(TimelineView view) {
+        WritableImage img = view.snapshot(null, null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] out = new int[w * h];
+        PixelReader r = img.getPixelReader();
+        r.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
     }
 }

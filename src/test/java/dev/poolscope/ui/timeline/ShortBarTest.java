@@ -1,5 +1,6 @@
 package dev.poolscope.ui.timeline;
 
+import static dev.poolscope.ui.WindowDriver.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +10,8 @@ import dev.poolscope.engine.RunEvent;
 import dev.poolscope.engine.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
@@ -21,7 +19,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A short target stays visible (issue 21): a Process child whose target ran 0.1 ms, on a 10 s
@@ -189,27 +186,8 @@ class ShortBarTest extends OwnStageTest {
         return out;
     }
 
-    private static int[] pixels(TimelineView view) {
-        WritableImage img = view.snapshot(null, null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] out = new int[w * h];
-        PixelReader r = img.getPixelReader();
-        r.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
-        return out;
-    }
-
     private static int rgb(javafx.scene.paint.Color c) {
         return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
                 | (int) Math.round(c.getBlue() * 255);
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            result.set(work.call());
-            return null;
-        }).get();
-        return result.get();
     }
 }
