@@ -65,7 +65,7 @@ final class MarkPainter {
 
     /**
      * A lane's calls, printed lines and processes' exit labels ("exit 0 · lived 7.5 ms, ran 0.1 ms",
-     * see {@link LifePainter#exitText}), in time order: laid out together, so an exit label never
+     * see {@link LifeWords#of}), in time order: laid out together, so an exit label never
      * covers a printed line and never runs off the right edge.
      */
     static java.util.List<TimelineModel.Mark> labelledMarks(TimelineModel run, TimelineModel.Lane lane) {
@@ -77,7 +77,7 @@ final class MarkPainter {
         }
         if (run != null && lane.what.kind() != dev.poolscope.engine.Lane.Kind.THREAD) {
             for (TimelineModel.Life life : lane.lives) {
-                String text = life.exitAt >= 0 ? LifePainter.exitText(run, lane, life) : null;
+                String text = life.exitAt >= 0 ? LifeWords.of(run, lane, life) : null;
                 if (text != null) {
                     out.add(new TimelineModel.Mark(TimelineModel.Mark.Kind.EXIT, life.exitAt, life.exitAt, life.pid, -1, text));
                 }

@@ -24,7 +24,7 @@ class LifePainterTest {
         TimelineModel.Life life = lane.lives().get(0);
         assertEquals(10_000_000, life.startAt());
         assertEquals(144_000_000, life.exitAt());
-        assertEquals("exit 0 \u00b7 lived 134 ms, ran 0.1 ms", LifePainter.exitText(run, lane, life));
+        assertEquals("exit 0 \u00b7 lived 134 ms, ran 0.1 ms", LifeWords.of(run, lane, life));
     }
 
     @Test
@@ -33,7 +33,7 @@ class LifePainterTest {
         run.apply(new RunEvent.WorkerSpawned(0, 0, 7, 0, Lane.PROCESS));
         run.apply(new RunEvent.WorkerExited(5_000_000, 0, 7, ExitKind.TERMINATED, null, 15, "SIGTERM"));
         TimelineModel.Lane lane = run.lane(0);
-        assertEquals("signal 15 \u00b7 lived 5.0 ms", LifePainter.exitText(run, lane, lane.lives().get(0)));
+        assertEquals("signal 15 \u00b7 lived 5.0 ms", LifeWords.of(run, lane, lane.lives().get(0)));
     }
 
     @Test
@@ -45,8 +45,8 @@ class LifePainterTest {
                 "terminated by multiprocessing at exit (a daemon process still running when the main program ended): SIGTERM"));
         run.apply(new RunEvent.WorkerExited(5_000_000, 1, 8, ExitKind.CRASHED, null, 15, "killed by signal 15 (SIGTERM)"));
         assertEquals("terminated by multiprocessing at exit (signal 15) \u00b7 lived 5.0 ms",
-                LifePainter.exitText(run, run.lane(0), run.lane(0).lives().get(0)));
-        assertEquals("signal 15 \u00b7 lived 5.0 ms", LifePainter.exitText(run, run.lane(1), run.lane(1).lives().get(0)),
+                LifeWords.of(run, run.lane(0), run.lane(0).lives().get(0)));
+        assertEquals("signal 15 \u00b7 lived 5.0 ms", LifeWords.of(run, run.lane(1), run.lane(1).lives().get(0)),
                 "a SIGTERM from elsewhere is still just the signal");
     }
 
