@@ -68,7 +68,7 @@ public final class CPythonRun implements RunHandle {
         this.feed = new EventLog(listener, "poolscope-cpython-events-" + number);
         this.state = new RunState(t0, feed, scenario == null ? TaskBook.forProgram() : TaskBook.forScenario(scenario));
         this.channel = new EventChannel(threadName(), state);
-        state.readFrom(channel);
+        state.readUpTo(channel::caughtUpNanos);
         this.group = new ProgramGroup(supervisor, EVENTS_VARIABLE + "=" + channel.socketPath());
     }
 

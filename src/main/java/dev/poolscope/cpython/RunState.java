@@ -69,11 +69,10 @@ final class RunState implements EventChannel.Handler {
         Timers.after(OUTPUT_TICK_MS, this::outputTick);
     }
 
-    /** The channel whose reading printed lines wait for: a line is not let go before what was sent earlier is read. */
-    void readFrom(EventChannel channel) {
-        readUpTo(channel::caughtUpNanos);
-    }
-
+    /**
+     * Where the channel's reading is (System.nanoTime() up to which every message sent has been
+     * handed over: EventChannel#caughtUpNanos): a printed line is not let go before what was sent earlier is read.
+     */
     void readUpTo(java.util.function.LongSupplier nanos) {
         readUpTo = nanos;
     }

@@ -170,6 +170,7 @@ public final class TraceTools {
         }
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         try {
+            String leftOut = "";
             if (name.endsWith(".csv")) {
                 TraceCsv.write(trace, file);
             } else if (name.endsWith(".trace.json") || name.endsWith(".chrome.json")) {
@@ -177,13 +178,10 @@ public final class TraceTools {
             } else {
                 TraceJson.Written written = TraceJson.write(trace, file);
                 recent.remember(file);
-                if (!written.whole()) {
-                    // Past the trace size PoolScope reads back: the file says what it left out, and so does the window.
-                    exports.notice("Saved " + file.getFileName() + ": " + written.leftOut());
-                    return true;
-                }
+                // Past the trace size PoolScope reads back: the file says what it left out, and so does the window.
+                leftOut = written.whole() ? "" : ": " + written.leftOut();
             }
-            exports.notice("Saved " + file.getFileName());
+            exports.notice("Saved " + file.getFileName() + leftOut);
             return true;
         } catch (IOException | RuntimeException e) {
             w.showProblem("Could not save " + file.getFileName() + ": " + e.getMessage());
