@@ -76,19 +76,15 @@ final class WindowJvm {
         // handlers come first, so a signal that arrives while the child starts is not lost.
         AtomicInteger signalled = new AtomicInteger();
         AtomicReference<Process> started = new AtomicReference<>();
-        List<Signals.Previous> previous = new ArrayList<>();
-        for (String[] s : new String[][] {{"TERM", "15"}, {"HUP", "1"}}) {
-            int number = Integer.parseInt(s[1]);
-            previous.add(Signals.handle(s[0], () -> {
-                boolean first = signalled.compareAndSet(0, number);
-                Process c = started.get();
-                if (c != null && first) {
-                    c.destroy(); // SIGTERM: the window closes itself
-                } else if (c != null) {
-                    c.destroyForcibly(); // asked again: at once
-                }
-            }));
-        }
+        List<Signals.Previous> previous = new ArrayList<>(Signals.handleEach(List.of("TERM", "HUP"), number -> {
+            boolean first = signalled.compareAndSet(0, number);
+            Process c = started.get();
+            if (c != null && first) {
+                c.destroy(); // SIGTERM: the window closes itself
+            } else if (c != null) {
+                c.destroyForcibly(); // asked again: at once
+            }
+        }));
         // Ctrl+C reaches the child too (same process group) and ends it the way it ends the
         // window; this JVM waits for that and returns the child's code. A kill of this JVM ends the child.
         previous.add(Signals.ignore("INT"));

@@ -36,6 +36,18 @@ public final class Signals {
         return replace(name, () -> signal -> action.run());
     }
 
+    /**
+     * Handles each of {@code names} ("TERM", "HUP", ...) with {@code action}, told the number of the
+     * signal that came (15 for TERM); returns what each replaced, for {@link #restore}.
+     */
+    public static java.util.List<Previous> handleEach(java.util.List<String> names, java.util.function.IntConsumer action) {
+        java.util.List<Previous> previous = new java.util.ArrayList<>();
+        for (String name : names) {
+            previous.add(replace(name, () -> signal -> action.accept(signal.getNumber())));
+        }
+        return previous;
+    }
+
     /** Ignores {@code name} until {@link #restore}; returns what it replaced, or null where it cannot. */
     public static Previous ignore(String name) {
         return replace(name, () -> SignalHandler.SIG_IGN);

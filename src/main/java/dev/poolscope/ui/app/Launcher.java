@@ -2,7 +2,6 @@ package dev.poolscope.ui.app;
 
 import dev.poolscope.os.Signals;
 import dev.poolscope.ui.Display;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,11 +30,7 @@ public final class Launcher {
             return 2;
         }
         AtomicInteger signalled = new AtomicInteger();
-        List<Signals.Previous> previous = new ArrayList<>();
-        for (String[] s : new String[][] {{"TERM", "15"}, {"HUP", "1"}, {"INT", "2"}}) {
-            int number = Integer.parseInt(s[1]);
-            previous.add(Signals.handle(s[0], () -> stopBy(signalled, number)));
-        }
+        List<Signals.Previous> previous = Signals.handleEach(List.of("TERM", "HUP", "INT"), n -> stopBy(signalled, n));
         try {
             if (signalled.get() == 0) {
                 PoolScopeApp.launch(options);
