@@ -7,6 +7,7 @@ result as the caller can have it.
 """
 from time import monotonic_ns as _now
 
+import poolscope_threads
 import poolscope_tracer as tracer
 from poolscope_tracer import _call_text, _call_texts, _error_text, _pool_task_calls, _result_text, _safely, _send, _write
 from poolscope_tracer import _quote, _task1_line, _wrap_pool_task
@@ -65,17 +66,23 @@ def _patch_queueing(mod):
         return result
 
     def _guarded_task_generation(self, result_job, func, iterable):
-        # Runs in the Pool's task-handler thread, which feeds the workers' queue.
-        told = isinstance(self, mod.ThreadPool) or isinstance(self._cache.get(result_job), mod.MapResult)
+        # Runs in the Pool's task-handler thread, which feeds the workers' queue (before a
+        # ThreadPool's worker threads can take the task). A ThreadPool's tasks are told item by
+        # item, for its thread lanes (poolscope_threads); a process Pool's map was told already.
+        thread_pool = isinstance(self, mod.ThreadPool)
+        report = poolscope_threads.report_queued if thread_pool else _report_queued
+        told = not thread_pool and isinstance(self._cache.get(result_job), mod.MapResult)
         for task in generate(self, result_job, func, iterable):
             if not told:
-                _safely(_report_queued, task, mod)
+                _safely(report, task, mod)
             yield task
 
     def apply_async_(self, func, args=(), kwds={}, callback=None, error_callback=None):
         result = apply_async(self, func, args, kwds, callback, error_callback)
-        if not isinstance(self, mod.ThreadPool):
-            _safely(_report_queued, (result._job, 0, func, args, kwds), mod)
+        # Told after it is queued: a worker may start it first, but that start comes before
+        # anything about the next call, so the calls keep the order the program made them in.
+        report = poolscope_threads.report_queued if isinstance(self, mod.ThreadPool) else _report_queued
+        _safely(report, (result._job, 0, func, args, kwds), mod)
         return result
 
     pool._guarded_task_generation, pool.apply_async, pool._map_async = _guarded_task_generation, apply_async_, _map_async

@@ -185,28 +185,8 @@ class _TracedRun(object):
 
 # ---- multiprocessing.pool.ThreadPool --------------------------------------------------------------
 
-def patch_thread_pool(mod):
-    """A ThreadPool's tasks are numbered as queued, in the order the program gave them."""
-    pool = mod.ThreadPool
-    generate, apply_async = pool._guarded_task_generation, pool.apply_async
-
-    def _guarded_task_generation(self, result_job, func, iterable):
-        # Runs in the pool's task-handler thread, before the workers can take the task.
-        for task in generate(self, result_job, func, iterable):
-            _safely(_queued, task, mod)
-            yield task
-
-    def apply_async_(self, func, args=(), kwds={}, callback=None, error_callback=None):
-        result = apply_async(self, func, args, kwds, callback, error_callback)
-        # Told after it is queued: a worker thread may start it first, but that start comes before
-        # anything about the next call, so the calls keep the order the program made them in.
-        _safely(_queued, (result._job, 0, func, args, kwds), mod)
-        return result
-
-    pool._guarded_task_generation, pool.apply_async = _guarded_task_generation, apply_async_
-
-
-def _queued(task, mod):
+def report_queued(task, mod):
+    """A ThreadPool's task as the program queued it, each item numbered (poolscope_pool's queueing patch calls it)."""
     if tracer._conn is None:
         return
     job, chunk, names = _pool_task_calls(task, mod)
@@ -298,7 +278,6 @@ KINDS = ("thread", "thread_end", "ttask0", "ttask1", "tqueued", "tmark")
 
 PATCHES = {
     "threading": patch_threading,
-    "multiprocessing.pool": patch_thread_pool,
     "concurrent.futures.thread": patch_futures_thread,
 }
 
